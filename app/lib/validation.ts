@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { DomainError } from "./errors";
+
+/** Field name → first message, the shape of `fields` in the API envelope and of form errors. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "_";
+    if (!(key in fields)) fields[key] = issue.message;
+  }
+  return fields;
+}
+
+/** Parse with a zod schema, or throw `invalid` with the messages per field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new DomainError("invalid", "Some fields need attention.", { fields: fieldErrors(result.error) });
+}
+
+export const IsoDateSchema = z
+  .string({ error: "Enter a date as YYYY-MM-DD." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
+  .refine((value) => {
+    const [y, m, d] = value.split("-").map(Number);
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, "That date does not exist.");

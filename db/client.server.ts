@@ -1,0 +1,58 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const DEFAULT_DATABASE_URL = "./data/sprintlab.db";
+
+/**
+ * The migrations folder, found from this module's own location. Once bundled into
+ * `build/index.js` that location changes, so walk up to the package root instead of
+ * trusting a fixed relative path or `process.cwd()`.
+ */
+export function migrationsFolder(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, "db", "migrations");
+    if (existsSync(join(dir, "package.json")) && existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("Cannot find db/migrations above " + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+}
+
+export function databasePath(): string {
+  return resolve(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+}
+
+export function openDatabase(file: string, options: { migrate?: boolean } = {}): Db {
+  mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema }) as Db;
+  if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });
+  return db;
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __sprintlabDb: Db | undefined;
+}
+
+/** One connection per process, kept on globalThis so that dev rebuilds reuse it. */
+export function getDb(): Db {
+  if (!globalThis.__sprintlabDb) globalThis.__sprintlabDb = openDatabase(databasePath());
+  return globalThis.__sprintlabDb;
+}
+
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Use-case functions accept the process connection or an open transaction. */
+export type DbOrTx = Db | Tx;

@@ -1,0 +1,98 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const ROLES = ["admin", "pm", "staff", "customer", "partner"] as const;
+export type Role = (typeof ROLES)[number];
+
+const timestamp = (name = "created_at") =>
+  text(name)
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    company: text("company"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: timestamp(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email), index("users_role_idx").on(t.role)],
+);
+
+/** Kept apart from `users` so that no listing of users can leak a hash by selecting `*`. */
+export const passwordHashes = sqliteTable("password_hashes", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  hash: text("hash").notNull(),
+  updatedAt: timestamp("updated_at"),
+});
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+export const accessTokens = sqliteTable(
+  "access_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** sha256 of the token; the token itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull(),
+    /** First characters of the token, so a user can tell their tokens apart. */
+    prefix: text("prefix").notNull(),
+    createdAt: timestamp(),
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("access_tokens_hash_unique").on(t.tokenHash), index("access_tokens_user_idx").on(t.userId)],
+);
+
+export const signInAttempts = sqliteTable(
+  "sign_in_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("sign_in_attempts_email_at_idx").on(t.email, t.at)],
+);
+
+export const holidays = sqliteTable("holidays", {
+  date: text("date").primaryKey(),
+  name: text("name").notNull(),
+});
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorId: integer("actor_id").references(() => users.id),
+    kind: text("kind").notNull(),
+    subject: text("subject").notNull(),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+    at: timestamp("at"),
+  },
+  (t) => [
+    index("audit_log_actor_idx").on(t.actorId),
+    index("audit_log_kind_idx").on(t.kind),
+    index("audit_log_at_idx").on(t.at),
+  ],
+);
