@@ -1,0 +1,39 @@
+import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { sessionSecret } from "../auth/secret.server";
+
+type FlashData = { message: string };
+
+let storage: ReturnType<typeof createCookieSessionStorage<FlashData, FlashData>> | undefined;
+
+function flashStorage() {
+  storage ??= createCookieSessionStorage<FlashData, FlashData>({
+    cookie: {
+      name: "sprintlab_flash",
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: process.env.COOKIE_SECURE === "true",
+      secrets: [sessionSecret()],
+    },
+  });
+  return storage;
+}
+
+/** Redirect after a successful change, carrying one message for the next page. */
+export async function redirectWithFlash(to: string, message: string, init: { headers?: HeadersInit } = {}) {
+  const session = await flashStorage().getSession();
+  session.flash("message", message);
+  const headers = new Headers(init.headers);
+  headers.append("Set-Cookie", await flashStorage().commitSession(session));
+  return redirect(to, { headers });
+}
+
+/** The pending flash message, and the header that clears it. */
+export async function readFlash(request: Request): Promise<{ message: string | null; setCookie: string }> {
+  const session = await flashStorage().getSession(request.headers.get("cookie"));
+  const message = session.get("message");
+  return {
+    message: typeof message === "string" ? message : null,
+    setCookie: await flashStorage().commitSession(session),
+  };
+}

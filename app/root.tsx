@@ -1,0 +1,119 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getUser } from "./auth/session.server";
+import { RoleBadge } from "./components/badges";
+import { ErrorPage } from "./components/error-page";
+import { navigationFor } from "./components/navigation";
+import { readFlash } from "./lib/flash.server";
+import { useNonce } from "./lib/nonce";
+import styles from "./styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Sprintlab" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const flash = await readFlash(request);
+  return json(
+    {
+      user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null,
+      nav: user ? navigationFor(user.role) : [],
+      flash: flash.message,
+    },
+    { headers: flash.message ? { "Set-Cookie": flash.setCookie } : {} },
+  );
+}
+
+function Header() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user;
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="brand" aria-label="Sprintlab, start page">
+          <span className="brand__mark" aria-hidden="true">
+            S
+          </span>
+          Sprintlab
+        </Link>
+        {user ? (
+          <>
+            <nav aria-label="Main" className="main-nav">
+              {data.nav.map((item) => (
+                <NavLink key={item.to} to={item.to} className="main-nav__link">
+                  {item.label}
+                </NavLink>
+              ))}
+            </nav>
+            <div className="user-menu">
+              <Link to="/settings" className="user-menu__name" title={user.email}>
+                {user.name}
+              </Link>
+              <RoleBadge role={user.role} />
+              <Form method="post" action="/sign-out">
+                <button type="submit" className="button button--quiet">
+                  Sign out
+                </button>
+              </Form>
+            </div>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <Header />
+        {data?.flash ? (
+          <div className="flash" role="status">
+            {data.flash}
+          </div>
+        ) : null}
+        <main id="main" className="page">
+          {children}
+        </main>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

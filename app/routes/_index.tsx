@@ -1,0 +1,43 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { ErrorPage } from "~/components/error-page";
+import { navigationFor } from "~/components/navigation";
+
+const DESCRIPTIONS: Record<string, string> = {
+  "/projects": "Kickoff and release planning, the ranked backlog, three-week sprints, demos and go-lives.",
+  "/ideas": "Submit ideas for PureEngage, PureConnect and PureCloud, spend your 10 votes and follow them to delivery.",
+  "/admin": "Users and roles, holidays for the business-day calendar.",
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json({ name: user.name, sections: navigationFor(user.role) });
+}
+
+export default function Home() {
+  const { name, sections } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Welcome, {name.split(" ")[0]}</h1>
+          <p>Where would you like to go?</p>
+        </div>
+      </div>
+      <div className="grid">
+        {sections.map((s) => (
+          <Link key={s.to} to={s.to} className="tile">
+            <h2>{s.label}</h2>
+            <p>{DESCRIPTIONS[s.to]}</p>
+          </Link>
+        ))}
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

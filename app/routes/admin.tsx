@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet } from "@remix-run/react";
+import { requirePermission } from "~/auth/session.server";
+import { ErrorPage } from "~/components/error-page";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "admin.users");
+  return null;
+}
+
+export default function Admin() {
+  return (
+    <>
+      <div className="page-header">
+        <h1>Administration</h1>
+      </div>
+      <nav className="sub-nav" aria-label="Administration">
+        <NavLink to="/admin/users">Users</NavLink>
+        <NavLink to="/admin/holidays">Holidays</NavLink>
+      </nav>
+      <Outlet />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

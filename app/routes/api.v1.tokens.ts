@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { verifyCredentials } from "~/auth/sign-in.server";
+import { createToken } from "~/auth/tokens.server";
+import { apiRoute, publicEndpoint } from "~/lib/api.server";
+
+const TokenRequestSchema = z.object({
+  email: z.string({ error: "Enter the email." }),
+  password: z.string({ error: "Enter the password." }),
+  name: z.string().optional(),
+});
+
+export const { loader, action } = apiRoute({
+  POST: publicEndpoint({
+    body: TokenRequestSchema,
+    status: 201,
+    handler: async ({ db, body }) => {
+      const user = await verifyCredentials(db, body);
+      const { token } = createToken(db, user.id, { name: body.name?.trim() || "API token" });
+      return { token };
+    },
+  }),
+});

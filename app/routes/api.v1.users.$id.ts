@@ -1,0 +1,21 @@
+import { globalCan } from "~/auth/permissions";
+import { getUserById, updateUser, userJson } from "~/auth/users.server";
+import { DomainError } from "~/lib/errors";
+import { apiRoute, endpoint, idParam, requireApiPermission } from "~/lib/api.server";
+
+export const { loader, action } = apiRoute({
+  GET: endpoint({
+    handler: ({ db, user, params }) => {
+      requireApiPermission(globalCan(user.role, "admin.users"));
+      const found = getUserById(db, idParam(params.id, "user"));
+      if (!found) throw new DomainError("not_found", "No such user.");
+      return userJson(found);
+    },
+  }),
+  PATCH: endpoint({
+    handler: ({ db, user, params, body }) => {
+      requireApiPermission(globalCan(user.role, "admin.users"));
+      return userJson(updateUser(db, user, idParam(params.id, "user"), body));
+    },
+  }),
+});

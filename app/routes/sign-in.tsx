@@ -1,0 +1,69 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { getDb } from "../../db/client.server";
+import { getUser, safeRedirect, startSession } from "~/auth/session.server";
+import { verifyCredentials } from "~/auth/sign-in.server";
+import { ErrorPage } from "~/components/error-page";
+import { Field, FormMessage } from "~/components/field";
+import { formError } from "~/lib/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Sprintlab" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  try {
+    const user = await verifyCredentials(getDb(), { email: form.get("email"), password: form.get("password") });
+    return startSession(user.id, safeRedirect(form.get("redirectTo")));
+  } catch (error) {
+    return formError(error, form);
+  }
+}
+
+export default function SignIn() {
+  const data = useActionData<typeof action>();
+  const errors = data?.errors;
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="auth-page">
+      <div className="card">
+        <h1>Sign in to Sprintlab</h1>
+        <p className="lead">Delivery projects and the Ideas Lab, in one place.</p>
+        <Form method="post" className="form" noValidate>
+          <FormMessage message={errors?.message} />
+          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+          <Field
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={errors?.values.email ?? ""}
+            error={errors?.fields.email}
+          />
+          <Field
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={errors?.fields.password}
+          />
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? "Signing in…" : "Sign in"}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,63 @@
+/**
+ * `npm start`: build if the sources changed, migrate, seed an empty database, print how to sign
+ * in, then serve the production build on PORT (default 3000).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { databasePath, openDatabase } from "../db/client.server";
+import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from "../db/seed";
+import { sessionSecret } from "../app/auth/secret.server";
+
+const root = join(import.meta.dirname, "..");
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+function buildIfNeeded() {
+  const built = join(root, "build", "index.js");
+  const sources = ["app", "db/schema", "db/seed", "public", "remix.config.js", "package.json"].map((p) => join(root, p));
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.filter(existsSync).map(newestMtime))) return;
+  console.log("Building the app…");
+  const result = spawnSync(process.execPath, [join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function prepareDatabase() {
+  const file = databasePath();
+  const db = openDatabase(file);
+  if (isEmpty(db)) {
+    await seedDemo(db);
+    console.log(`Seeded the demo data into ${file}`);
+  }
+  db.$client.close();
+  sessionSecret();
+}
+
+buildIfNeeded();
+await prepareDatabase();
+
+const port = process.env.PORT || "3000";
+const server = spawn(process.execPath, [join(root, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
+  cwd: root,
+  stdio: ["ignore", "pipe", "inherit"],
+  env: { ...process.env, PORT: port, NODE_ENV: "production" },
+});
+let announced = false;
+server.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (!announced && /http:\/\//.test(chunk.toString())) {
+    announced = true;
+    console.log(`\nSprintlab is running at http://localhost:${port}`);
+    console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
+    for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(22)} ${u.note}`);
+  }
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
