@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from "react";
+import { forwardRef, type InputHTMLAttributes } from "react";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
@@ -8,7 +8,10 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
 };
 
 /** A labelled input with its hint and its error message next to it. */
-export function Field({ label, name, error, hint, id, ...input }: FieldProps) {
+export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
+  { label, name, error, hint, id, ...input },
+  ref,
+) {
   const inputId = id ?? `field-${name}`;
   const describedBy = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ");
   return (
@@ -20,6 +23,7 @@ export function Field({ label, name, error, hint, id, ...input }: FieldProps) {
         </p>
       ) : null}
       <input
+        ref={ref}
         id={inputId}
         name={name}
         aria-invalid={error ? true : undefined}
@@ -33,7 +37,7 @@ export function Field({ label, name, error, hint, id, ...input }: FieldProps) {
       ) : null}
     </div>
   );
-}
+});
 
 export function FormMessage({ message }: { message?: string | null }) {
   if (!message) return null;

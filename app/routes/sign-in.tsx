@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { getDb } from "../../db/client.server";
 import { getUser, safeRedirect, startSession } from "~/auth/session.server";
 import { verifyCredentials } from "~/auth/sign-in.server";
@@ -30,6 +31,14 @@ export default function SignIn() {
   const errors = data?.errors;
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
+  const passwordRef = useRef<HTMLInputElement>(null);
+  // After a refused attempt the password is cleared, as it is without JavaScript, and takes the focus.
+  useEffect(() => {
+    if (errors && passwordRef.current) {
+      passwordRef.current.value = "";
+      if (errors.values.email) passwordRef.current.focus();
+    }
+  }, [errors]);
   return (
     <div className="auth-page">
       <div className="card">
@@ -52,6 +61,7 @@ export default function SignIn() {
             name="password"
             type="password"
             autoComplete="current-password"
+            ref={passwordRef}
             required
             error={errors?.fields.password}
           />

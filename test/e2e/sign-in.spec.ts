@@ -1,0 +1,103 @@
+import { DEMO_PASSWORD, expect, test } from "../support/e2e";
+
+const ROLES: { email: string; nav: string[]; badge: string }[] = [
+  { email: "admin@example.com", nav: ["Delivery", "Ideas Lab", "Admin"], badge: "Admin" },
+  { email: "pm@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Product manager" },
+  { email: "sm@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Staff" },
+  { email: "po@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Staff" },
+  { email: "dev@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Staff" },
+  { email: "copo@example.com", nav: ["Ideas Lab"], badge: "Customer" },
+  { email: "customer@example.com", nav: ["Ideas Lab"], badge: "Customer" },
+  { email: "partner@example.com", nav: ["Ideas Lab"], badge: "Partner" },
+];
+
+test.describe("sign-in page", () => {
+  for (const role of ROLES) {
+    test(`${role.email} signs in and sees the right navigation`, async ({ page }) => {
+      await page.goto("/");
+      await expect(page).toHaveURL(/\/sign-in$/);
+      await page.getByLabel("Email").fill(role.email);
+      await page.getByLabel("Password").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
+      const nav = page.getByRole("navigation", { name: "Main" });
+      await expect(nav.getByRole("link")).toHaveText(role.nav);
+      await expect(page.locator(".user-menu .badge")).toHaveText(role.badge);
+    });
+  }
+
+  test("a wrong password shows a message and keeps the email typed", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill("pm@example.com");
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toHaveText("That email and password do not match an active account.");
+    await expect(page.getByLabel("Email")).toHaveValue("pm@example.com");
+    await expect(page.getByLabel("Password")).toHaveValue("");
+  });
+
+  test("empty fields get their messages next to them", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("#field-email-error")).toHaveText("Enter your email address.");
+    await expect(page.locator("#field-password-error")).toHaveText("Enter your password.");
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("five failures lock the email with a clear message", async ({ page }) => {
+    const email = "locked-out@example.com";
+    await page.goto("/sign-in");
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(`guess-${i}`);
+      const answered = page.waitForResponse((r) => r.request().method() === "POST");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      expect((await answered).status()).toBe(400);
+      await expect(page.getByRole("alert")).toContainText("do not match");
+    }
+    await page.getByLabel("Password").fill("one-more");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toHaveText(/Too many failed sign-ins for this email. Try again in 15 minutes./);
+    await expect(page.getByLabel("Email")).toHaveValue(email);
+  });
+
+  test("works with JavaScript disabled, then signs out", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill("customer@example.com");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Grace");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await page.goto("/settings");
+    await expect(page).toHaveURL(/\/sign-in\?redirectTo=%2Fsettings$/);
+    await context.close();
+  });
+
+  test("signing out ends the session on the server", async ({ page, context }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill("partner@example.com");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Marco");
+    const cookies = await context.cookies();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    // Replaying the old cookie must not bring the session back.
+    await context.addCookies(cookies);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
+
+  test("returns to the page asked for after signing in", async ({ page }) => {
+    await page.goto("/admin/holidays");
+    await expect(page).toHaveURL(/\/sign-in\?redirectTo=%2Fadmin%2Fholidays$/);
+    await page.getByLabel("Email").fill("admin@example.com");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/admin\/holidays$/);
+    await expect(page.getByRole("heading", { name: "Holidays", exact: true })).toBeVisible();
+  });
+});
