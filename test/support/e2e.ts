@@ -35,39 +35,48 @@ export async function signInContext(context: BrowserContext, email: string, base
 const EXPECTED_FORM_REFUSAL = /^Failed to load resource: the server responded with a status of (400|429) /;
 
 /** Console errors and uncaught page errors, which fail the test: a CSP violation shows up here. */
-function watchConsole(page: Page, problems: string[]) {
+function watchConsole(page: Page, watch: ConsoleWatch) {
   page.on("console", (message) => {
     if (message.type() === "error" && !EXPECTED_FORM_REFUSAL.test(message.text())) {
-      problems.push(`console: ${message.text()}`);
+      watch.record(`console: ${message.text()}`);
     }
   });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("pageerror", (error) => watch.record(`page error: ${error.message}`));
 }
 
+type ConsoleWatch = { record: (problem: string) => void; allow: (pattern: RegExp) => void };
+
 type Fixtures = {
-  consoleProblems: string[];
+  consoleWatch: ConsoleWatch;
+  /** Console errors this test provokes on purpose (e.g. the 403 status of an error page). */
+  allowConsole: (pattern: RegExp) => void;
   /** A page in a fresh context signed in as the given demo user. */
   pageAs: (email: string, options?: { javaScriptEnabled?: boolean }) => Promise<Page>;
 };
 
 export const test = base.extend<Fixtures>({
-  consoleProblems: async ({}, use) => {
+  consoleWatch: async ({}, use) => {
     const problems: string[] = [];
-    await use(problems);
-    expect(problems, "no console errors (CSP included)").toEqual([]);
+    const allowed: RegExp[] = [];
+    await use({ record: (problem) => problems.push(problem), allow: (pattern) => allowed.push(pattern) });
+    const unexpected = problems.filter((p) => !allowed.some((pattern) => pattern.test(p)));
+    expect(unexpected, "no console errors (CSP included)").toEqual([]);
   },
-  page: async ({ page, consoleProblems }, use) => {
-    watchConsole(page, consoleProblems);
+  allowConsole: async ({ consoleWatch }, use) => {
+    await use(consoleWatch.allow);
+  },
+  page: async ({ page, consoleWatch }, use) => {
+    watchConsole(page, consoleWatch);
     await use(page);
   },
-  pageAs: async ({ browser, baseURL, consoleProblems }, use) => {
+  pageAs: async ({ browser, baseURL, consoleWatch }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async (email, options = {}) => {
       const context = await (browser as Browser).newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
       contexts.push(context);
       await signInContext(context, email, baseURL!);
       const page = await context.newPage();
-      watchConsole(page, consoleProblems);
+      watchConsole(page, consoleWatch);
       return page;
     });
     for (const context of contexts) await context.close();

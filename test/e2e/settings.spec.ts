@@ -1,0 +1,43 @@
+import { expect, test } from "../support/e2e";
+
+test("a user creates a token on the settings page, uses it on the API, and revokes it", async ({ pageAs, request }) => {
+  const page = await pageAs("pm@example.com");
+  await page.goto("/settings");
+  await expect(page.getByText("You have no active tokens")).toBeVisible();
+
+  await page.getByLabel("Token name").fill("SLA report script");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-token").textContent())!.trim();
+  expect(token).toMatch(/^spl_/);
+
+  const me = await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } });
+  expect(me.status()).toBe(200);
+  expect(await me.json()).toMatchObject({ email: "pm@example.com", role: "pm" });
+
+  await page.reload();
+  await expect(page.getByRole("cell", { name: "SLA report script", exact: true })).toBeVisible();
+  await expect(page.getByTestId("new-token")).toHaveCount(0);
+  await page.getByRole("button", { name: "Revoke token SLA report script" }).click();
+  await expect(page.getByRole("status")).toContainText("Token revoked");
+
+  const after = await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } });
+  expect(after.status()).toBe(401);
+  expect(await after.json()).toMatchObject({ error: { code: "unauthorized" } });
+});
+
+test("a token needs a name, said next to the field", async ({ pageAs }) => {
+  const page = await pageAs("dev@example.com");
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.locator("#field-name-error")).toHaveText("Name the token, e.g. the script that will use it.");
+});
+
+test("pages fit a 375 px wide screen", async ({ pageAs }) => {
+  const page = await pageAs("admin@example.com");
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const path of ["/", "/settings", "/admin/users", "/admin/holidays", "/ideas", "/projects"]) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+  }
+});
