@@ -35,7 +35,8 @@ test.describe("API spine", () => {
   });
 
   test("401 without a token or with a bad one", async ({ request }) => {
-    for (const headers of [{}, { Authorization: "Bearer spl_nonsense" }, { Authorization: "Basic abc" }]) {
+    const attempts: Record<string, string>[] = [{}, { Authorization: "Bearer spl_nonsense" }, { Authorization: "Basic abc" }];
+    for (const headers of attempts) {
       const response = await request.get("/api/v1/me", { headers });
       expect(response.status()).toBe(401);
       expect((await response.json()).error.code).toBe("unauthorized");

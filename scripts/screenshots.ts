@@ -1,0 +1,44 @@
+/**
+ * `npm run screenshots`: signs in as several demo users against a running server (BASE_URL,
+ * default http://localhost:3000) and saves the pages the README shows into docs/screenshots/.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser } from "@playwright/test";
+import { DEMO_PASSWORD } from "../db/seed/users";
+
+const base = process.env.BASE_URL ?? "http://localhost:3000";
+const out = join(import.meta.dirname, "..", "docs", "screenshots");
+mkdirSync(out, { recursive: true });
+
+const shots: { file: string; email?: string; path: string; width?: number }[] = [
+  { file: "sign-in.png", path: "/sign-in" },
+  { file: "home-scrum-master.png", email: "sm@example.com", path: "/" },
+  { file: "admin-users.png", email: "admin@example.com", path: "/admin/users" },
+  { file: "admin-holidays.png", email: "admin@example.com", path: "/admin/holidays" },
+  { file: "settings-tokens-375.png", email: "customer@example.com", path: "/settings", width: 375 },
+  { file: "forbidden-customer.png", email: "customer@example.com", path: "/admin/users" },
+];
+
+async function shoot(browser: Browser, shot: (typeof shots)[number]) {
+  const context = await browser.newContext({ viewport: { width: shot.width ?? 1200, height: 800 } });
+  const page = await context.newPage();
+  if (shot.email) {
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel("Email").fill(shot.email);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  }
+  await page.goto(base + shot.path);
+  await page.screenshot({ path: join(out, shot.file), fullPage: true });
+  await context.close();
+  console.log(`saved docs/screenshots/${shot.file}`);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.PLAYWRIGHT_CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+for (const shot of shots) await shoot(browser, shot);
+await browser.close();
