@@ -1,0 +1,161 @@
+CREATE TABLE `categories` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`portal_id` integer NOT NULL,
+	`name` text NOT NULL,
+	`key_prefix` text NOT NULL,
+	`pm_id` integer,
+	`last_number` integer DEFAULT 0 NOT NULL,
+	FOREIGN KEY (`portal_id`) REFERENCES `portals`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`pm_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `categories_key_prefix_unique` ON `categories` (`key_prefix`);--> statement-breakpoint
+CREATE INDEX `categories_portal_idx` ON `categories` (`portal_id`);--> statement-breakpoint
+CREATE INDEX `categories_pm_idx` ON `categories` (`pm_id`);--> statement-breakpoint
+CREATE TABLE `comments` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`idea_id` integer NOT NULL,
+	`author_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`body` text NOT NULL,
+	`hidden` integer DEFAULT false NOT NULL,
+	`hidden_reason` text,
+	`hidden_by_id` integer,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`idea_id`) REFERENCES `ideas`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`hidden_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `comments_idea_idx` ON `comments` (`idea_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `comments_author_idx` ON `comments` (`author_id`);--> statement-breakpoint
+CREATE TABLE `follows` (
+	`user_id` integer NOT NULL,
+	`idea_id` integer NOT NULL,
+	`following` integer DEFAULT true NOT NULL,
+	PRIMARY KEY(`user_id`, `idea_id`),
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`idea_id`) REFERENCES `ideas`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `follows_idea_idx` ON `follows` (`idea_id`);--> statement-breakpoint
+CREATE TABLE `idea_status_changes` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`idea_id` integer NOT NULL,
+	`from_status` text,
+	`to_status` text NOT NULL,
+	`by_id` integer,
+	`system` integer DEFAULT false NOT NULL,
+	`note` text DEFAULT '' NOT NULL,
+	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`idea_id`) REFERENCES `ideas`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `idea_status_changes_idea_idx` ON `idea_status_changes` (`idea_id`,`at`);--> statement-breakpoint
+CREATE INDEX `idea_status_changes_by_idx` ON `idea_status_changes` (`by_id`);--> statement-breakpoint
+CREATE TABLE `idea_votes` (
+	`user_id` integer NOT NULL,
+	`idea_id` integer NOT NULL,
+	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	PRIMARY KEY(`user_id`, `idea_id`),
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`idea_id`) REFERENCES `ideas`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `idea_votes_idea_idx` ON `idea_votes` (`idea_id`);--> statement-breakpoint
+CREATE TABLE `ideas` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`key` text NOT NULL,
+	`portal_id` integer NOT NULL,
+	`category_id` integer NOT NULL,
+	`author_id` integer NOT NULL,
+	`title` text NOT NULL,
+	`description` text NOT NULL,
+	`status` text DEFAULT 'community_review' NOT NULL,
+	`votes` integer DEFAULT 0 NOT NULL,
+	`threshold_votes` integer DEFAULT 0 NOT NULL,
+	`comment_count` integer DEFAULT 0 NOT NULL,
+	`target_date` text,
+	`release_note_url` text,
+	`doc_urls` text,
+	`merged_into_id` integer,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`status_changed_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`portal_id`) REFERENCES `portals`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`category_id`) REFERENCES `categories`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `ideas_key_unique` ON `ideas` (`key`);--> statement-breakpoint
+CREATE INDEX `ideas_portal_status_votes_idx` ON `ideas` (`portal_id`,`status`,`votes`);--> statement-breakpoint
+CREATE INDEX `ideas_portal_votes_idx` ON `ideas` (`portal_id`,`votes`);--> statement-breakpoint
+CREATE INDEX `ideas_portal_created_idx` ON `ideas` (`portal_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `ideas_status_votes_idx` ON `ideas` (`status`,`votes`);--> statement-breakpoint
+CREATE INDEX `ideas_votes_idx` ON `ideas` (`votes`);--> statement-breakpoint
+CREATE INDEX `ideas_created_idx` ON `ideas` (`created_at`);--> statement-breakpoint
+CREATE INDEX `ideas_category_idx` ON `ideas` (`category_id`);--> statement-breakpoint
+CREATE INDEX `ideas_author_idx` ON `ideas` (`author_id`);--> statement-breakpoint
+CREATE INDEX `ideas_merged_into_idx` ON `ideas` (`merged_into_id`);--> statement-breakpoint
+CREATE TABLE `language_terms` (
+	`term` text PRIMARY KEY NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `notifications` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` integer NOT NULL,
+	`idea_id` integer,
+	`text` text NOT NULL,
+	`link` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`read_at` text,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`idea_id`) REFERENCES `ideas`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `notifications_user_idx` ON `notifications` (`user_id`,`read_at`,`created_at`);--> statement-breakpoint
+CREATE TABLE `portals` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`slug` text NOT NULL,
+	`name` text NOT NULL,
+	`vote_threshold` integer DEFAULT 20 NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `portals_slug_unique` ON `portals` (`slug`);--> statement-breakpoint
+CREATE TABLE `sla_clocks` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`idea_id` integer NOT NULL,
+	`entered_on` text NOT NULL,
+	`due_on` text NOT NULL,
+	`answered_on` text,
+	FOREIGN KEY (`idea_id`) REFERENCES `ideas`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `sla_clocks_idea_idx` ON `sla_clocks` (`idea_id`);--> statement-breakpoint
+CREATE INDEX `sla_clocks_due_idx` ON `sla_clocks` (`answered_on`,`due_on`);--> statement-breakpoint
+CREATE TABLE `vote_ledger` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` integer NOT NULL,
+	`idea_id` integer,
+	`kind` text NOT NULL,
+	`amount` integer NOT NULL,
+	`reason` text NOT NULL,
+	`by_id` integer,
+	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`idea_id`) REFERENCES `ideas`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `vote_ledger_user_idx` ON `vote_ledger` (`user_id`,`at`);--> statement-breakpoint
+CREATE INDEX `vote_ledger_idea_idx` ON `vote_ledger` (`idea_id`);--> statement-breakpoint
+CREATE TABLE `workaround_confirmations` (
+	`comment_id` integer NOT NULL,
+	`user_id` integer NOT NULL,
+	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	PRIMARY KEY(`comment_id`, `user_id`),
+	FOREIGN KEY (`comment_id`) REFERENCES `comments`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `workaround_confirmations_user_idx` ON `workaround_confirmations` (`user_id`);

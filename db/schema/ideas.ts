@@ -1,0 +1,222 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { users } from "./auth";
+
+export const IDEA_STATUSES = [
+  "community_review",
+  "under_pm_review",
+  "accepted",
+  "in_development",
+  "delivered",
+  "not_planned",
+  "merged",
+] as const;
+export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const portals = sqliteTable("portals", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  voteThreshold: integer("vote_threshold").notNull().default(20),
+});
+
+export const categories = sqliteTable(
+  "categories",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    portalId: integer("portal_id")
+      .notNull()
+      .references(() => portals.id),
+    name: text("name").notNull(),
+    keyPrefix: text("key_prefix").notNull().unique(),
+    pmId: integer("pm_id").references(() => users.id),
+    /** The last N handed out for `PREFIX-I-N`; only grows, so keys are never reused. */
+    lastNumber: integer("last_number").notNull().default(0),
+  },
+  (t) => [index("categories_portal_idx").on(t.portalId), index("categories_pm_idx").on(t.pmId)],
+);
+
+export const ideas = sqliteTable(
+  "ideas",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull().unique(),
+    portalId: integer("portal_id")
+      .notNull()
+      .references(() => portals.id),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    status: text("status", { enum: IDEA_STATUSES }).notNull().default("community_review"),
+    /** Active votes, kept in step with `idea_votes` in the same transaction (lists sort by it). */
+    votes: integer("votes").notNull().default(0),
+    /** Active customer and partner votes: what counts toward the portal's threshold. */
+    thresholdVotes: integer("threshold_votes").notNull().default(0),
+    commentCount: integer("comment_count").notNull().default(0),
+    targetDate: text("target_date"),
+    releaseNoteUrl: text("release_note_url"),
+    docUrls: text("doc_urls", { mode: "json" }).$type<string[]>(),
+    mergedIntoId: integer("merged_into_id"),
+    createdAt: text("created_at").notNull().default(now),
+    statusChangedAt: text("status_changed_at").notNull().default(now),
+  },
+  (t) => [
+    index("ideas_portal_status_votes_idx").on(t.portalId, t.status, t.votes),
+    index("ideas_portal_votes_idx").on(t.portalId, t.votes),
+    index("ideas_portal_created_idx").on(t.portalId, t.createdAt),
+    index("ideas_status_votes_idx").on(t.status, t.votes),
+    index("ideas_votes_idx").on(t.votes),
+    index("ideas_created_idx").on(t.createdAt),
+    index("ideas_category_idx").on(t.categoryId),
+    index("ideas_author_idx").on(t.authorId),
+    index("ideas_merged_into_idx").on(t.mergedIntoId),
+  ],
+);
+
+export const ideaStatusChanges = sqliteTable(
+  "idea_status_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id),
+    fromStatus: text("from_status", { enum: IDEA_STATUSES }),
+    toStatus: text("to_status", { enum: IDEA_STATUSES }).notNull(),
+    byId: integer("by_id").references(() => users.id),
+    /** Set for moves nobody chose: the threshold reached by a vote, a merge or a lowered threshold. */
+    system: integer("system", { mode: "boolean" }).notNull().default(false),
+    note: text("note").notNull().default(""),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("idea_status_changes_idea_idx").on(t.ideaId, t.at), index("idea_status_changes_by_idx").on(t.byId)],
+);
+
+/** The current votes: one row per user per idea while the vote is spent on it. */
+export const ideaVotes = sqliteTable(
+  "idea_votes",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.ideaId] }), index("idea_votes_idea_idx").on(t.ideaId)],
+);
+
+export const LEDGER_KINDS = ["spend", "return", "grant"] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/** Append-only: every spend (−1), return (+1) and grant (+n); a balance is 10 + the sum. */
+export const voteLedger = sqliteTable(
+  "vote_ledger",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    ideaId: integer("idea_id").references(() => ideas.id),
+    kind: text("kind", { enum: LEDGER_KINDS }).notNull(),
+    amount: integer("amount").notNull(),
+    reason: text("reason").notNull(),
+    byId: integer("by_id").references(() => users.id),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("vote_ledger_user_idx").on(t.userId, t.at), index("vote_ledger_idea_idx").on(t.ideaId)],
+);
+
+export const COMMENT_KINDS = ["comment", "workaround", "official"] as const;
+export type CommentKind = (typeof COMMENT_KINDS)[number];
+
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: COMMENT_KINDS }).notNull(),
+    body: text("body").notNull(),
+    hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
+    hiddenReason: text("hidden_reason"),
+    hiddenById: integer("hidden_by_id").references(() => users.id),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("comments_idea_idx").on(t.ideaId, t.createdAt), index("comments_author_idx").on(t.authorId)],
+);
+
+export const workaroundConfirmations = sqliteTable(
+  "workaround_confirmations",
+  {
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId] }), index("workaround_confirmations_user_idx").on(t.userId)],
+);
+
+/** One SLA clock per entry into Under PM Review (B4). */
+export const slaClocks = sqliteTable(
+  "sla_clocks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id),
+    enteredOn: text("entered_on").notNull(),
+    dueOn: text("due_on").notNull(),
+    answeredOn: text("answered_on"),
+  },
+  (t) => [index("sla_clocks_idea_idx").on(t.ideaId), index("sla_clocks_due_idx").on(t.answeredOn, t.dueOn)],
+);
+
+export const languageTerms = sqliteTable("language_terms", {
+  term: text("term").primaryKey(),
+});
+
+export const follows = sqliteTable(
+  "follows",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id),
+    /** An explicit unfollow is kept, so voting or commenting again does not re-follow. */
+    following: integer("following", { mode: "boolean" }).notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.ideaId] }), index("follows_idea_idx").on(t.ideaId)],
+);
+
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    ideaId: integer("idea_id").references(() => ideas.id),
+    text: text("text").notNull(),
+    link: text("link").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+    readAt: text("read_at"),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
+);
