@@ -1,7 +1,22 @@
 import { auditLog } from "../../db/schema";
 import type { DbOrTx } from "../../db/client.server";
 
-export type AuditKind = "user.created" | "user.role_changed" | "user.deactivated" | "user.reactivated" | "holiday.added" | "holiday.removed";
+export type AuditKind =
+  | "user.created"
+  | "user.role_changed"
+  | "user.deactivated"
+  | "user.reactivated"
+  | "holiday.added"
+  | "holiday.removed"
+  | "votes.granted"
+  | "idea.status_changed"
+  | "idea.edited"
+  | "comment.hidden"
+  | "portal.updated"
+  | "portal.created"
+  | "category.saved"
+  | "access.approved"
+  | "access.rejected";
 
 /** Append one row to the audit log; call it inside the transaction of the change it records. */
 export function recordAudit(

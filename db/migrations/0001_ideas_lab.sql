@@ -1,3 +1,22 @@
+CREATE TABLE `access_requests` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL,
+	`email` text NOT NULL,
+	`company` text NOT NULL,
+	`role` text NOT NULL,
+	`reason` text NOT NULL,
+	`state` text DEFAULT 'pending' NOT NULL,
+	`decision_note` text,
+	`decided_by_id` integer,
+	`decided_at` text,
+	`user_id` integer,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`decided_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `access_requests_state_idx` ON `access_requests` (`state`,`created_at`);--> statement-breakpoint
+CREATE INDEX `access_requests_email_idx` ON `access_requests` (`email`);--> statement-breakpoint
 CREATE TABLE `categories` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`portal_id` integer NOT NULL,
@@ -39,6 +58,17 @@ CREATE TABLE `follows` (
 );
 --> statement-breakpoint
 CREATE INDEX `follows_idea_idx` ON `follows` (`idea_id`);--> statement-breakpoint
+CREATE TABLE `idea_edits` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`idea_id` integer NOT NULL,
+	`by_id` integer NOT NULL,
+	`changes` text NOT NULL,
+	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`idea_id`) REFERENCES `ideas`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `idea_edits_idea_idx` ON `idea_edits` (`idea_id`);--> statement-breakpoint
 CREATE TABLE `idea_status_changes` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`idea_id` integer NOT NULL,
@@ -57,6 +87,7 @@ CREATE INDEX `idea_status_changes_by_idx` ON `idea_status_changes` (`by_id`);-->
 CREATE TABLE `idea_votes` (
 	`user_id` integer NOT NULL,
 	`idea_id` integer NOT NULL,
+	`counts_toward_threshold` integer NOT NULL,
 	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	PRIMARY KEY(`user_id`, `idea_id`),
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
@@ -80,6 +111,7 @@ CREATE TABLE `ideas` (
 	`release_note_url` text,
 	`doc_urls` text,
 	`merged_into_id` integer,
+	`business_impact` text,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	`status_changed_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	FOREIGN KEY (`portal_id`) REFERENCES `portals`(`id`) ON UPDATE no action ON DELETE no action,
@@ -114,6 +146,32 @@ CREATE TABLE `notifications` (
 );
 --> statement-breakpoint
 CREATE INDEX `notifications_user_idx` ON `notifications` (`user_id`,`read_at`,`created_at`);--> statement-breakpoint
+CREATE TABLE `outbox` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` integer NOT NULL,
+	`day` text NOT NULL,
+	`subject` text NOT NULL,
+	`body` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`sent_at` text,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `outbox_user_day_unique` ON `outbox` (`user_id`,`day`);--> statement-breakpoint
+CREATE INDEX `outbox_day_idx` ON `outbox` (`day`);--> statement-breakpoint
+CREATE TABLE `password_tokens` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` integer NOT NULL,
+	`token_hash` text NOT NULL,
+	`purpose` text NOT NULL,
+	`expires_at` text NOT NULL,
+	`used_at` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `password_tokens_token_hash_unique` ON `password_tokens` (`token_hash`);--> statement-breakpoint
+CREATE INDEX `password_tokens_user_idx` ON `password_tokens` (`user_id`);--> statement-breakpoint
 CREATE TABLE `portals` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`slug` text NOT NULL,
@@ -149,6 +207,20 @@ CREATE TABLE `vote_ledger` (
 --> statement-breakpoint
 CREATE INDEX `vote_ledger_user_idx` ON `vote_ledger` (`user_id`,`at`);--> statement-breakpoint
 CREATE INDEX `vote_ledger_idea_idx` ON `vote_ledger` (`idea_id`);--> statement-breakpoint
+CREATE TABLE `vote_requests` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` integer NOT NULL,
+	`reason` text NOT NULL,
+	`state` text DEFAULT 'pending' NOT NULL,
+	`decided_by_id` integer,
+	`decided_at` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`decided_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `vote_requests_state_idx` ON `vote_requests` (`state`,`created_at`);--> statement-breakpoint
+CREATE INDEX `vote_requests_user_idx` ON `vote_requests` (`user_id`);--> statement-breakpoint
 CREATE TABLE `workaround_confirmations` (
 	`comment_id` integer NOT NULL,
 	`user_id` integer NOT NULL,

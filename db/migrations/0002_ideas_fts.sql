@@ -13,3 +13,6 @@ CREATE TRIGGER `ideas_fts_after_update` AFTER UPDATE OF title, description ON `i
   INSERT INTO ideas_fts(ideas_fts, rowid, title, description) VALUES ('delete', old.id, old.title, old.description);
   INSERT INTO ideas_fts(rowid, title, description) VALUES (new.id, new.title, new.description);
 END;
+--> statement-breakpoint
+-- The positive-language list a new installation starts with (SPEC B6); admins edit it.
+INSERT INTO `language_terms` (`term`) VALUES ('garbage'), ('stupid'), ('useless'), ('hate'), ('terrible'), ('idiot'), ('awful'), ('worst');

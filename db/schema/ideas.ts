@@ -64,6 +64,8 @@ export const ideas = sqliteTable(
     releaseNoteUrl: text("release_note_url"),
     docUrls: text("doc_urls", { mode: "json" }).$type<string[]>(),
     mergedIntoId: integer("merged_into_id"),
+    /** End customers, seats, deadline, revenue at stake: seen only by the author, PMs and admins. */
+    businessImpact: text("business_impact"),
     createdAt: text("created_at").notNull().default(now),
     statusChangedAt: text("status_changed_at").notNull().default(now),
   },
@@ -108,6 +110,8 @@ export const ideaVotes = sqliteTable(
     ideaId: integer("idea_id")
       .notNull()
       .references(() => ideas.id),
+    /** Fixed when cast (a customer or partner vote), so a later role change cannot skew the count. */
+    countsTowardThreshold: integer("counts_toward_threshold", { mode: "boolean" }).notNull(),
     at: text("at").notNull().default(now),
   },
   (t) => [primaryKey({ columns: [t.userId, t.ideaId] }), index("idea_votes_idea_idx").on(t.ideaId)],
@@ -219,4 +223,92 @@ export const notifications = sqliteTable(
     readAt: text("read_at"),
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
+);
+
+/** Every edit of an idea's text, category or portal, with what it was before. */
+export const ideaEdits = sqliteTable(
+  "idea_edits",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id),
+    byId: integer("by_id")
+      .notNull()
+      .references(() => users.id),
+    changes: text("changes", { mode: "json" }).$type<Record<string, { from: unknown; to: unknown }>>().notNull(),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("idea_edits_idea_idx").on(t.ideaId)],
+);
+
+export const REQUEST_STATES = ["pending", "approved", "declined"] as const;
+
+export const voteRequests = sqliteTable(
+  "vote_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    reason: text("reason").notNull(),
+    state: text("state", { enum: REQUEST_STATES }).notNull().default("pending"),
+    decidedById: integer("decided_by_id").references(() => users.id),
+    decidedAt: text("decided_at"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("vote_requests_state_idx").on(t.state, t.createdAt), index("vote_requests_user_idx").on(t.userId)],
+);
+
+export const accessRequests = sqliteTable(
+  "access_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    company: text("company").notNull(),
+    role: text("role", { enum: ["customer", "partner"] }).notNull(),
+    reason: text("reason").notNull(),
+    state: text("state", { enum: REQUEST_STATES }).notNull().default("pending"),
+    decisionNote: text("decision_note"),
+    decidedById: integer("decided_by_id").references(() => users.id),
+    decidedAt: text("decided_at"),
+    userId: integer("user_id").references(() => users.id),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("access_requests_state_idx").on(t.state, t.createdAt), index("access_requests_email_idx").on(t.email)],
+);
+
+/** One-time links to set (new account, 7 days) or reset (1 hour) a password; stored hashed. */
+export const passwordTokens = sqliteTable(
+  "password_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    purpose: text("purpose", { enum: ["set", "reset"] }).notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("password_tokens_user_idx").on(t.userId)],
+);
+
+/** The email outbox: one digest per user per day, collecting that day's notifications. */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    day: text("day").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+    sentAt: text("sent_at"),
+  },
+  (t) => [uniqueIndex("outbox_user_day_unique").on(t.userId, t.day), index("outbox_day_idx").on(t.day)],
 );
