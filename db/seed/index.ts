@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { createUser } from "../../app/auth/users.server";
 import type { Db } from "../client.server";
 import { holidays, users } from "../schema";
+import { seedIdeas } from "./ideas";
 import { DEMO_PASSWORD, DEMO_USERS } from "./users";
 
 export { DEMO_PASSWORD, DEMO_USERS };
@@ -25,4 +26,5 @@ export async function seedDemo(db: Db): Promise<void> {
     await createUser(db, null, { email: u.email, name: u.name, role: u.role, company: u.company ?? undefined, password: DEMO_PASSWORD });
   }
   db.insert(holidays).values(DEMO_HOLIDAYS).run();
+  await seedIdeas(db);
 }

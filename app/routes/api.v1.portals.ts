@@ -1,0 +1,6 @@
+import { listPortals, portalJson } from "~/ideas/portals.server";
+import { apiRoute, endpoint } from "~/lib/api.server";
+
+export const { loader, action } = apiRoute({
+  GET: endpoint({ handler: ({ db }) => listPortals(db).map(portalJson) }),
+});
