@@ -17,6 +17,10 @@ import { RoleBadge } from "./components/badges";
 import { ErrorPage } from "./components/error-page";
 import { navigationFor } from "./components/navigation";
 import { readFlash } from "./lib/flash.server";
+import { getDb } from "../db/client.server";
+import { globalCan } from "./auth/permissions";
+import { unreadCount } from "./ideas/notify.server";
+import { voteBalance } from "./ideas/votes.server";
 import { useNonce } from "./lib/nonce";
 import styles from "./styles/app.css";
 
@@ -30,11 +34,14 @@ export const meta: MetaFunction = () => [{ title: "Sprintlab" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const flash = await readFlash(request);
+  const db = getDb();
   return json(
     {
       user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null,
       nav: user ? navigationFor(user.role) : [],
-      flash: flash.message,
+      votesLeft: user && globalCan(user.role, "ideas.vote") ? voteBalance(db, user.id).available : null,
+      unread: user ? unreadCount(db, user.id) : 0,
+      flash: flash.message ? { message: flash.message, kind: flash.kind } : null,
     },
     { headers: flash.message ? { "Set-Cookie": flash.setCookie } : {} },
   );
@@ -62,6 +69,15 @@ function Header() {
               ))}
             </nav>
             <div className="user-menu">
+              {data.votesLeft !== null ? (
+                <Link to="/my-votes" className="user-menu__votes" data-testid="votes-left">
+                  {data.votesLeft} {data.votesLeft === 1 ? "vote" : "votes"} left
+                </Link>
+              ) : null}
+              <Link to="/notifications" className="user-menu__bell" aria-label={`Notifications, ${data.unread} unread`}>
+                <span aria-hidden="true">Notifications</span>
+                {data.unread > 0 ? <span className="count-badge">{data.unread}</span> : null}
+              </Link>
               <Link to="/settings" className="user-menu__name" title={user.email}>
                 {user.name}
               </Link>
@@ -96,8 +112,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <Header />
         {data?.flash ? (
-          <div className="flash" role="status">
-            {data.flash}
+          <div className={data.flash.kind === "error" ? "flash flash--error" : "flash"} role={data.flash.kind === "error" ? "alert" : "status"}>
+            {data.flash.message}
           </div>
         ) : null}
         <main id="main" className="page">

@@ -63,3 +63,9 @@ export function markRead(db: DbOrTx, userId: number, ids?: number[]): void {
   if (ids) conditions.push(inArray(notifications.id, ids));
   db.update(notifications).set({ readAt: new Date().toISOString() }).where(and(...conditions)).run();
 }
+
+export function isFollowing(db: DbOrTx, userId: number, ideaId: number): boolean {
+  return Boolean(
+    db.select({ f: follows.following }).from(follows).where(and(eq(follows.userId, userId), eq(follows.ideaId, ideaId), eq(follows.following, true))).get(),
+  );
+}

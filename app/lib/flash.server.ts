@@ -1,7 +1,7 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { sessionSecret } from "../auth/secret.server";
 
-type FlashData = { message: string };
+type FlashData = { message: string; kind: "success" | "error" };
 
 let storage: ReturnType<typeof createCookieSessionStorage<FlashData, FlashData>> | undefined;
 
@@ -20,20 +20,28 @@ function flashStorage() {
 }
 
 /** Redirect after a successful change, carrying one message for the next page. */
-export async function redirectWithFlash(to: string, message: string, init: { headers?: HeadersInit } = {}) {
+export async function redirectWithFlash(
+  to: string,
+  message: string,
+  init: { headers?: HeadersInit; kind?: "success" | "error" } = {},
+) {
   const session = await flashStorage().getSession();
   session.flash("message", message);
+  session.flash("kind", init.kind ?? "success");
   const headers = new Headers(init.headers);
   headers.append("Set-Cookie", await flashStorage().commitSession(session));
   return redirect(to, { headers });
 }
 
 /** The pending flash message, and the header that clears it. */
-export async function readFlash(request: Request): Promise<{ message: string | null; setCookie: string }> {
+export async function readFlash(
+  request: Request,
+): Promise<{ message: string | null; kind: "success" | "error"; setCookie: string }> {
   const session = await flashStorage().getSession(request.headers.get("cookie"));
   const message = session.get("message");
   return {
     message: typeof message === "string" ? message : null,
+    kind: session.get("kind") === "error" ? "error" : "success",
     setCookie: await flashStorage().commitSession(session),
   };
 }

@@ -1,15 +1,27 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db/client.server";
+import { globalCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
+import { listPortals, portalCounts } from "~/ideas/portals.server";
 
 export const meta: MetaFunction = () => [{ title: "Ideas Lab · Sprintlab" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return null;
+  const user = await requireUser(request);
+  const db = getDb();
+  const counts = portalCounts(db);
+  return json({
+    portals: listPortals(db).map((p) => ({ ...p, counts: counts[p.id] ?? { total: 0, open: 0 } })),
+    isPm: globalCan(user.role, "ideas.slaBoard"),
+    canSubmit: globalCan(user.role, "ideas.submit"),
+  });
 }
 
 export default function Ideas() {
+  const { portals, isPm } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="page-header">
@@ -17,11 +29,30 @@ export default function Ideas() {
           <h1>Ideas Lab</h1>
           <p>Ideas from customers and partners, prioritised with a budget of 10 votes each.</p>
         </div>
+        {isPm ? (
+          <Link to="/pm" className="button">
+            PM board
+          </Link>
+        ) : null}
       </div>
-      <div className="card empty-state">
-        <h2>No portals open yet</h2>
-        <p>The PureEngage, PureConnect and PureCloud portals will be listed here with their ideas.</p>
-      </div>
+      {portals.length === 0 ? (
+        <div className="card empty-state">
+          <h2>No portals yet</h2>
+          <p>An admin opens a portal per product platform under Admin → Portals; ideas are submitted there.</p>
+        </div>
+      ) : (
+        <div className="grid">
+          {portals.map((p) => (
+            <Link key={p.slug} to={`/portals/${p.slug}`} className="tile">
+              <h2>{p.name}</h2>
+              <p>
+                {p.counts.open} open of {p.counts.total} ideas · {p.categories.length} categories · threshold {p.voteThreshold} votes
+              </p>
+              <p className="muted">{p.categories.map((c) => c.name).join(" · ")}</p>
+            </Link>
+          ))}
+        </div>
+      )}
     </>
   );
 }

@@ -212,6 +212,7 @@ function backdate(db: Db, today: string) {
       db.update(slaClocks).set({ enteredOn, dueOn: slaDueDate(enteredOn, holidays), answeredOn }).where(eq(slaClocks.id, clock.id)).run();
     }
   });
+  db.run(sql`UPDATE comments SET created_at = (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', status_changed_at, '+' || (comments.id * 3) || ' hours') FROM ideas WHERE ideas.id = comments.idea_id)`);
   db.run(sql`UPDATE idea_votes SET at = (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+3 days') FROM ideas WHERE ideas.id = idea_votes.idea_id)`);
   db.run(sql`UPDATE vote_ledger SET at = (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+' || ((vote_ledger.id % 40) + 2) || ' days') FROM ideas WHERE ideas.id = vote_ledger.idea_id) WHERE idea_id IS NOT NULL AND kind = 'spend'`);
 }

@@ -1,0 +1,23 @@
+import { useEffect, useState, type ReactNode } from "react";
+
+/**
+ * A chart with its numbers as a table. The table is what the server renders (recharts draws no
+ * SVG there), what a browser without JavaScript shows, and what screen readers read; once the
+ * page is hydrated the chart is drawn and the table stays for assistive technology only.
+ */
+export function ChartFrame({ title, table, children, empty }: { title: string; table: ReactNode; children: ReactNode; empty?: string | null }) {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  if (empty) return <p className="muted">{empty}</p>;
+  return (
+    <figure className="chart" style={{ margin: 0 }}>
+      <figcaption className="visually-hidden">{title}</figcaption>
+      {hydrated ? (
+        <div aria-hidden="true" style={{ width: "100%", height: 240 }}>
+          {children}
+        </div>
+      ) : null}
+      <div className={hydrated ? "visually-hidden" : "table-wrap"}>{table}</div>
+    </figure>
+  );
+}

@@ -1,0 +1,67 @@
+import { useFetcher, useLocation } from "@remix-run/react";
+import { useEffect, useState } from "react";
+
+type VoteButtonProps = {
+  ideaKey: string;
+  title: string;
+  votes: number;
+  voted: boolean;
+  /** Closed ideas take no votes; roles that do not vote see the count only. */
+  canVote: boolean;
+};
+
+type VoteAnswer = { ok: true; votes: number } | { ok: false; error: string };
+
+/**
+ * The vote count and the vote / un-vote button. With JavaScript it answers at once (optimistic)
+ * and shows a refusal next to the button; without, it is a plain form that comes back here.
+ */
+export function VoteButton({ ideaKey, title, votes, voted, canVote }: VoteButtonProps) {
+  const fetcher = useFetcher<VoteAnswer>();
+  const location = useLocation();
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+
+  const pending = fetcher.formData?.get("intent");
+  const error = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data.error : null;
+  let shownVoted = voted;
+  let shownVotes = votes;
+  if (pending === "vote") {
+    shownVoted = true;
+    shownVotes = votes + (voted ? 0 : 1);
+  } else if (pending === "unvote") {
+    shownVoted = false;
+    shownVotes = votes - (voted ? 1 : 0);
+  }
+
+  return (
+    <div className="vote-box">
+      <span className="vote-box__count" aria-label={`${shownVotes} votes`} data-testid={`votes-${ideaKey}`}>
+        {shownVotes}
+      </span>
+      <span className="vote-box__label" aria-hidden="true">
+        {shownVotes === 1 ? "vote" : "votes"}
+      </span>
+      {canVote ? (
+        <fetcher.Form method="post" action={`/ideas/${ideaKey}/vote`}>
+          <input type="hidden" name="intent" value={shownVoted ? "unvote" : "vote"} />
+          <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+          {hydrated ? <input type="hidden" name="via" value="fetcher" /> : null}
+          <button
+            type="submit"
+            className="button button--quiet vote-button"
+            aria-pressed={shownVoted}
+            aria-label={shownVoted ? `Take back your vote for ${title}` : `Vote for ${title}`}
+          >
+            {shownVoted ? "Voted ✓" : "Vote"}
+          </button>
+        </fetcher.Form>
+      ) : null}
+      {error ? (
+        <p className="vote-box__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,407 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db/client.server";
+import { globalCan } from "~/auth/permissions";
+import { requireUser } from "~/auth/session.server";
+import { ErrorPage } from "~/components/error-page";
+import { FormMessage } from "~/components/field";
+import { StatusBadge } from "~/components/status-badge";
+import { VoteButton } from "~/components/vote-button";
+import { VotesPerWeekChart } from "~/components/charts/votes-per-week";
+import { appToday } from "~/calendar/app-time";
+import { addComment, hideComment, listComments, toggleWorkaroundConfirmation } from "~/ideas/comments.server";
+import { changeTargetDate, getIdea, moveIdea } from "~/ideas/ideas.server";
+import { ALLOWED_MOVES, STATUS_LABELS, isOpen, latestTargetDate } from "~/ideas/lifecycle";
+import { isFollowing, setFollowing } from "~/ideas/notify.server";
+import { votesPerWeek } from "~/ideas/insights.server";
+import { formatTimestamp } from "~/lib/dates";
+import { isDomainError } from "~/lib/errors";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { formError } from "~/lib/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.idea.key ?? "Idea"} · Ideas Lab · Sprintlab` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  try {
+    const idea = getIdea(db, user, params.key ?? "");
+    return json({
+      idea,
+      comments: listComments(db, user, idea.key),
+      following: isFollowing(db, user.id, idea.id),
+      votesPerWeek: votesPerWeek(db, idea.id),
+      me: { id: user.id },
+      can: {
+        vote: globalCan(user.role, "ideas.vote") && isOpen(idea.status),
+        comment: globalCan(user.role, "ideas.comment"),
+        official: globalCan(user.role, "ideas.officialUpdate"),
+        hide: globalCan(user.role, "ideas.hideComment"),
+      },
+      today: appToday(),
+    });
+  } catch (error) {
+    if (isDomainError(error)) throw new Response(error.message, { status: error.status });
+    throw error;
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const key = params.key ?? "";
+  const db = getDb();
+  const here = `/ideas/${key}`;
+  try {
+    switch (form.get("intent")) {
+      case "comment":
+        addComment(db, user, key, { body: form.get("body"), kind: form.get("kind") ?? "comment" });
+        return redirectWithFlash(`${here}#comments`, "Comment posted.");
+      case "hide":
+        hideComment(db, user, Number(form.get("commentId")), { reason: form.get("reason") });
+        return redirectWithFlash(`${here}#comments`, "Comment hidden. PMs still see it, marked hidden.");
+      case "confirm":
+        return redirectWithFlash(
+          `${here}#comments`,
+          toggleWorkaroundConfirmation(db, user, Number(form.get("commentId"))) ? "Thanks — you confirmed the work-around." : "Confirmation taken back.",
+        );
+      case "move": {
+        const idea = moveIdea(db, user, key, {
+          status: form.get("status"),
+          note: form.get("note") ?? "",
+          targetDate: form.get("targetDate") || null,
+          releaseNoteUrl: form.get("releaseNoteUrl") || null,
+          mergeInto: form.get("mergeInto") || null,
+        });
+        return redirectWithFlash(here, `${key} moved to ${STATUS_LABELS[idea.status]}.`);
+      }
+      case "target":
+        changeTargetDate(db, user, key, { targetDate: form.get("targetDate"), note: form.get("note") });
+        return redirectWithFlash(here, "Target date changed; the note is posted as an official update.");
+      case "follow":
+      case "unfollow": {
+        const idea = getIdea(db, user, key);
+        setFollowing(db, user.id, idea.id, form.get("intent") === "follow");
+        return redirectWithFlash(here, form.get("intent") === "follow" ? "You follow this idea." : "You no longer follow this idea.");
+      }
+      default:
+        throw new Response("Unknown action", { status: 400 });
+    }
+  } catch (error) {
+    return formError(error, form);
+  }
+}
+
+function FieldError({ message, id }: { message?: string; id: string }) {
+  return message ? (
+    <p className="field__error" id={id}>
+      {message}
+    </p>
+  ) : null;
+}
+
+export default function IdeaPage() {
+  const { idea, comments, following, can, today, votesPerWeek, me } = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.errors;
+  const intent = errors?.values.intent;
+  const official = comments.filter((c) => c.kind === "official" && !c.hidden);
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="muted">
+            <Link to="/ideas">Ideas Lab</Link> / <Link to={`/portals/${idea.portal}`}>{idea.portalName}</Link> / {idea.categoryName}
+          </p>
+          <h1>{idea.title}</h1>
+          <div className="idea-row__meta">
+            <span className="mono">{idea.key}</span>
+            <StatusBadge status={idea.status} />
+            {idea.late ? <span className="status status--late">Late</span> : null}
+            {idea.workaroundConfirmed ? <span className="badge badge--active">Work-around confirmed</span> : null}
+            <span>
+              by {idea.author.name} · {formatTimestamp(idea.createdAt)}
+            </span>
+          </div>
+        </div>
+        <div className="actions">
+          {idea.canEdit ? (
+            <Link to={`/ideas/${idea.key}/edit`} className="button button--quiet">
+              Edit
+            </Link>
+          ) : null}
+          <Form method="post">
+            <input type="hidden" name="intent" value={following ? "unfollow" : "follow"} />
+            <button type="submit" className="button button--quiet">
+              {following ? "Unfollow" : "Follow"}
+            </button>
+          </Form>
+        </div>
+      </div>
+
+      <div className="two-col">
+        <div>
+          <section className="card" aria-label="Description">
+            <p className="prose">{idea.description}</p>
+            {idea.businessImpact ? (
+              <div className="alert alert--info">
+                <strong>Business impact (private):</strong> {idea.businessImpact}
+              </div>
+            ) : null}
+            {idea.mergedInto ? (
+              <p>
+                Merged into <Link to={`/ideas/${idea.mergedInto}`}>{idea.mergedInto}</Link> — votes and followers moved there.
+              </p>
+            ) : null}
+            {idea.releaseNoteUrl ? (
+              <p>
+                Delivered: <a href={idea.releaseNoteUrl}>release note</a>
+                {idea.docUrls.map((url, i) => (
+                  <span key={url}>
+                    {" "}
+                    · <a href={url}>documentation {i + 1}</a>
+                  </span>
+                ))}
+              </p>
+            ) : null}
+          </section>
+
+          {official.length ? (
+            <section className="card" aria-labelledby="official-title">
+              <h2 id="official-title">Official updates</h2>
+              {official.map((c) => (
+                <div key={c.id} className="comment comment--official">
+                  <div className="comment__meta">
+                    <strong>{c.author.name}</strong> · {formatTimestamp(c.createdAt)}
+                  </div>
+                  <p className="prose">{c.body}</p>
+                </div>
+              ))}
+            </section>
+          ) : null}
+
+          <section className="card" id="comments" aria-labelledby="comments-title">
+            <h2 id="comments-title">Comments ({comments.filter((c) => !c.hidden).length})</h2>
+            {comments.length === 0 ? <p className="muted">No comments yet. Add what you need, or a work-around that helped you.</p> : null}
+            {comments.map((c) => (
+              <article key={c.id} className={`comment${c.kind === "official" ? " comment--official" : ""}${c.hidden ? " comment--hidden" : ""}`} data-testid={`comment-${c.id}`}>
+                <div className="comment__meta">
+                  <strong>{c.author.name}</strong>
+                  <span>{formatTimestamp(c.createdAt)}</span>
+                  {c.kind === "workaround" ? <span className="badge badge--role-pm">Work-around · {c.confirmations} confirmed</span> : null}
+                  {c.kind === "official" ? <span className="badge badge--role-staff">Official update</span> : null}
+                  {c.hidden ? <span className="badge badge--inactive">Hidden: {c.hiddenReason}</span> : null}
+                </div>
+                <p className="prose">{c.body}</p>
+                <div className="actions">
+                  {c.kind === "workaround" && !c.hidden && c.author.id !== me.id && can.comment ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="confirm" />
+                      <input type="hidden" name="commentId" value={c.id} />
+                      <button type="submit" className="button button--quiet" aria-pressed={c.confirmedByMe}>
+                        {c.confirmedByMe ? "Works for me ✓" : "Works for me"}
+                      </button>
+                    </Form>
+                  ) : null}
+                  {can.hide && !c.hidden ? (
+                    <details>
+                      <summary className="muted">Hide…</summary>
+                      <Form method="post" className="form form--inline">
+                        <input type="hidden" name="intent" value="hide" />
+                        <input type="hidden" name="commentId" value={c.id} />
+                        <div className="field">
+                          <label htmlFor={`reason-${c.id}`}>Reason for hiding</label>
+                          <input id={`reason-${c.id}`} name="reason" defaultValue={intent === "hide" && errors?.values.commentId === String(c.id) ? errors.values.reason : ""} />
+                          {intent === "hide" && errors?.values.commentId === String(c.id) ? <FieldError id={`reason-${c.id}-error`} message={errors.fields.reason ?? errors.message} /> : null}
+                        </div>
+                        <button type="submit" className="button button--danger">
+                          Hide comment
+                        </button>
+                      </Form>
+                    </details>
+                  ) : null}
+                </div>
+              </article>
+            ))}
+            {can.comment ? (
+              <Form method="post" className="form" style={{ maxWidth: "none", marginTop: "1rem" }} noValidate>
+                <input type="hidden" name="intent" value="comment" />
+                <div className={intent === "comment" && errors ? "field field--error" : "field"}>
+                  <label htmlFor="body">Add a comment</label>
+                  <textarea
+                    id="body"
+                    name="body"
+                    defaultValue={intent === "comment" ? errors?.values.body : ""}
+                    aria-invalid={intent === "comment" && errors ? true : undefined}
+                    aria-describedby={intent === "comment" && errors ? "body-error" : undefined}
+                  />
+                  {intent === "comment" ? <FieldError id="body-error" message={errors?.fields.body ?? errors?.message} /> : null}
+                </div>
+                <div className="form--inline" style={{ marginBottom: 0 }}>
+                  <div className="field">
+                    <label htmlFor="kind">Kind</label>
+                    <select id="kind" name="kind" defaultValue={intent === "comment" ? errors?.values.kind : "comment"}>
+                      <option value="comment">Comment</option>
+                      <option value="workaround">Work-around that helped me</option>
+                      {can.official ? <option value="official">Official update</option> : null}
+                    </select>
+                  </div>
+                  <button type="submit" className="button">
+                    Post
+                  </button>
+                </div>
+              </Form>
+            ) : null}
+          </section>
+        </div>
+
+        <aside>
+          <section className="card" aria-label="Votes">
+            <div style={{ display: "flex", gap: "1rem", alignItems: "center" }}>
+              <VoteButton ideaKey={idea.key} title={idea.title} votes={idea.votes} voted={idea.votedByMe} canVote={can.vote} />
+              <p className="muted" style={{ margin: 0 }}>
+                {isOpen(idea.status) ? "One vote per idea, from your budget of 10. Take it back any time." : "This idea is closed: its votes went back to the voters."}
+              </p>
+            </div>
+            {idea.votingCompanies && idea.votingCompanies.length ? (
+              <>
+                <h3 style={{ fontSize: "0.95rem", marginTop: "1rem" }}>Voting companies</h3>
+                <ul>
+                  {idea.votingCompanies.map((c) => (
+                    <li key={c.company}>
+                      {c.company}: {c.votes}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </section>
+
+          <section className="card" aria-labelledby="status-title">
+            <h2 id="status-title">Status</h2>
+            <p>
+              <StatusBadge status={idea.status} />
+              {idea.targetQuarter && (idea.status === "accepted" || idea.status === "in_development") ? (
+                <>
+                  {" "}
+                  Target {idea.targetDate ? <strong>{idea.targetDate}</strong> : <strong>{idea.targetQuarter}</strong>}
+                  {idea.targetDate ? null : <span className="muted"> (plans may change)</span>}
+                </>
+              ) : null}
+            </p>
+            {idea.sla && idea.canMove ? (
+              <p className="muted">
+                PM response due {idea.sla.dueDate}: <strong>{idea.sla.state}</strong>
+              </p>
+            ) : null}
+            <ol className="timeline">
+              {idea.statusHistory.map((h, i) => (
+                <li key={i}>
+                  <strong>{STATUS_LABELS[h.to]}</strong> · {formatTimestamp(h.at)} · {h.system ? "automatically" : h.by}
+                  {h.note ? <div className="muted">{h.note}</div> : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+
+          {idea.canMove && ALLOWED_MOVES[idea.status].length ? (
+            <section className="card" aria-labelledby="move-title">
+              <h2 id="move-title">Move this idea</h2>
+              <Form method="post" className="form" noValidate>
+                <input type="hidden" name="intent" value="move" />
+                {intent === "move" && errors && !Object.keys(errors.fields).some((f) => f !== "status") ? <FormMessage message={errors.message} /> : null}
+                <div className="field">
+                  <label htmlFor="move-status">New status</label>
+                  <select id="move-status" name="status" defaultValue={intent === "move" ? errors?.values.status : ALLOWED_MOVES[idea.status][0]}>
+                    {ALLOWED_MOVES[idea.status].map((s) => (
+                      <option key={s} value={s}>
+                        {STATUS_LABELS[s]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className={intent === "move" && errors?.fields.note ? "field field--error" : "field"}>
+                  <label htmlFor="move-note">Public note (the reason, for Not Planned)</label>
+                  <textarea id="move-note" name="note" defaultValue={intent === "move" ? errors?.values.note : ""} style={{ minHeight: "4rem" }} />
+                  {intent === "move" ? <FieldError id="move-note-error" message={errors?.fields.note} /> : null}
+                </div>
+                {ALLOWED_MOVES[idea.status].includes("accepted") ? (
+                  <div className="field">
+                    <label htmlFor="move-target">Target date (for Accepted, by {latestTargetDate(today)})</label>
+                    <input id="move-target" name="targetDate" type="date" min={today} max={latestTargetDate(today)} defaultValue={intent === "move" ? errors?.values.targetDate : ""} />
+                    {intent === "move" ? <FieldError id="move-target-error" message={errors?.fields.targetDate} /> : null}
+                  </div>
+                ) : null}
+                {ALLOWED_MOVES[idea.status].includes("delivered") ? (
+                  <div className="field">
+                    <label htmlFor="move-release">Release-note link (for Delivered)</label>
+                    <input id="move-release" name="releaseNoteUrl" type="url" defaultValue={intent === "move" ? errors?.values.releaseNoteUrl : ""} />
+                    {intent === "move" ? <FieldError id="move-release-error" message={errors?.fields.releaseNoteUrl} /> : null}
+                  </div>
+                ) : null}
+                {ALLOWED_MOVES[idea.status].includes("merged") ? (
+                  <div className="field">
+                    <label htmlFor="move-merge">Merge into (idea key, for Merged)</label>
+                    <input id="move-merge" name="mergeInto" placeholder="e.g. COANA-I-1" defaultValue={intent === "move" ? errors?.values.mergeInto : ""} />
+                    {intent === "move" ? <FieldError id="move-merge-error" message={errors?.fields.mergeInto} /> : null}
+                  </div>
+                ) : null}
+                <div>
+                  <button type="submit" className="button">
+                    Move
+                  </button>
+                </div>
+              </Form>
+            </section>
+          ) : null}
+
+          {idea.canMove && (idea.status === "accepted" || idea.status === "in_development") ? (
+            <section className="card" aria-labelledby="target-title">
+              <h2 id="target-title">Change the target date</h2>
+              <Form method="post" className="form" noValidate>
+                <input type="hidden" name="intent" value="target" />
+                <div className="field">
+                  <label htmlFor="target-date">New target date</label>
+                  <input id="target-date" name="targetDate" type="date" defaultValue={intent === "target" ? errors?.values.targetDate : idea.targetDate ?? ""} />
+                  {intent === "target" ? <FieldError id="target-date-error" message={errors?.fields.targetDate} /> : null}
+                </div>
+                <div className="field">
+                  <label htmlFor="target-note">Public note</label>
+                  <input id="target-note" name="note" defaultValue={intent === "target" ? errors?.values.note : ""} />
+                  {intent === "target" ? <FieldError id="target-note-error" message={errors?.fields.note ?? (errors && !Object.keys(errors.fields).length ? errors.message : undefined)} /> : null}
+                </div>
+                <div>
+                  <button type="submit" className="button button--quiet">
+                    Change target
+                  </button>
+                </div>
+              </Form>
+            </section>
+          ) : null}
+
+          <section className="card" aria-labelledby="votes-chart-title">
+            <h2 id="votes-chart-title">Votes per week</h2>
+            <VotesPerWeekChart data={votesPerWeek} />
+          </section>
+
+          {idea.edits.length ? (
+            <section className="card" aria-labelledby="edits-title">
+              <h2 id="edits-title">Edit history</h2>
+              <ul className="muted">
+                {idea.edits.map((e, i) => (
+                  <li key={i}>
+                    {e.by} changed {e.fields.join(", ")} · {formatTimestamp(e.at)}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,34 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { getDb } from "../../db/client.server";
+import { requireUser, safeRedirect } from "~/auth/session.server";
+import { castVote, withdrawVote } from "~/ideas/votes.server";
+import { isDomainError } from "~/lib/errors";
+import { redirectWithFlash } from "~/lib/flash.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return redirect(`/ideas/${params.key}`);
+}
+
+/**
+ * Vote or un-vote. A fetcher (JavaScript) gets JSON for its optimistic button; a plain form goes
+ * back where it came from with the outcome as a flash message.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const key = params.key ?? "";
+  const back = safeRedirect(form.get("redirectTo"), `/ideas/${key}`);
+  const viaFetcher = form.get("via") === "fetcher";
+  try {
+    const result = form.get("intent") === "unvote" ? withdrawVote(getDb(), user, key) : castVote(getDb(), user, key);
+    if (viaFetcher) return json({ ok: true as const, votes: result.votes });
+    const left = result.myVotes.available;
+    return redirectWithFlash(back, form.get("intent") === "unvote" ? `Vote taken back. You have ${left} left.` : `Voted for ${key}. You have ${left} left.`);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    if (error.code === "not_found") throw new Response(error.message, { status: 404 });
+    if (viaFetcher) return json({ ok: false as const, error: error.message }, { status: error.status });
+    return redirectWithFlash(back, error.message, { kind: "error" });
+  }
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { getDb } from "../../db/client.server";
+import { requireUser } from "~/auth/session.server";
+import { similarIdeas } from "~/ideas/ideas.server";
+
+/** Similar ideas for the title being typed (the intake form's live suggestions). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
+  return json({ items: similarIdeas(getDb(), q, user.id, params.slug) });
+}
