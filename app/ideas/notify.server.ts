@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.server";
 import { follows, notifications, outbox } from "../../db/schema";
 import { appToday } from "../calendar/app-time";
@@ -68,4 +68,14 @@ export function isFollowing(db: DbOrTx, userId: number, ideaId: number): boolean
   return Boolean(
     db.select({ f: follows.following }).from(follows).where(and(eq(follows.userId, userId), eq(follows.ideaId, ideaId), eq(follows.following, true))).get(),
   );
+}
+
+export function listNotifications(db: DbOrTx, userId: number, limit = 100) {
+  return db
+    .select({ id: notifications.id, text: notifications.text, link: notifications.link, createdAt: notifications.createdAt, readAt: notifications.readAt })
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.id))
+    .limit(limit)
+    .all();
 }
