@@ -62,8 +62,12 @@ export const UserChangeSchema = z
   .object({
     role: RoleSchema.optional(),
     active: z.boolean({ error: "active must be true or false." }).optional(),
+    company: z.string({ error: "company must be text." }).trim().max(120, "Keep the company under 120 characters.").nullable().optional(),
   })
-  .refine((v) => v.role !== undefined || v.active !== undefined, { message: "Give a role or active.", path: ["role"] });
+  .refine((v) => v.role !== undefined || v.active !== undefined || v.company !== undefined, {
+    message: "Give a role, active or company.",
+    path: ["role"],
+  });
 
 export function listUsers(db: Db): User[] {
   return db.select(userColumns).from(users).orderBy(asc(users.name)).all();
@@ -99,7 +103,7 @@ export async function createUser(db: Db, actor: User | null, input: unknown): Pr
 }
 
 /**
- * Change a user's role and/or active flag (admin). Deactivation ends every session and revokes
+ * Change a user's role, company and/or active flag (admin). Deactivation ends every session and revokes
  * every token in the same transaction, so the user is out at their next request. An admin cannot
  * lock themselves out.
  */
@@ -114,6 +118,9 @@ export function updateUser(db: Db, actor: User, userId: number, input: unknown):
     if (change.role && change.role !== user.role) {
       tx.update(users).set({ role: change.role }).where(eq(users.id, user.id)).run();
       recordAudit(tx, actor.id, "user.role_changed", `user:${user.id}`, { from: user.role, to: change.role });
+    }
+    if (change.company !== undefined && (change.company || null) !== user.company) {
+      tx.update(users).set({ company: change.company || null }).where(eq(users.id, user.id)).run();
     }
     if (change.active !== undefined && change.active !== user.active) {
       tx.update(users).set({ active: change.active }).where(eq(users.id, user.id)).run();

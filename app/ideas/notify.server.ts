@@ -38,13 +38,17 @@ export function notify(
   const recipients = [...new Set(userIds)].filter((id) => id !== exceptUserId);
   for (const userId of recipients) {
     db.insert(notifications).values({ userId, ideaId: message.ideaId ?? null, text: message.text, link: message.link }).run();
-    db.insert(outbox)
-      .values({ userId, day, subject: `Your Sprintlab digest for ${day}`, body: `- ${message.text} (${message.link})` })
-      .onConflictDoUpdate({
-        target: [outbox.userId, outbox.day],
-        set: { body: sql`${outbox.body} || char(10) || excluded.body` },
-      })
-      .run();
+    const line = `- ${message.text} (${message.link})`;
+    const digest = db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.userId, userId), eq(outbox.day, day), eq(outbox.kind, "digest"), sql`${outbox.sentAt} IS NULL`))
+      .get();
+    if (digest) {
+      db.update(outbox).set({ body: sql`${outbox.body} || char(10) || ${line}` }).where(eq(outbox.id, digest.id)).run();
+    } else {
+      db.insert(outbox).values({ userId, kind: "digest", day, subject: `Your Sprintlab digest for ${day}`, body: line }).run();
+    }
   }
 }
 

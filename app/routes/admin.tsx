@@ -17,6 +17,11 @@ export default function Admin() {
       <nav className="sub-nav" aria-label="Administration">
         <NavLink to="/admin/users">Users</NavLink>
         <NavLink to="/admin/holidays">Holidays</NavLink>
+        <NavLink to="/admin/portals">Portals</NavLink>
+        <NavLink to="/admin/vote-requests">Votes</NavLink>
+        <NavLink to="/admin/access-requests">Access requests</NavLink>
+        <NavLink to="/admin/language">Language</NavLink>
+        <NavLink to="/admin/outbox">Outbox</NavLink>
       </nav>
       <Outlet />
     </>

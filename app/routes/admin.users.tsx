@@ -6,6 +6,7 @@ import { ROLES } from "../../db/schema/auth";
 import { ROLE_LABELS } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
 import { createUser, listUsers, updateUser } from "~/auth/users.server";
+import { issueResetLink } from "~/auth/access.server";
 import { RoleBadge } from "~/components/badges";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
@@ -28,6 +29,14 @@ export async function action({ request }: ActionFunctionArgs) {
     if (intent === "role") {
       const user = updateUser(getDb(), me, userId, { role: form.get("role") });
       return redirectWithFlash("/admin/users", `${user.name} is now ${ROLE_LABELS[user.role]}.`);
+    }
+    if (intent === "reset") {
+      const link = issueResetLink(getDb(), me, userId);
+      return json({ resetLink: new URL(link, request.url).toString(), errors: null });
+    }
+    if (intent === "company") {
+      const user = updateUser(getDb(), me, userId, { company: String(form.get("company") ?? "") });
+      return redirectWithFlash("/admin/users", `${user.name}'s company is now ${user.company ?? "none"}.`);
     }
     if (intent === "active") {
       const user = updateUser(getDb(), me, userId, { active: form.get("active") === "true" });
@@ -53,11 +62,18 @@ export default function AdminUsers() {
   const { me, users } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors = data?.errors;
+  const resetLink = data && "resetLink" in data ? data.resetLink : null;
   const creating = errors?.values.intent === "create";
   return (
     <>
       <section className="card" aria-labelledby="users-title">
         <h2 id="users-title">Users</h2>
+        {resetLink ? (
+          <div className="alert alert--info" role="status">
+            Reset link (valid one hour, also in the outbox):
+            <code className="token-secret mono">{resetLink}</code>
+          </div>
+        ) : null}
         {!creating ? <FormMessage message={errors?.message} /> : null}
         <div className="table-wrap">
           <table className="responsive-table">
@@ -77,7 +93,19 @@ export default function AdminUsers() {
                     <strong>{u.name}</strong>
                   </td>
                   <td data-label="Email">{u.email}</td>
-                  <td data-label="Company">{u.company ?? <span className="muted">—</span>}</td>
+                  <td data-label="Company">
+                    <Form method="post" className="row-actions">
+                      <input type="hidden" name="intent" value="company" />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <label className="visually-hidden" htmlFor={`company-${u.id}`}>
+                        Company of {u.name}
+                      </label>
+                      <input id={`company-${u.id}`} name="company" defaultValue={u.company ?? ""} style={{ width: "9rem", minHeight: "2rem", padding: "0.25rem 0.5rem" }} />
+                      <button type="submit" className="button button--quiet" aria-label={`Save company of ${u.name}`}>
+                        Save
+                      </button>
+                    </Form>
+                  </td>
                   <td data-label="Role">
                     {u.id === me ? (
                       <RoleBadge role={u.role} />
@@ -106,6 +134,15 @@ export default function AdminUsers() {
                       <span className={u.active ? "badge badge--active" : "badge badge--inactive"}>
                         {u.active ? "Active" : "Deactivated"}
                       </span>
+                      {u.active ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="reset" />
+                          <input type="hidden" name="userId" value={u.id} />
+                          <button type="submit" className="button button--quiet" aria-label={`Issue a password reset link for ${u.name}`}>
+                            Reset link
+                          </button>
+                        </Form>
+                      ) : null}
                       {u.id === me ? null : (
                         <Form method="post">
                           <input type="hidden" name="intent" value="active" />

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { getDb } from "../../db/client.server";
 import { getUser, safeRedirect, startSession } from "~/auth/session.server";
@@ -69,6 +69,9 @@ export default function SignIn() {
             {busy ? "Signing in…" : "Sign in"}
           </button>
         </Form>
+        <p className="muted" style={{ marginTop: "1rem" }}>
+          <Link to="/forgot-password">Forgot your password?</Link> · <Link to="/request-access">Request access</Link>
+        </p>
       </div>
     </div>
   );

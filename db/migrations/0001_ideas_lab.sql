@@ -149,6 +149,7 @@ CREATE INDEX `notifications_user_idx` ON `notifications` (`user_id`,`read_at`,`c
 CREATE TABLE `outbox` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`user_id` integer NOT NULL,
+	`kind` text DEFAULT 'digest' NOT NULL,
 	`day` text NOT NULL,
 	`subject` text NOT NULL,
 	`body` text NOT NULL,
@@ -157,7 +158,7 @@ CREATE TABLE `outbox` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `outbox_user_day_unique` ON `outbox` (`user_id`,`day`);--> statement-breakpoint
+CREATE INDEX `outbox_user_day_idx` ON `outbox` (`user_id`,`day`,`kind`);--> statement-breakpoint
 CREATE INDEX `outbox_day_idx` ON `outbox` (`day`);--> statement-breakpoint
 CREATE TABLE `password_tokens` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,

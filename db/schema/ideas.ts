@@ -296,7 +296,10 @@ export const passwordTokens = sqliteTable(
   (t) => [index("password_tokens_user_idx").on(t.userId)],
 );
 
-/** The email outbox: one digest per user per day, collecting that day's notifications. */
+/**
+ * The email outbox: one `digest` per user per day collecting that day's notifications, and
+ * `link` mails (set or reset a password) that go out on their own.
+ */
 export const outbox = sqliteTable(
   "outbox",
   {
@@ -304,11 +307,12 @@ export const outbox = sqliteTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id),
+    kind: text("kind", { enum: ["digest", "link"] }).notNull().default("digest"),
     day: text("day").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
     createdAt: text("created_at").notNull().default(now),
     sentAt: text("sent_at"),
   },
-  (t) => [uniqueIndex("outbox_user_day_unique").on(t.userId, t.day), index("outbox_day_idx").on(t.day)],
+  (t) => [index("outbox_user_day_idx").on(t.userId, t.day, t.kind), index("outbox_day_idx").on(t.day)],
 );

@@ -36,8 +36,8 @@ export function VotesPerWeekChart({ data }: { data: VotesWeek[] }) {
           <XAxis dataKey="week" fontSize={11} label={{ value: "Week of", position: "insideBottom", offset: -16, fontSize: 11 }} />
           <YAxis allowDecimals={false} fontSize={11} label={{ value: "Votes", angle: -90, position: "insideLeft", fontSize: 11 }} />
           <Tooltip />
-          <Bar dataKey="cast" name="Cast" fill="#2f5d8a" />
-          <Bar dataKey="withdrawn" name="Taken back" fill="#c9a227" />
+          <Bar isAnimationActive={false} dataKey="cast" name="Cast" fill="#2f5d8a" />
+          <Bar isAnimationActive={false} dataKey="withdrawn" name="Taken back" fill="#c9a227" />
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>

@@ -1,0 +1,119 @@
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { IdeaStatus } from "../../../db/schema/ideas";
+import { STATUS_LABELS } from "../../ideas/lifecycle";
+import { ChartFrame } from "./chart-frame";
+
+const COLORS: Record<IdeaStatus, string> = {
+  community_review: "#8a99ad",
+  under_pm_review: "#c9a227",
+  accepted: "#2f5d8a",
+  in_development: "#6b4fb0",
+  delivered: "#2e8b57",
+  not_planned: "#b3493f",
+  merged: "#a0a0a0",
+};
+
+type Row = Record<string, string | number | null>;
+
+function DataTable({ caption, rows, columns }: { caption: string; rows: Row[]; columns: { key: string; label: string }[] }) {
+  return (
+    <table>
+      <caption className="muted">{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.key} scope="col">
+              {c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            {columns.map((c) => (
+              <td key={c.key}>{r[c.key] ?? "—"}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function FunnelChart({ data }: { data: { status: IdeaStatus; ideas: number }[] }) {
+  const rows = data.map((d) => ({ stage: STATUS_LABELS[d.status], ideas: d.ideas }));
+  return (
+    <ChartFrame title="Status funnel" table={<DataTable caption="Ideas that reached each stage" rows={rows} columns={[{ key: "stage", label: "Stage" }, { key: "ideas", label: "Ideas" }]} />}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} layout="vertical" margin={{ left: 40, right: 16, bottom: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} fontSize={11} label={{ value: "Ideas", position: "insideBottom", offset: -8, fontSize: 11 }} />
+          <YAxis type="category" dataKey="stage" width={110} fontSize={11} />
+          <Tooltip />
+          <Bar isAnimationActive={false} dataKey="ideas" name="Ideas" fill="#2f5d8a" />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+const STATUS_COLUMNS = (Object.keys(STATUS_LABELS) as IdeaStatus[]).map((s) => ({ key: s, label: STATUS_LABELS[s] }));
+
+export function StatusOverTimeChart({ data }: { data: Row[] }) {
+  return (
+    <ChartFrame title="Ideas by status over time" table={<DataTable caption="Ideas in each status at month end" rows={data} columns={[{ key: "month", label: "Month" }, ...STATUS_COLUMNS]} />}>
+      <ResponsiveContainer width="100%" height="100%">
+        <AreaChart data={data} margin={{ right: 16, bottom: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="month" fontSize={11} />
+          <YAxis allowDecimals={false} fontSize={11} label={{ value: "Ideas", angle: -90, position: "insideLeft", fontSize: 11 }} />
+          <Tooltip />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          {STATUS_COLUMNS.map((c) => (
+            <Area key={c.key} isAnimationActive={false} type="monotone" dataKey={c.key} name={c.label} stackId="1" stroke={COLORS[c.key]} fill={COLORS[c.key]} />
+          ))}
+        </AreaChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+const OPEN_COLUMNS = STATUS_COLUMNS.slice(0, 4);
+
+export function TimeInStatusChart({ data }: { data: Row[] }) {
+  return (
+    <ChartFrame title="Median days in each status, by month left" table={<DataTable caption="Median days spent in a status, by the month ideas left it" rows={data} columns={[{ key: "month", label: "Month" }, ...OPEN_COLUMNS]} />}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ right: 16, bottom: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="month" fontSize={11} />
+          <YAxis fontSize={11} label={{ value: "Days", angle: -90, position: "insideLeft", fontSize: 11 }} />
+          <Tooltip />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          {OPEN_COLUMNS.map((c) => (
+            <Bar key={c.key} isAnimationActive={false} dataKey={c.key} name={c.label} fill={COLORS[c.key]} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+export function SlaChart({ data }: { data: Row[] }) {
+  return (
+    <ChartFrame title="SLA met and missed per month" table={<DataTable caption="PM responses within 30 business days, per month" rows={data} columns={[{ key: "month", label: "Month" }, { key: "met", label: "Met" }, { key: "missed", label: "Missed" }]} />}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ right: 16, bottom: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="month" fontSize={11} />
+          <YAxis allowDecimals={false} fontSize={11} label={{ value: "Clocks", angle: -90, position: "insideLeft", fontSize: 11 }} />
+          <Tooltip />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Bar isAnimationActive={false} dataKey="met" name="Met" stackId="sla" fill="#2e8b57" />
+          <Bar isAnimationActive={false} dataKey="missed" name="Missed" stackId="sla" fill="#b3493f" />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,49 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { getDb } from "../../db/client.server";
+import { forgotPassword } from "~/auth/access.server";
+import { ErrorPage } from "~/components/error-page";
+import { Field } from "~/components/field";
+import { formError } from "~/lib/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Forgot password · Sprintlab" }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  try {
+    forgotPassword(getDb(), { email: form.get("email") });
+    return json({ sent: true as const, errors: null });
+  } catch (error) {
+    return formError(error, form);
+  }
+}
+
+export default function ForgotPassword() {
+  const data = useActionData<typeof action>();
+  const errors = data?.errors;
+  return (
+    <div className="auth-page">
+      <div className="card">
+        <h1>Forgot your password?</h1>
+        {data && "sent" in data && data.sent ? (
+          <p role="status">If that email has an active account, a link to reset the password is on its way. It works for one hour.</p>
+        ) : (
+          <Form method="post" className="form" noValidate>
+            <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={errors?.values.email ?? ""} error={errors?.fields.email} />
+            <button type="submit" className="button">
+              Send me a link
+            </button>
+          </Form>
+        )}
+        <p className="muted">
+          <Link to="/sign-in">Back to sign in</Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
