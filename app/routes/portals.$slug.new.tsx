@@ -83,7 +83,9 @@ export default function NewIdea() {
         </div>
       </div>
       <div className="card">
-        <Form method="post" className="form" style={{ maxWidth: "40rem" }} noValidate>
+        {/* The similar ideas carry vote forms of their own, so they sit between the title's form and
+            the rest of the fields, which join the same form through the `form` attribute. */}
+        <Form method="post" id="intake" className="form" style={{ maxWidth: "40rem" }} noValidate>
           <FormMessage message={errors && !Object.keys(errors.fields).length ? errors.message : null} />
           <Field
             label="Title"
@@ -94,12 +96,16 @@ export default function NewIdea() {
             autoComplete="off"
             error={errors?.fields.title}
           />
-          <SimilarIdeas items={similar} canVote={canVote} />
           <noscript>
             <button type="submit" name="intent" value="similar" className="button button--quiet">
               Look for similar ideas first
             </button>
           </noscript>
+        </Form>
+        <div style={{ maxWidth: "40rem", margin: "1rem 0" }}>
+          <SimilarIdeas items={similar} canVote={canVote} />
+        </div>
+        <div className="form" style={{ maxWidth: "40rem" }}>
           <div className={errors?.fields.description ? "field field--error" : "field"}>
             <label htmlFor="description">Description</label>
             <p className="field__hint" id="description-hint">
@@ -108,6 +114,7 @@ export default function NewIdea() {
             <textarea
               id="description"
               name="description"
+              form="intake"
               defaultValue={values.description ?? ""}
               aria-describedby={errors?.fields.description ? "description-hint description-error" : "description-hint"}
               aria-invalid={errors?.fields.description ? true : undefined}
@@ -120,7 +127,7 @@ export default function NewIdea() {
           </div>
           <div className={errors?.fields.category ? "field field--error" : "field"}>
             <label htmlFor="category">Category</label>
-            <select id="category" name="category" defaultValue={values.category ?? ""} aria-invalid={errors?.fields.category ? true : undefined}>
+            <select id="category" name="category" form="intake" defaultValue={values.category ?? ""} aria-invalid={errors?.fields.category ? true : undefined}>
               <option value="">Choose a category</option>
               {portal.categories.map((c) => (
                 <option key={c.key} value={c.key}>
@@ -135,15 +142,15 @@ export default function NewIdea() {
             <div className="field" style={{ marginTop: "0.75rem" }}>
               <label htmlFor="businessImpact">Business impact</label>
               <p className="field__hint">End customers, seats, deadline, revenue at stake. Only you, product managers and admins see it.</p>
-              <textarea id="businessImpact" name="businessImpact" defaultValue={values.businessImpact ?? ""} />
+              <textarea id="businessImpact" name="businessImpact" form="intake" defaultValue={values.businessImpact ?? ""} />
             </div>
           </details>
           <div>
-            <button type="submit" className="button">
+            <button type="submit" form="intake" className="button">
               Submit idea
             </button>
           </div>
-        </Form>
+        </div>
       </div>
     </>
   );

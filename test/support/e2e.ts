@@ -29,10 +29,11 @@ export async function signInContext(context: BrowserContext, email: string, base
 }
 
 /**
- * A refused form answers 400 (or 429 for a rate limit) by design, and the browser logs that
- * response as a failed resource; every other console error fails the test.
+ * A refused form answers 400 (429 for a rate limit, 409 for a refused vote through a fetcher) by
+ * design, and the browser logs that response as a failed resource; every other console error
+ * fails the test.
  */
-const EXPECTED_FORM_REFUSAL = /^Failed to load resource: the server responded with a status of (400|429) /;
+const EXPECTED_FORM_REFUSAL = /^Failed to load resource: the server responded with a status of (400|409|429) /;
 
 /** Console errors and uncaught page errors, which fail the test: a CSP violation shows up here. */
 function watchConsole(page: Page, watch: ConsoleWatch) {
