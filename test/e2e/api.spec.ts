@@ -30,7 +30,8 @@ test.describe("API spine", () => {
       email: "customer@example.com",
       role: "customer",
       company: "Northwind Bank",
-      votes: { budget: 10, used: 0, available: 10 },
+      // The demo customer has spent 7 of 10 votes.
+      votes: { budget: 10, used: 7, available: 3 },
     });
   });
 

@@ -1,8 +1,12 @@
 import { expect, test } from "../support/e2e";
+import { newUser } from "../support/api";
 
 test("a user creates a token on the settings page, uses it on the API, and revokes it", async ({ pageAs, request }) => {
-  const page = await pageAs("pm@example.com");
+  const user = await newUser(request, "pm");
+  const page = await pageAs(user.email);
   await page.goto("/settings");
+  // newUser signed in through the API once; revoke that token first so the page starts empty.
+  await page.getByRole("button", { name: "Revoke token e2e" }).click();
   await expect(page.getByText("You have no active tokens")).toBeVisible();
 
   await page.getByLabel("Token name").fill("SLA report script");
@@ -12,7 +16,7 @@ test("a user creates a token on the settings page, uses it on the API, and revok
 
   const me = await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } });
   expect(me.status()).toBe(200);
-  expect(await me.json()).toMatchObject({ email: "pm@example.com", role: "pm" });
+  expect(await me.json()).toMatchObject({ email: user.email, role: "pm" });
 
   await page.reload();
   await expect(page.getByRole("cell", { name: "SLA report script", exact: true })).toBeVisible();
@@ -35,7 +39,7 @@ test("a token needs a name, said next to the field", async ({ pageAs }) => {
 test("pages fit a 375 px wide screen", async ({ pageAs }) => {
   const page = await pageAs("admin@example.com");
   await page.setViewportSize({ width: 375, height: 800 });
-  for (const path of ["/", "/settings", "/admin/users", "/admin/holidays", "/ideas", "/projects"]) {
+  for (const path of ["/", "/settings", "/admin/users", "/admin/holidays", "/admin/portals", "/ideas", "/projects", "/portals/pureengage", "/portals/pureengage/new", "/ideas/COANA-I-1", "/my-votes", "/pm", "/notifications", "/portals/purecloud/insights"]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
