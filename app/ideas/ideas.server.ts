@@ -26,7 +26,7 @@ import { parseInput } from "../lib/validation";
 import { findBlockedTerm, guidelineFor } from "./language";
 import { checkMove, isLate, returnsVotes, targetQuarter, STATUS_LABELS } from "./lifecycle";
 import { follow } from "./notify.server";
-import { ftsQuery } from "./search";
+import { ftsQueries } from "./search";
 import { slaState, type SlaState } from "./sla";
 import { answerSlaClock, applyThreshold, recordStatusChange, returnAllVotes, recountVotes } from "./transitions.server";
 
@@ -153,24 +153,44 @@ export function getIdeaSummary(db: DbOrTx, key: string, viewerId: number | null)
   return summaries(db, [row], viewerId)[0];
 }
 
-/** Up to five ideas like the typed text (FTS5, bm25), merged ones left out. */
+/**
+ * Up to five ideas like the typed text, merged ones left out: first those holding every word
+ * (FTS5, best bm25 first), then, if fewer, those with any of the words in their title. Both
+ * passes stay small at 50,000 ideas, where ranking every idea with any word would not.
+ */
 export function similarIdeas(db: Db, text: string, viewerId: number | null, portalSlug?: string | null, limit = 5): IdeaSummary[] {
-  const match = ftsQuery(text);
-  if (!match) return [];
+  const queries = ftsQueries(text);
+  if (!queries) return [];
+  const portalId = portalSlug ? db.select({ id: portals.id }).from(portals).where(eq(portals.slug, portalSlug)).get()?.id : null;
+  if (portalSlug && !portalId) return [];
+  const found: ReturnType<typeof matchRows> = [];
+  for (const match of [queries.all, queries.anyTitle]) {
+    const seen = new Set(found.map((r) => r.id));
+    for (const row of matchRows(db, match, portalId ?? null, limit + found.length)) {
+      if (found.length < limit && !seen.has(row.id)) found.push(row);
+    }
+    if (found.length >= limit) break;
+  }
+  return summaries(db, found, viewerId);
+}
+
+function matchRows(db: DbOrTx, match: string, portalId: number | null, limit: number) {
   const conditions: SQL[] = [sql`ideas_fts MATCH ${match}`, sql`${ideas.status} <> 'merged'`];
-  if (portalSlug) conditions.push(eq(portals.slug, portalSlug));
-  const rows = db
-    .select(summaryColumns)
-    .from(sql`ideas_fts`)
-    .innerJoin(ideas, sql`${ideas.id} = ideas_fts.rowid`)
-    .innerJoin(categories, eq(categories.id, ideas.categoryId))
-    .innerJoin(portals, eq(portals.id, ideas.portalId))
-    .innerJoin(users, eq(users.id, ideas.authorId))
-    .where(and(...conditions))
-    .orderBy(sql`bm25(ideas_fts)`)
-    .limit(limit)
-    .all();
-  return summaries(db, rows, viewerId);
+  if (portalId) conditions.push(eq(ideas.portalId, portalId));
+  return (
+    db
+      .select(summaryColumns)
+      .from(sql`ideas_fts`)
+      .innerJoin(ideas, sql`${ideas.id} = ideas_fts.rowid`)
+      .innerJoin(categories, eq(categories.id, ideas.categoryId))
+      .innerJoin(portals, eq(portals.id, ideas.portalId))
+      .innerJoin(users, eq(users.id, ideas.authorId))
+      .where(and(...conditions))
+      // FTS5's own `rank` (bm25) lets it order the matches itself, without a temp B-tree.
+      .orderBy(sql`ideas_fts.rank`)
+      .limit(limit)
+      .all()
+  );
 }
 
 export const ListFiltersSchema = z.object({
@@ -190,12 +210,23 @@ export type IdeaPage = { items: IdeaSummary[]; total: number; page: number; page
 /** A page of ideas, filtered and sorted; every filter and sort is served by an index. */
 export function listIdeas(db: Db, viewer: User, input: unknown): IdeaPage {
   const f = parseInput(ListFiltersSchema, input);
+  const empty = { items: [], total: 0, page: f.page, pageSize: f.pageSize };
+  // Portal and category are looked up once, so that the list and its count filter on the ideas
+  // table's own indexed columns and the count needs no join.
   const conditions: SQL[] = [];
-  if (f.portal) conditions.push(eq(portals.slug, f.portal));
+  if (f.portal) {
+    const portal = db.select({ id: portals.id }).from(portals).where(eq(portals.slug, f.portal)).get();
+    if (!portal) return empty;
+    conditions.push(eq(ideas.portalId, portal.id));
+  }
+  if (f.category) {
+    const category = db.select({ id: categories.id }).from(categories).where(eq(categories.keyPrefix, f.category)).get();
+    if (!category) return empty;
+    conditions.push(eq(ideas.categoryId, category.id));
+  }
   if (f.status) conditions.push(eq(ideas.status, f.status));
-  if (f.category) conditions.push(eq(categories.keyPrefix, f.category));
-  const match = f.q ? ftsQuery(f.q) : null;
-  if (f.q && !match) return { items: [], total: 0, page: f.page, pageSize: f.pageSize };
+  const match = f.q ? ftsQueries(f.q)?.all : null;
+  if (f.q && !match) return empty;
   if (match) conditions.push(sql`${ideas.id} IN (SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH ${match})`);
   if (f.mine === "voted") {
     conditions.push(sql`${ideas.id} IN (SELECT idea_id FROM idea_votes WHERE user_id = ${viewer.id})`);
@@ -208,14 +239,7 @@ export function listIdeas(db: Db, viewer: User, input: unknown): IdeaPage {
     );
   }
   const where = conditions.length ? and(...conditions) : undefined;
-  const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(ideas)
-      .innerJoin(categories, eq(categories.id, ideas.categoryId))
-      .innerJoin(portals, eq(portals.id, ideas.portalId))
-      .where(where)
-      .get()?.n ?? 0;
+  const total = db.select({ n: sql<number>`count(*)` }).from(ideas).where(where).get()?.n ?? 0;
   const order = f.sort === "new" ? [desc(ideas.createdAt), desc(ideas.id)] : [desc(ideas.votes), desc(ideas.id)];
   const rows = baseQuery(db)
     .where(where)

@@ -1,11 +1,22 @@
+function words(text: string, maxWords: number): string[] {
+  const found = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 || /\d/.test(w));
+  return [...new Set(found)].slice(0, maxWords);
+}
+
+function quoted(list: string[]): string[] {
+  return list.map((w, i) => (i === list.length - 1 && w.length >= 3 ? `"${w}"*` : `"${w}"`));
+}
+
 /**
- * Turn what a user typed into a safe FTS5 query: words only (punctuation, quotes, hyphens and
- * FTS operators cannot break it), each quoted, any of them matching, the last one as a prefix so
- * results follow the typing. Null when nothing searchable is left.
+ * Turn what a user typed into safe FTS5 queries: words only (punctuation, quotes, hyphens and
+ * FTS operators cannot break them), each quoted, the last one a prefix so results follow the
+ * typing. `all` needs every word (the search box, and the first pass of similar ideas); `anyTitle`
+ * takes any word in a title (the second pass, when few ideas have them all). Null when nothing
+ * searchable is left.
  */
-export function ftsQuery(text: string, maxWords = 8): string | null {
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 || /\d/.test(w));
-  if (words.length === 0) return null;
-  const unique = [...new Set(words)].slice(0, maxWords);
-  return unique.map((w, i) => (i === unique.length - 1 && w.length >= 3 ? `"${w}"*` : `"${w}"`)).join(" OR ");
+export function ftsQueries(text: string, maxWords = 8): { all: string; anyTitle: string } | null {
+  const list = words(text, maxWords);
+  if (list.length === 0) return null;
+  const terms = quoted(list);
+  return { all: terms.join(" AND "), anyTitle: `title : (${terms.join(" OR ")})` };
 }

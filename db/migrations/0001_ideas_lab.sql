@@ -123,10 +123,12 @@ CREATE UNIQUE INDEX `ideas_key_unique` ON `ideas` (`key`);--> statement-breakpoi
 CREATE INDEX `ideas_portal_status_votes_idx` ON `ideas` (`portal_id`,`status`,`votes`);--> statement-breakpoint
 CREATE INDEX `ideas_portal_votes_idx` ON `ideas` (`portal_id`,`votes`);--> statement-breakpoint
 CREATE INDEX `ideas_portal_created_idx` ON `ideas` (`portal_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `ideas_portal_status_created_idx` ON `ideas` (`portal_id`,`status`,`created_at`);--> statement-breakpoint
 CREATE INDEX `ideas_status_votes_idx` ON `ideas` (`status`,`votes`);--> statement-breakpoint
 CREATE INDEX `ideas_votes_idx` ON `ideas` (`votes`);--> statement-breakpoint
 CREATE INDEX `ideas_created_idx` ON `ideas` (`created_at`);--> statement-breakpoint
-CREATE INDEX `ideas_category_idx` ON `ideas` (`category_id`);--> statement-breakpoint
+CREATE INDEX `ideas_category_votes_idx` ON `ideas` (`category_id`,`votes`);--> statement-breakpoint
+CREATE INDEX `ideas_category_created_idx` ON `ideas` (`category_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `ideas_author_idx` ON `ideas` (`author_id`);--> statement-breakpoint
 CREATE INDEX `ideas_merged_into_idx` ON `ideas` (`merged_into_id`);--> statement-breakpoint
 CREATE TABLE `language_terms` (

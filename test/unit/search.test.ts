@@ -1,22 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { ftsQuery } from "~/ideas/search";
+import { ftsQueries } from "~/ideas/search";
 
-describe("ftsQuery", () => {
-  it("quotes words, ORs them and makes the last a prefix", () => {
-    expect(ftsQuery("Callback scheduling")).toBe('"callback" OR "scheduling"*');
+describe("ftsQueries", () => {
+  it("quotes words, the last as a prefix; all of them, or any of them in a title", () => {
+    expect(ftsQueries("Callback scheduling")).toEqual({
+      all: '"callback" AND "scheduling"*',
+      anyTitle: 'title : ("callback" OR "scheduling"*)',
+    });
   });
 
   it("survives punctuation, hyphens, quotes and FTS operators", () => {
-    expect(ftsQuery('re-route "calls" AND (NOT) queue*:')).toBe('"re" OR "route" OR "calls" OR "and" OR "not" OR "queue"*');
-    expect(ftsQuery("C-3PO's ^ {x}")).toBe('"3po"*');
+    expect(ftsQueries('re-route "calls" AND (NOT) queue*:')?.all).toBe('"re" AND "route" AND "calls" AND "and" AND "not" AND "queue"*');
+    expect(ftsQueries("C-3PO's ^ {x}")?.all).toBe('"3po"*');
   });
 
   it("is null when nothing searchable is left", () => {
-    expect(ftsQuery("  -- ** ")).toBeNull();
-    expect(ftsQuery("a")).toBeNull();
+    expect(ftsQueries("  -- ** ")).toBeNull();
+    expect(ftsQueries("a")).toBeNull();
   });
 
   it("keeps at most eight distinct words", () => {
-    expect(ftsQuery("one two three four five six seven eight nine one")!.split(" OR ")).toHaveLength(8);
+    expect(ftsQueries("one two three four five six seven eight nine one")!.all.split(" AND ")).toHaveLength(8);
   });
 });
