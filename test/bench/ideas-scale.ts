@@ -96,9 +96,11 @@ const plan = (label: string, query: ReturnType<typeof sql>) => {
   const rows = raw.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[];
   console.log(`\n${label}\n${rows.map((r) => "  " + r.detail).join("\n")}`);
 };
-plan("list, status filter, top by votes", sql`SELECT ideas.id FROM ideas JOIN categories ON categories.id = ideas.category_id JOIN portals ON portals.id = ideas.portal_id JOIN users ON users.id = ideas.author_id WHERE portals.slug = 'bench' AND ideas.status = 'accepted' ORDER BY ideas.votes DESC, ideas.id DESC LIMIT 20`);
-plan("count for the same list", sql`SELECT count(*) FROM ideas JOIN categories ON categories.id = ideas.category_id JOIN portals ON portals.id = ideas.portal_id WHERE portals.slug = 'bench' AND ideas.status = 'accepted'`);
-plan("similar ideas", sql`SELECT ideas.id FROM ideas_fts JOIN ideas ON ideas.id = ideas_fts.rowid JOIN portals ON portals.id = ideas.portal_id WHERE ideas_fts MATCH '"callback" OR "time" OR "zone"*' AND ideas.status <> 'merged' AND portals.slug = 'bench' ORDER BY bm25(ideas_fts) LIMIT 5`);
+// The same shapes as listIdeas and similarIdeas build (portal and category resolved to ids first).
+plan("list, status filter, top by votes", sql`SELECT ideas.id FROM ideas JOIN categories ON categories.id = ideas.category_id JOIN portals ON portals.id = ideas.portal_id JOIN users ON users.id = ideas.author_id WHERE ideas.portal_id = 1 AND ideas.status = 'accepted' ORDER BY ideas.votes DESC, ideas.id DESC LIMIT 20`);
+plan("count for the same list", sql`SELECT count(*) FROM ideas WHERE ideas.portal_id = 1 AND ideas.status = 'accepted'`);
+plan("newest with a status, page 50", sql`SELECT ideas.id FROM ideas WHERE ideas.portal_id = 1 AND ideas.status = 'accepted' ORDER BY ideas.created_at DESC, ideas.id DESC LIMIT 20 OFFSET 980`);
+plan("similar ideas, first pass", sql`SELECT ideas.id FROM ideas_fts JOIN ideas ON ideas.id = ideas_fts.rowid WHERE ideas_fts MATCH '"callback" AND "time" AND "zone"*' AND ideas.status <> 'merged' AND ideas.portal_id = 1 ORDER BY ideas_fts.rank LIMIT 5`);
 plan("vote balance", sql`SELECT count(*) FROM idea_votes WHERE user_id = 42`);
 plan("grants of a user", sql`SELECT sum(amount) FROM vote_ledger WHERE user_id = 42 AND kind = 'grant'`);
 
