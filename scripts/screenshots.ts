@@ -18,6 +18,12 @@ const shots: { file: string; email?: string; path: string; width?: number }[] = 
   { file: "admin-holidays.png", email: "admin@example.com", path: "/admin/holidays" },
   { file: "settings-tokens-375.png", email: "customer@example.com", path: "/settings", width: 375 },
   { file: "forbidden-customer.png", email: "customer@example.com", path: "/admin/users" },
+  { file: "ideas-portal-customer.png", email: "customer@example.com", path: "/portals/pureengage" },
+  { file: "idea-page-pm.png", email: "pm@example.com", path: "/ideas/COANA-I-1" },
+  { file: "pm-board.png", email: "pm@example.com", path: "/pm" },
+  { file: "portal-insights.png", email: "pm@example.com", path: "/portals/pureengage/insights" },
+  { file: "my-votes-375.png", email: "customer@example.com", path: "/my-votes", width: 375 },
+  { file: "intake-similar.png", email: "partner@example.com", path: "/portals/pureengage/new?title=callback" },
 ];
 
 async function shoot(browser: Browser, shot: (typeof shots)[number]) {
@@ -31,6 +37,11 @@ async function shoot(browser: Browser, shot: (typeof shots)[number]) {
     await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
   }
   await page.goto(base + shot.path);
+  if (shot.file === "intake-similar.png") {
+    await page.getByLabel("Title").pressSequentially("Callback in the caller's time zone", { delay: 20 });
+    await page.getByRole("region", { name: /Similar ideas/ }).waitFor();
+  }
+  await page.waitForTimeout(300);
   await page.screenshot({ path: join(out, shot.file), fullPage: true });
   await context.close();
   console.log(`saved docs/screenshots/${shot.file}`);

@@ -50,8 +50,8 @@ export function listComments(db: Db, viewer: User, key: string): Comment[] {
       createdAt: comments.createdAt,
       hidden: comments.hidden,
       hiddenReason: comments.hiddenReason,
-      confirmations: sql<number>`(SELECT count(*) FROM workaround_confirmations w WHERE w.comment_id = ${comments.id})`,
-      confirmedByMe: sql<number>`EXISTS (SELECT 1 FROM workaround_confirmations w WHERE w.comment_id = ${comments.id} AND w.user_id = ${viewer.id})`,
+      confirmations: sql<number>`(SELECT count(*) FROM workaround_confirmations w WHERE w.comment_id = "comments"."id")`,
+      confirmedByMe: sql<number>`EXISTS (SELECT 1 FROM workaround_confirmations w WHERE w.comment_id = "comments"."id" AND w.user_id = ${viewer.id})`,
     })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))

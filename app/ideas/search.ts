@@ -1,6 +1,12 @@
+/** Words too common to tell ideas apart; left out unless nothing else was typed. */
+const STOPWORDS = new Set(
+  "a an and are as at be by can for from has have in into is it its of on or our so that the their them then there these this to was we were when which while who will with would you your".split(" "),
+);
+
 function words(text: string, maxWords: number): string[] {
   const found = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 || /\d/.test(w));
-  return [...new Set(found)].slice(0, maxWords);
+  const telling = found.filter((w) => !STOPWORDS.has(w));
+  return [...new Set(telling.length ? telling : found)].slice(0, maxWords);
 }
 
 function quoted(list: string[]): string[] {

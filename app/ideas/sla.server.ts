@@ -61,7 +61,7 @@ export function pmBoard(db: Db, pmId: number, scope: "mine" | "all", today = app
     .select({
       key: ideas.key,
       title: ideas.title,
-      lastOfficial: sql<string | null>`(SELECT max(c.created_at) FROM comments c WHERE c.idea_id = ${ideas.id} AND c.kind = 'official' AND c.hidden = 0)`,
+      lastOfficial: sql<string | null>`(SELECT max(c.created_at) FROM comments c WHERE c.idea_id = "ideas"."id" AND c.kind = 'official' AND c.hidden = 0)`,
     })
     .from(ideas)
     .where(and(eq(ideas.status, "in_development"), scopeCondition))

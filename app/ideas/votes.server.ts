@@ -171,9 +171,9 @@ export function listVoteRequests(db: Db) {
       name: users.name,
       email: users.email,
       company: users.company,
-      ideasSubmitted: sql<number>`(SELECT count(*) FROM ideas WHERE author_id = ${users.id})`,
-      comments: sql<number>`(SELECT count(*) FROM comments WHERE author_id = ${users.id})`,
-      votesSpent: sql<number>`(SELECT count(*) FROM idea_votes WHERE user_id = ${users.id})`,
+      ideasSubmitted: sql<number>`(SELECT count(*) FROM ideas WHERE author_id = "users"."id")`,
+      comments: sql<number>`(SELECT count(*) FROM comments WHERE author_id = "users"."id")`,
+      votesSpent: sql<number>`(SELECT count(*) FROM idea_votes WHERE user_id = "users"."id")`,
     })
     .from(voteRequests)
     .innerJoin(users, eq(users.id, voteRequests.userId))

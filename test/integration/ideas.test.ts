@@ -200,6 +200,25 @@ describe("PM moves", () => {
   });
 });
 
+describe("the PM board", () => {
+  it("marks In Development ideas stale without an official update in 30 days, and not after one", async () => {
+    const { prefix, pm } = await makePortal(db, { threshold: 50 });
+    const customer = await makeUser(db, "customer");
+    const quiet = makeIdea(db, customer, prefix, "Quiet idea in development").key;
+    const talked = makeIdea(db, customer, prefix, "Talked-about idea in development").key;
+    for (const key of [quiet, talked]) {
+      moveIdea(db, pm, key, { status: "under_pm_review", note: "Reviewing" });
+      moveIdea(db, pm, key, { status: "accepted", note: "Planned", targetDate: inAMonth() });
+      moveIdea(db, pm, key, { status: "in_development", note: "Started" });
+    }
+    addComment(db, pm, talked, { kind: "official", body: "Halfway there." });
+    expect(pmBoard(db, pm.id, "mine").stale.map((i) => i.key)).toEqual([quiet]);
+    expect(pmBoard(db, pm.id, "all", "2999-01-01").stale.map((i) => i.key).sort()).toEqual([quiet, talked].sort());
+    const other = await makeUser(db, "pm");
+    expect(pmBoard(db, other.id, "mine").stale).toEqual([]);
+  });
+});
+
 describe("editing", () => {
   it("the author edits in Community Review only; PMs any time; every edit is kept", async () => {
     const { prefix, pm } = await makePortal(db, { threshold: 50 });

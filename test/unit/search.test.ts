@@ -10,8 +10,13 @@ describe("ftsQueries", () => {
   });
 
   it("survives punctuation, hyphens, quotes and FTS operators", () => {
-    expect(ftsQueries('re-route "calls" AND (NOT) queue*:')?.all).toBe('"re" AND "route" AND "calls" AND "and" AND "not" AND "queue"*');
+    expect(ftsQueries('re-route "calls" AND (NOT) queue*:')?.all).toBe('"re" AND "route" AND "calls" AND "not" AND "queue"*');
     expect(ftsQueries("C-3PO's ^ {x}")?.all).toBe('"3po"*');
+  });
+
+  it("leaves out common words unless nothing else was typed", () => {
+    expect(ftsQueries("Callback in the caller's time zone")?.all).toBe('"callback" AND "caller" AND "time" AND "zone"*');
+    expect(ftsQueries("the")?.all).toBe('"the"*');
   });
 
   it("is null when nothing searchable is left", () => {
