@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, gt, lt } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import { sessions, users } from "../../db/schema";
-import type { User } from "./users.server";
+import { userColumns, type User } from "./users.server";
 
 export const SESSION_DAYS = 30;
 
@@ -22,14 +22,7 @@ export function getSessionUser(db: Db, sessionId: string | null | undefined, now
   if (!sessionId) return null;
   return (
     db
-      .select({
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        role: users.role,
-        company: users.company,
-        active: users.active,
-      })
+      .select(userColumns)
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now.toISOString()), eq(users.active, true)))

@@ -6,7 +6,7 @@ import { DomainError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
 import { decoyHash, verifyPassword } from "./password.server";
 import { MAX_FAILED_ATTEMPTS, WINDOW_MS, secondsUntilAllowed } from "./rate-limit";
-import { normalizeEmail, type User } from "./users.server";
+import { normalizeEmail, userColumns, type User } from "./users.server";
 
 export const CredentialsSchema = z.object({
   email: z.string({ error: "Enter your email address." }).trim().min(1, "Enter your email address.").max(320),
@@ -41,15 +41,7 @@ export async function verifyCredentials(db: Db, input: unknown, now = new Date()
   if (wait > 0) throw new DomainError("rate_limited", lockMessage(wait), { retryAfter: wait });
 
   const row = db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      company: users.company,
-      active: users.active,
-      hash: passwordHashes.hash,
-    })
+    .select({ ...userColumns, hash: passwordHashes.hash })
     .from(users)
     .leftJoin(passwordHashes, eq(passwordHashes.userId, users.id))
     .where(eq(users.email, email))

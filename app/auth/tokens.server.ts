@@ -5,7 +5,7 @@ import type { Db } from "../../db/client.server";
 import { accessTokens, users } from "../../db/schema";
 import { DomainError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
-import type { User } from "./users.server";
+import { userColumns, type User } from "./users.server";
 
 const TOKEN_PREFIX = "spl_";
 
@@ -73,15 +73,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export function authenticateToken(db: Db, token: string | null, now = new Date()): User | null {
   if (!token || !token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const row = db
-    .select({
-      tokenId: accessTokens.id,
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      company: users.company,
-      active: users.active,
-    })
+    .select({ tokenId: accessTokens.id, ...userColumns })
     .from(accessTokens)
     .innerJoin(users, eq(users.id, accessTokens.userId))
     .where(and(eq(accessTokens.tokenHash, hashToken(token)), isNull(accessTokens.revokedAt), eq(users.active, true)))

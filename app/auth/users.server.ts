@@ -16,7 +16,8 @@ export type User = {
   active: boolean;
 };
 
-const userColumns = {
+/** The columns of a User, for every query that returns one (never the password hash). */
+export const userColumns = {
   id: users.id,
   email: users.email,
   name: users.name,

@@ -84,7 +84,8 @@ export function summaryJson(s: IdeaSummary) {
   return { key: s.key, title: s.title, status: s.status, votes: s.votes, category: s.category, portal: s.portal, createdAt: s.createdAt, author: s.author };
 }
 
-function guardLanguage(db: DbOrTx, fields: Record<string, string | undefined>): void {
+/** Refuse listed words in any of the given fields, quoting the guideline next to each. */
+export function guardLanguage(db: DbOrTx, fields: Record<string, string | undefined>): void {
   const terms = db.select({ term: languageTerms.term }).from(languageTerms).all().map((t) => t.term);
   const problems: Record<string, string> = {};
   for (const [field, text] of Object.entries(fields)) {
@@ -93,8 +94,6 @@ function guardLanguage(db: DbOrTx, fields: Record<string, string | undefined>): 
   }
   if (Object.keys(problems).length) throw new DomainError("invalid", Object.values(problems)[0], { fields: problems });
 }
-
-export { guardLanguage };
 
 const Title = z.string({ error: "Give your idea a title." }).trim().min(8, "Say a little more in the title (8 characters or more).").max(140, "Keep the title under 140 characters.");
 const Description = z.string({ error: "Describe the idea." }).trim().min(20, "Describe what you need and why (20 characters or more).").max(10_000, "Keep the description under 10,000 characters.");

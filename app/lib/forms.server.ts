@@ -34,3 +34,16 @@ export function formError(error: unknown, form: FormData, headers?: HeadersInit)
     { status, headers: responseHeaders },
   );
 }
+
+/**
+ * Run a loader's reads; a refused one becomes the error page (404 for an unknown idea or portal,
+ * 403, or 400 for a bad filter in the address) instead of a 500.
+ */
+export function orErrorPage<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    throw new Response(error.message, { status: error.code === "invalid" ? 400 : error.status });
+  }
+}

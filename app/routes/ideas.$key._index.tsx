@@ -16,18 +16,16 @@ import { ALLOWED_MOVES, STATUS_LABELS, isOpen, latestTargetDate } from "~/ideas/
 import { isFollowing, setFollowing } from "~/ideas/notify.server";
 import { votesPerWeek } from "~/ideas/insights.server";
 import { formatTimestamp } from "~/lib/dates";
-import { isDomainError } from "~/lib/errors";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { formError } from "~/lib/forms.server";
+import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.idea.key ?? "Idea"} · Ideas Lab · Sprintlab` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
-  try {
-    const idea = getIdea(db, user, params.key ?? "");
-    return json({
+  const idea = orErrorPage(() => getIdea(db, user, params.key ?? ""));
+  return json({
       idea,
       comments: listComments(db, user, idea.key),
       following: isFollowing(db, user.id, idea.id),
@@ -41,10 +39,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
       today: appToday(),
     });
-  } catch (error) {
-    if (isDomainError(error)) throw new Response(error.message, { status: error.status });
-    throw error;
-  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -7,23 +7,17 @@ import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
 import { editIdea, getIdea } from "~/ideas/ideas.server";
 import { listPortals } from "~/ideas/portals.server";
-import { isDomainError } from "~/lib/errors";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { formError } from "~/lib/forms.server";
+import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit idea · Ideas Lab · Sprintlab" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
-  try {
-    const idea = getIdea(db, user, params.key ?? "");
-    if (!idea.canEdit) forbidden("Only the author (while in Community Review) or a PM edits this idea.");
-    return json({ idea, portals: idea.canMove ? listPortals(db) : null });
-  } catch (error) {
-    if (isDomainError(error)) throw new Response(error.message, { status: error.status });
-    throw error;
-  }
+  const idea = orErrorPage(() => getIdea(db, user, params.key ?? ""));
+  if (!idea.canEdit) forbidden("Only the author (while in Community Review) or a PM edits this idea.");
+  return json({ idea, portals: idea.canMove ? listPortals(db) : null });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

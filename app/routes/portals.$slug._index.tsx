@@ -12,22 +12,17 @@ import { VoteButton } from "~/components/vote-button";
 import { listIdeas } from "~/ideas/ideas.server";
 import { STATUS_LABELS, isOpen } from "~/ideas/lifecycle";
 import { getPortal } from "~/ideas/portals.server";
-import { isDomainError } from "~/lib/errors";
+import { orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.portal.name ?? "Portal"} · Ideas Lab · Sprintlab` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
-  try {
-    const portal = getPortal(db, params.slug ?? "");
-    const search = Object.fromEntries(new URL(request.url).searchParams);
-    const page = listIdeas(db, user, { ...search, portal: portal.slug });
-    return json({ portal, page, canVote: globalCan(user.role, "ideas.vote"), canSubmit: globalCan(user.role, "ideas.submit"), hasCompany: Boolean(user.company) });
-  } catch (error) {
-    if (isDomainError(error)) throw new Response(error.message, { status: error.code === "invalid" ? 400 : error.status });
-    throw error;
-  }
+  const portal = orErrorPage(() => getPortal(db, params.slug ?? ""));
+  const search = Object.fromEntries(new URL(request.url).searchParams);
+  const page = orErrorPage(() => listIdeas(db, user, { ...search, portal: portal.slug }));
+  return json({ portal, page, canVote: globalCan(user.role, "ideas.vote"), canSubmit: globalCan(user.role, "ideas.submit"), hasCompany: Boolean(user.company) });
 }
 
 export default function PortalIdeas() {

@@ -7,20 +7,15 @@ import { FunnelChart, SlaChart, StatusOverTimeChart, TimeInStatusChart } from "~
 import { ErrorPage } from "~/components/error-page";
 import { portalInsights } from "~/ideas/insights.server";
 import { getPortal } from "~/ideas/portals.server";
-import { isDomainError } from "~/lib/errors";
+import { orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Insights · ${data?.portal.name ?? "Portal"} · Sprintlab` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const db = getDb();
-  try {
-    const portal = getPortal(db, params.slug ?? "");
-    return json({ portal, insights: portalInsights(db, portal.id) });
-  } catch (error) {
-    if (isDomainError(error)) throw new Response(error.message, { status: error.status });
-    throw error;
-  }
+  const portal = orErrorPage(() => getPortal(db, params.slug ?? ""));
+  return json({ portal, insights: portalInsights(db, portal.id) });
 }
 
 export default function Insights() {

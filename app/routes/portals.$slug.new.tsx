@@ -10,21 +10,15 @@ import { Field, FormMessage } from "~/components/field";
 import { SimilarIdeas, type SimilarIdea } from "~/components/similar-ideas";
 import { createIdea, similarIdeas } from "~/ideas/ideas.server";
 import { getPortal } from "~/ideas/portals.server";
-import { isDomainError } from "~/lib/errors";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { formError, formValues } from "~/lib/forms.server";
+import { formError, formValues, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Submit an idea · Ideas Lab · Sprintlab" }];
 
 async function load(request: Request, slug: string) {
   const user = await requireUser(request);
   if (!globalCan(user.role, "ideas.submit")) forbidden();
-  try {
-    return { user, portal: getPortal(getDb(), slug) };
-  } catch (error) {
-    if (isDomainError(error)) throw new Response(error.message, { status: 404 });
-    throw error;
-  }
+  return { user, portal: orErrorPage(() => getPortal(getDb(), slug)) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
