@@ -1,0 +1,127 @@
+/**
+ * Sprint charts rebuilt from story events (SPEC A9), never from today's state: replaying the
+ * append-only events gives every story's sprint, estimate and status at any moment.
+ */
+
+export const STORY_STATUSES = ["todo", "in_progress", "done", "accepted"] as const;
+export type StoryStatus = (typeof STORY_STATUSES)[number];
+
+export type StoryEvent = {
+  storyId: number;
+  /** ISO timestamp, for ordering and for the moment a sprint started or closed. */
+  at: string;
+  /** The calendar date of `at` in the project's time zone. */
+  date: string;
+  kind: "created" | "status" | "estimate" | "sprint";
+  /** created: the initial state; status/estimate/sprint: the new value. */
+  status?: StoryStatus;
+  points?: number | null;
+  sprintId?: number | null;
+};
+
+type StoryState = { sprintId: number | null; points: number; status: StoryStatus };
+
+function apply(state: Map<number, StoryState>, e: StoryEvent) {
+  const s = state.get(e.storyId) ?? { sprintId: null, points: 0, status: "todo" as StoryStatus };
+  if (e.kind === "created") {
+    state.set(e.storyId, { sprintId: e.sprintId ?? null, points: e.points ?? 0, status: e.status ?? "todo" });
+    return;
+  }
+  if (e.kind === "status" && e.status) s.status = e.status;
+  if (e.kind === "estimate") s.points = e.points ?? 0;
+  if (e.kind === "sprint") s.sprintId = e.sprintId ?? null;
+  state.set(e.storyId, s);
+}
+
+function inSprint(state: Map<number, StoryState>, sprintId: number) {
+  return [...state.entries()].filter(([, s]) => s.sprintId === sprintId);
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Replay events up to and including `until` (ISO), in order. */
+export function stateAt(events: readonly StoryEvent[], until: string): Map<number, StoryState> {
+  const state = new Map<number, StoryState>();
+  for (const e of events) if (e.at <= until) apply(state, e);
+  return state;
+}
+
+export type BurndownDay = { date: string; ideal: number; remaining: number | null; notAccepted: number | null; projection: number | null };
+export type Burndown = { days: BurndownDay[]; committed: number; scopeChanges: { date: string; points: number }[] };
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * One point per working day: the value at the end of that day. Committed is the sprint's points
+ * at the moment it started; later membership and estimate changes are scope changes (marked on
+ * the working day they fall on, or the next one), never burn, and never move the ideal line.
+ * Events after the sprint closed are ignored, so moving a story later cannot rewrite the chart.
+ */
+export function burndown(input: {
+  sprintId: number;
+  workingDays: readonly string[];
+  startedAt: string;
+  closedAt: string | null;
+  today: string;
+  events: readonly StoryEvent[];
+}): Burndown {
+  const { sprintId, workingDays, startedAt, closedAt, today } = input;
+  const events = [...input.events].filter((e) => closedAt === null || e.at < closedAt).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const state = new Map<number, StoryState>();
+  let i = 0;
+  for (; i < events.length && events[i].at <= startedAt; i++) apply(state, events[i]);
+  const committed = sum(inSprint(state, sprintId).map(([, s]) => s.points));
+  const n = workingDays.length;
+  const changes = new Map<string, number>();
+  const scopeDay = (date: string) => workingDays.find((d) => d >= date) ?? workingDays[n - 1];
+  const days: BurndownDay[] = [];
+  let lastShown = -1;
+  workingDays.forEach((day, index) => {
+    for (; i < events.length && events[i].date <= day; i++) {
+      const e = events[i];
+      const before = state.get(e.storyId);
+      const scopeBefore = before && before.sprintId === sprintId ? before.points : 0;
+      apply(state, e);
+      const after = state.get(e.storyId)!;
+      const scopeAfter = after.sprintId === sprintId ? after.points : 0;
+      if (scopeAfter !== scopeBefore) changes.set(scopeDay(e.date), (changes.get(scopeDay(e.date)) ?? 0) + scopeAfter - scopeBefore);
+    }
+    const stories = inSprint(state, sprintId).map(([, s]) => s);
+    const shown = day <= today;
+    if (shown) lastShown = index;
+    days.push({
+      date: day,
+      ideal: round((committed * (n - index - 1)) / n),
+      remaining: shown ? sum(stories.filter((s) => s.status !== "done" && s.status !== "accepted").map((s) => s.points)) : null,
+      notAccepted: shown ? sum(stories.filter((s) => s.status !== "accepted").map((s) => s.points)) : null,
+      projection: null,
+    });
+  });
+  if (closedAt === null && lastShown >= 0 && lastShown < n - 1) {
+    const rate = n ? committed / n : 0;
+    const from = days[lastShown].remaining ?? 0;
+    for (let j = lastShown; j < n; j++) days[j].projection = round(Math.max(0, from - rate * (j - lastShown)));
+  }
+  return { days, committed, scopeChanges: [...changes.entries()].map(([date, points]) => ({ date, points })).sort((a, b) => a.date.localeCompare(b.date)) };
+}
+
+export type SprintReport = { committed: number; completed: number; notCompleted: number; added: number; removed: number };
+
+/**
+ * The report frozen at close: committed at start, completed (accepted) and not completed at
+ * close, added after start (valued at close), removed after start (valued at start).
+ */
+export function sprintReport(input: { sprintId: number; startedAt: string; closedAt: string; events: readonly StoryEvent[] }): SprintReport {
+  const events = [...input.events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const atStart = inSprint(stateAt(events, input.startedAt), input.sprintId);
+  const atClose = inSprint(stateAt(events.filter((e) => e.at < input.closedAt), input.closedAt), input.sprintId);
+  const startIds = new Set(atStart.map(([id]) => id));
+  const closeIds = new Set(atClose.map(([id]) => id));
+  return {
+    committed: sum(atStart.map(([, s]) => s.points)),
+    completed: sum(atClose.filter(([, s]) => s.status === "accepted").map(([, s]) => s.points)),
+    notCompleted: sum(atClose.filter(([, s]) => s.status !== "accepted").map(([, s]) => s.points)),
+    added: sum(atClose.filter(([id]) => !startIds.has(id)).map(([, s]) => s.points)),
+    removed: sum(atStart.filter(([id]) => !closeIds.has(id)).map(([, s]) => s.points)),
+  };
+}

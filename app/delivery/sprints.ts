@@ -1,0 +1,67 @@
+import { addDays, format, parseISO } from "date-fns";
+import { addBusinessDays, isWorkingDay, workingDaysInRange } from "../calendar/business-days";
+
+export const SPRINT_DAYS = 21;
+
+export type SprintState = "planned" | "active" | "closed";
+
+export type LaidSprint = { number: number; start: string; end: string; state: SprintState; chosenStart: string | null };
+
+function plusDays(iso: string, days: number): string {
+  return format(addDays(parseISO(iso), days), "yyyy-MM-dd");
+}
+
+/** The first working day after the kickoff phase: where sprint 1 starts. */
+export function firstSprintStart(kickoffEnd: string, holidays: ReadonlySet<string>): string {
+  return addBusinessDays(kickoffEnd, 1, holidays);
+}
+
+/** Three weeks: 21 calendar days, the start included. */
+export function sprintEnd(start: string): string {
+  return plusDays(start, SPRINT_DAYS - 1);
+}
+
+/**
+ * Lay sprints end to end (SPEC A3): sprint 1 on the first working day after kickoff, each next
+ * one the day after the previous ends, unless a planned sprint was given a later start (a gap).
+ * Active and closed sprints never move; every later planned sprint follows them.
+ */
+export function laySprints<S extends { number: number; start: string; state: SprintState; chosenStart: string | null }>(
+  sprints: readonly S[],
+  kickoffEnd: string,
+  holidays: ReadonlySet<string>,
+): (S & { start: string; end: string })[] {
+  const ordered = [...sprints].sort((a, b) => a.number - b.number);
+  const laid: (S & { start: string; end: string })[] = [];
+  let earliest = firstSprintStart(kickoffEnd, holidays);
+  for (const sprint of ordered) {
+    if (sprint.state !== "planned") {
+      laid.push({ ...sprint, end: sprintEnd(sprint.start) });
+      earliest = plusDays(sprintEnd(sprint.start), 1);
+      continue;
+    }
+    const start = sprint.chosenStart && sprint.chosenStart > earliest ? sprint.chosenStart : earliest;
+    laid.push({ ...sprint, start, end: sprintEnd(start) });
+    earliest = plusDays(sprintEnd(start), 1);
+  }
+  return laid;
+}
+
+/** The next `count` sprints after the existing ones, laid end to end. */
+export function nextSprints(existing: readonly LaidSprint[], count: number, kickoffEnd: string, holidays: ReadonlySet<string>): LaidSprint[] {
+  const last = [...existing].sort((a, b) => b.number - a.number)[0];
+  const fresh: LaidSprint[] = [];
+  let start = last ? plusDays(last.end, 1) : firstSprintStart(kickoffEnd, holidays);
+  for (let i = 1; i <= count; i++) {
+    const sprint: LaidSprint = { number: (last?.number ?? 0) + i, start, end: sprintEnd(start), state: "planned", chosenStart: null };
+    fresh.push(sprint);
+    start = plusDays(sprint.end, 1);
+  }
+  return fresh;
+}
+
+export function sprintWorkingDays(sprint: { start: string; end: string }, holidays: ReadonlySet<string>): string[] {
+  return workingDaysInRange(sprint.start, sprint.end, holidays);
+}
+
+export { isWorkingDay };

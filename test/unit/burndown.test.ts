@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import { burndown, sprintReport, type StoryEvent } from "~/delivery/burndown";
+import { forecast } from "~/delivery/forecast";
+import { lastThree, velocity } from "~/delivery/velocity";
+
+// Sprint 7 runs Mon 2026-02-02 … Fri 2026-02-06 in this small example: five working days.
+const days = ["2026-02-02", "2026-02-03", "2026-02-04", "2026-02-05", "2026-02-06"];
+const ev = (storyId: number, date: string, hour: number, e: Omit<StoryEvent, "storyId" | "at" | "date">): StoryEvent => ({
+  storyId,
+  date,
+  at: `${date}T${String(hour).padStart(2, "0")}:00:00.000Z`,
+  ...e,
+});
+
+const base: StoryEvent[] = [
+  ev(1, "2026-01-20", 9, { kind: "created", points: 5, status: "todo", sprintId: null }),
+  ev(2, "2026-01-20", 9, { kind: "created", points: 3, status: "todo", sprintId: null }),
+  ev(3, "2026-01-20", 9, { kind: "created", points: 2, status: "todo", sprintId: null }),
+  // Planned into the sprint a week before its calendar start…
+  ev(1, "2026-01-27", 9, { kind: "sprint", sprintId: 7 }),
+  ev(2, "2026-01-27", 9, { kind: "sprint", sprintId: 7 }),
+];
+const startedAt = "2026-02-02T08:00:00.000Z";
+
+describe("burndown", () => {
+  it("commits the points in the sprint at the moment it starts and draws the ideal line down to 0", () => {
+    const chart = burndown({ sprintId: 7, workingDays: days, startedAt, closedAt: null, today: "2026-02-01", events: base });
+    expect(chart.committed).toBe(8);
+    expect(chart.days.map((d) => d.ideal)).toEqual([6.4, 4.8, 3.2, 1.6, 0]);
+    expect(chart.days.every((d) => d.remaining === null)).toBe(true);
+  });
+
+  it("burns on done, un-burns on a rejection, and keeps not-yet-accepted apart", () => {
+    const events = [
+      ...base,
+      ev(1, "2026-02-03", 15, { kind: "status", status: "done" }),
+      ev(2, "2026-02-04", 10, { kind: "status", status: "done" }),
+      ev(2, "2026-02-05", 11, { kind: "status", status: "in_progress" }),
+      ev(1, "2026-02-05", 16, { kind: "status", status: "accepted" }),
+    ];
+    const chart = burndown({ sprintId: 7, workingDays: days, startedAt, closedAt: null, today: "2026-02-05", events });
+    expect(chart.days.map((d) => d.remaining)).toEqual([8, 3, 0, 3, null]);
+    expect(chart.days.map((d) => d.notAccepted)).toEqual([8, 8, 8, 3, null]);
+    expect(chart.scopeChanges).toEqual([]);
+    // Projection from today at the ideal's daily rate (8 / 5 = 1.6 a day).
+    expect(chart.days.map((d) => d.projection)).toEqual([null, null, null, 3, 1.4]);
+  });
+
+  it("marks scope added, removed or re-estimated after the start as scope change, never as burn, on a working day", () => {
+    const events = [
+      ...base,
+      ev(3, "2026-02-03", 10, { kind: "sprint", sprintId: 7 }), // +2
+      ev(1, "2026-02-04", 10, { kind: "estimate", points: 8 }), // +3
+      ev(2, "2026-02-07", 10, { kind: "sprint", sprintId: null }), // Saturday after the last working day: not on the chart
+    ];
+    const chart = burndown({ sprintId: 7, workingDays: days, startedAt, closedAt: null, today: "2026-02-06", events });
+    expect(chart.committed).toBe(8);
+    expect(chart.days.map((d) => d.ideal)).toEqual([6.4, 4.8, 3.2, 1.6, 0]);
+    expect(chart.days.map((d) => d.remaining)).toEqual([8, 10, 13, 13, 13]);
+    expect(chart.scopeChanges).toEqual([
+      { date: "2026-02-03", points: 2 },
+      { date: "2026-02-04", points: 3 },
+    ]);
+  });
+
+  it("a change made on a non-working day is marked on the next working day", () => {
+    const weekend = ev(3, "2026-02-01", 10, { kind: "sprint", sprintId: 7 });
+    const chart = burndown({ sprintId: 7, workingDays: days, startedAt: "2026-01-30T08:00:00.000Z", closedAt: null, today: "2026-02-06", events: [...base, weekend] });
+    expect(chart.scopeChanges).toEqual([{ date: "2026-02-02", points: 2 }]);
+  });
+
+  it("ignores everything after the sprint closed: moving a story later does not rewrite the chart", () => {
+    const closedAt = "2026-02-06T17:00:00.000Z";
+    const during = [...base, ev(1, "2026-02-04", 10, { kind: "status", status: "done" }), ev(1, "2026-02-05", 10, { kind: "status", status: "accepted" })];
+    const before = burndown({ sprintId: 7, workingDays: days, startedAt, closedAt, today: "2026-03-01", events: during });
+    const after = burndown({
+      sprintId: 7,
+      workingDays: days,
+      startedAt,
+      closedAt,
+      today: "2026-03-01",
+      events: [...during, ev(2, "2026-02-06", 17, { kind: "sprint", sprintId: null }), ev(1, "2026-02-20", 10, { kind: "estimate", points: 13 }), ev(1, "2026-02-21", 10, { kind: "sprint", sprintId: 9 })],
+    });
+    expect(after).toEqual(before);
+    expect(before.days.map((d) => d.remaining)).toEqual([8, 8, 3, 3, 3]);
+  });
+
+  it("freezes the sprint report at close", () => {
+    const closedAt = "2026-02-06T17:00:00.000Z";
+    const events = [
+      ...base,
+      ev(3, "2026-02-03", 10, { kind: "sprint", sprintId: 7 }),
+      ev(2, "2026-02-04", 10, { kind: "sprint", sprintId: null }),
+      ev(1, "2026-02-05", 10, { kind: "status", status: "accepted" }),
+      ev(3, "2026-02-05", 12, { kind: "estimate", points: 3 }),
+      ev(3, "2026-02-06", 17, { kind: "sprint", sprintId: null }),
+    ];
+    expect(sprintReport({ sprintId: 7, startedAt, closedAt, events })).toEqual({ committed: 8, completed: 5, notCompleted: 3, added: 3, removed: 3 });
+  });
+});
+
+describe("velocity and forecast", () => {
+  const closed = [
+    { sprint: 1, committed: 20, accepted: 12 },
+    { sprint: 2, committed: 20, accepted: 18 },
+    { sprint: 3, committed: 22, accepted: 21 },
+    { sprint: 4, committed: 24, accepted: 15 },
+  ];
+
+  it("uses the last seven closed sprints and the mean of the last three", () => {
+    expect(velocity(closed).mean).toBe(16.5);
+    expect(lastThree(closed)).toEqual({ mean: 18, low: 15, high: 21 });
+    expect(velocity([]).mean).toBeNull();
+    expect(velocity(Array.from({ length: 9 }, (_, i) => ({ sprint: i + 1, committed: 10, accepted: i }))).sprints.map((s) => s.sprint)).toEqual([3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it("forecasts cumulatively in go-live order, with optimistic and pessimistic sprints", () => {
+    const result = forecast({
+      closed,
+      plannedCapacity: null,
+      firstOpenSprint: 5,
+      goLives: [
+        { id: 1, sprintNumber: 6, remainingPoints: 30, unestimated: 0 },
+        { id: 2, sprintNumber: 7, remainingPoints: 30, unestimated: 0 },
+      ],
+    });
+    // 30 at 18 a sprint: 2 sprints (5, 6). 60: 4 sprints (5–8), after sprint 7: at risk.
+    expect(result.goLives).toEqual([
+      { id: 1, forecastSprint: 6, optimisticSprint: 6, pessimisticSprint: 6, unestimated: 0, atRisk: false },
+      { id: 2, forecastSprint: 8, optimisticSprint: 7, pessimisticSprint: 8, unestimated: 0, atRisk: true },
+    ]);
+  });
+
+  it("forecasts from planned capacity before any sprint closed; unestimated stories put a go-live at risk", () => {
+    const result = forecast({ closed: [], plannedCapacity: 20, firstOpenSprint: 1, goLives: [{ id: 1, sprintNumber: 3, remainingPoints: 40, unestimated: 2 }] });
+    expect(result.velocity).toEqual({ mean: 20, low: 20, high: 20 });
+    expect(result.goLives[0]).toMatchObject({ forecastSprint: 2, atRisk: true, unestimated: 2 });
+    expect(forecast({ closed: [], plannedCapacity: null, firstOpenSprint: 1, goLives: [{ id: 1, sprintNumber: 3, remainingPoints: 5, unestimated: 0 }] }).goLives[0]).toMatchObject({ forecastSprint: null, atRisk: true });
+  });
+});
