@@ -1,4 +1,5 @@
 import type { Role } from "../../db/schema/auth";
+import { PROJECT_ROLES } from "../../db/schema/enums";
 
 /**
  * SPEC's role table as data. Every loader and action asks `can…` here; nothing else in the
@@ -48,7 +49,7 @@ export function globalCan(role: Role, action: GlobalAction): boolean {
   return GLOBAL[role].has(action);
 }
 
-export const PROJECT_ROLES = ["scrum_master", "product_owner", "co_product_owner", "team", "viewer"] as const;
+export { PROJECT_ROLES };
 export type ProjectRole = (typeof PROJECT_ROLES)[number];
 
 export const PROJECT_ACTIONS = [

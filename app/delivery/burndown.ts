@@ -3,7 +3,8 @@
  * append-only events gives every story's sprint, estimate and status at any moment.
  */
 
-export const STORY_STATUSES = ["todo", "in_progress", "done", "accepted"] as const;
+import type { STORY_STATUSES } from "../../db/schema/enums";
+
 export type StoryStatus = (typeof STORY_STATUSES)[number];
 
 export type StoryEvent = {

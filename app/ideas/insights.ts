@@ -1,6 +1,6 @@
 import { addDays, differenceInCalendarDays, endOfMonth, format, parseISO, startOfMonth, addMonths } from "date-fns";
 import type { IdeaStatus } from "../../db/schema/ideas";
-import { IDEA_STATUSES } from "../../db/schema/ideas";
+import { IDEA_STATUSES } from "../../db/schema/enums";
 
 /** One idea's status history, oldest first (`at` as ISO timestamps). */
 export type History = { ideaId: number; changes: { to: IdeaStatus; at: string }[] };

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
-import { IDEA_STATUSES } from "../../db/schema/ideas";
+import { IDEA_STATUSES } from "../../db/schema/enums";
 import { globalCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-export const ROLES = ["admin", "pm", "staff", "customer", "partner"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES } from "./enums";
+
+export { ROLES, type Role } from "./enums";
 
 const timestamp = (name = "created_at") =>
   text(name)

@@ -2,16 +2,9 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./auth";
 
-export const IDEA_STATUSES = [
-  "community_review",
-  "under_pm_review",
-  "accepted",
-  "in_development",
-  "delivered",
-  "not_planned",
-  "merged",
-] as const;
-export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+import { COMMENT_KINDS, IDEA_STATUSES } from "./enums";
+
+export { COMMENT_KINDS, IDEA_STATUSES, type CommentKind, type IdeaStatus } from "./enums";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -140,8 +133,6 @@ export const voteLedger = sqliteTable(
   (t) => [index("vote_ledger_user_idx").on(t.userId, t.at), index("vote_ledger_idea_idx").on(t.ideaId)],
 );
 
-export const COMMENT_KINDS = ["comment", "workaround", "official"] as const;
-export type CommentKind = (typeof COMMENT_KINDS)[number];
 
 export const comments = sqliteTable(
   "comments",

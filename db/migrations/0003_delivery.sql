@@ -1,0 +1,140 @@
+CREATE TABLE `features` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`project_id` integer NOT NULL,
+	`name` text NOT NULL,
+	`description` text DEFAULT '' NOT NULL,
+	`go_live_id` integer,
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `features_project_idx` ON `features` (`project_id`);--> statement-breakpoint
+CREATE INDEX `features_go_live_idx` ON `features` (`go_live_id`);--> statement-breakpoint
+CREATE TABLE `go_live_changes` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`go_live_id` integer NOT NULL,
+	`by_id` integer,
+	`kind` text NOT NULL,
+	`from_value` text,
+	`to_value` text,
+	`reason` text DEFAULT '' NOT NULL,
+	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`go_live_id`) REFERENCES `go_lives`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `go_live_changes_go_live_idx` ON `go_live_changes` (`go_live_id`);--> statement-breakpoint
+CREATE TABLE `go_lives` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`project_id` integer NOT NULL,
+	`name` text NOT NULL,
+	`sprint_id` integer NOT NULL,
+	`cutover_on` text NOT NULL,
+	`hypercare_end` text NOT NULL,
+	`decision` text,
+	`decided_by_id` integer,
+	`release_note_url` text,
+	`done_at` text,
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`sprint_id`) REFERENCES `sprints`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`decided_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `go_lives_project_idx` ON `go_lives` (`project_id`);--> statement-breakpoint
+CREATE INDEX `go_lives_sprint_idx` ON `go_lives` (`sprint_id`);--> statement-breakpoint
+CREATE TABLE `project_members` (
+	`project_id` integer NOT NULL,
+	`user_id` integer NOT NULL,
+	`role` text NOT NULL,
+	`side` text DEFAULT 'delivery' NOT NULL,
+	PRIMARY KEY(`project_id`, `user_id`),
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `project_members_user_idx` ON `project_members` (`user_id`);--> statement-breakpoint
+CREATE TABLE `projects` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL,
+	`customer` text NOT NULL,
+	`kind` text DEFAULT 'customer_engagement' NOT NULL,
+	`sow_signed_on` text NOT NULL,
+	`staffed_on` text NOT NULL,
+	`kickoff_start` text,
+	`kickoff_weeks` integer DEFAULT 3 NOT NULL,
+	`time_zone` text DEFAULT 'UTC' NOT NULL,
+	`kickoff_ended_at` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `projects_name_idx` ON `projects` (`name`);--> statement-breakpoint
+CREATE TABLE `sprints` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`project_id` integer NOT NULL,
+	`number` integer NOT NULL,
+	`start` text NOT NULL,
+	`end` text NOT NULL,
+	`chosen_start` text,
+	`state` text DEFAULT 'planned' NOT NULL,
+	`goal` text DEFAULT '' NOT NULL,
+	`capacity` integer,
+	`started_at` text,
+	`closed_at` text,
+	`report` text,
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `sprints_project_number_unique` ON `sprints` (`project_id`,`number`);--> statement-breakpoint
+CREATE INDEX `sprints_project_state_idx` ON `sprints` (`project_id`,`state`);--> statement-breakpoint
+CREATE TABLE `status_reports` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`project_id` integer NOT NULL,
+	`by_id` integer NOT NULL,
+	`rag` text NOT NULL,
+	`note` text NOT NULL,
+	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `status_reports_project_idx` ON `status_reports` (`project_id`,`at`);--> statement-breakpoint
+CREATE TABLE `stories` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`project_id` integer NOT NULL,
+	`feature_id` integer,
+	`type` text DEFAULT 'story' NOT NULL,
+	`title` text NOT NULL,
+	`description` text DEFAULT '' NOT NULL,
+	`acceptance_criteria` text DEFAULT '[]' NOT NULL,
+	`points` integer,
+	`status` text DEFAULT 'todo' NOT NULL,
+	`rank` real NOT NULL,
+	`sprint_id` integer,
+	`test_status` text,
+	`test_note` text,
+	`defect_of` integer,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`feature_id`) REFERENCES `features`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`sprint_id`) REFERENCES `sprints`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `stories_project_rank_idx` ON `stories` (`project_id`,`rank`);--> statement-breakpoint
+CREATE INDEX `stories_sprint_idx` ON `stories` (`sprint_id`,`status`);--> statement-breakpoint
+CREATE INDEX `stories_feature_idx` ON `stories` (`feature_id`);--> statement-breakpoint
+CREATE TABLE `story_events` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`story_id` integer NOT NULL,
+	`project_id` integer NOT NULL,
+	`by_id` integer,
+	`kind` text NOT NULL,
+	`from_value` text,
+	`to_value` text,
+	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`date` text NOT NULL,
+	FOREIGN KEY (`story_id`) REFERENCES `stories`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `story_events_story_idx` ON `story_events` (`story_id`,`at`);--> statement-breakpoint
+CREATE INDEX `story_events_project_idx` ON `story_events` (`project_id`,`at`);

@@ -1,0 +1,189 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { users } from "./auth";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+import { PROJECT_KINDS, PROJECT_ROLES, SPRINT_STATES, STORY_STATUSES, STORY_TYPES } from "./enums";
+
+export { PROJECT_KINDS, PROJECT_ROLES, SPRINT_STATES, STORY_STATUSES, STORY_TYPES } from "./enums";
+
+export const projects = sqliteTable(
+  "projects",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    customer: text("customer").notNull(),
+    kind: text("kind", { enum: PROJECT_KINDS }).notNull().default("customer_engagement"),
+    sowSignedOn: text("sow_signed_on").notNull(),
+    staffedOn: text("staffed_on").notNull(),
+    /** A later kickoff start chosen by the scrum master; null = the later of the two dates. */
+    kickoffStart: text("kickoff_start"),
+    kickoffWeeks: integer("kickoff_weeks").notNull().default(3),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    /** When kickoff was ended and the release baseline frozen. */
+    kickoffEndedAt: text("kickoff_ended_at"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("projects_name_idx").on(t.name)],
+);
+
+export const projectMembers = sqliteTable(
+  "project_members",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role", { enum: PROJECT_ROLES }).notNull(),
+    side: text("side", { enum: ["delivery", "customer"] }).notNull().default("delivery"),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index("project_members_user_idx").on(t.userId)],
+);
+
+export const features = sqliteTable(
+  "features",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    goLiveId: integer("go_live_id"),
+  },
+  (t) => [index("features_project_idx").on(t.projectId), index("features_go_live_idx").on(t.goLiveId)],
+);
+
+export const sprints = sqliteTable(
+  "sprints",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    number: integer("number").notNull(),
+    start: text("start").notNull(),
+    end: text("end").notNull(),
+    /** A later start the scrum master gave this planned sprint (a gap before it). */
+    chosenStart: text("chosen_start"),
+    state: text("state", { enum: SPRINT_STATES }).notNull().default("planned"),
+    goal: text("goal").notNull().default(""),
+    capacity: integer("capacity"),
+    startedAt: text("started_at"),
+    closedAt: text("closed_at"),
+    /** The report frozen at close: committed, completed, not completed, added, removed. */
+    report: text("report", { mode: "json" }).$type<{ committed: number; completed: number; notCompleted: number; added: number; removed: number }>(),
+  },
+  (t) => [uniqueIndex("sprints_project_number_unique").on(t.projectId, t.number), index("sprints_project_state_idx").on(t.projectId, t.state)],
+);
+
+export const stories = sqliteTable(
+  "stories",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    featureId: integer("feature_id").references(() => features.id),
+    type: text("type", { enum: STORY_TYPES }).notNull().default("story"),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    acceptanceCriteria: text("acceptance_criteria", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    points: integer("points"),
+    status: text("status", { enum: STORY_STATUSES }).notNull().default("todo"),
+    /** Position in the one ranked backlog; fractional so a move touches one row. */
+    rank: real("rank").notNull(),
+    sprintId: integer("sprint_id").references(() => sprints.id),
+    testStatus: text("test_status", { enum: ["not_started", "testing", "passed", "failed"] }),
+    testNote: text("test_note"),
+    defectOf: integer("defect_of"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [
+    index("stories_project_rank_idx").on(t.projectId, t.rank),
+    index("stories_sprint_idx").on(t.sprintId, t.status),
+    index("stories_feature_idx").on(t.featureId),
+  ],
+);
+
+/** Append-only: every status, estimate and sprint-membership change, and each story's creation. */
+export const storyEvents = sqliteTable(
+  "story_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    storyId: integer("story_id")
+      .notNull()
+      .references(() => stories.id),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    byId: integer("by_id").references(() => users.id),
+    kind: text("kind", { enum: ["created", "status", "estimate", "sprint"] }).notNull(),
+    fromValue: text("from_value"),
+    toValue: text("to_value"),
+    at: text("at").notNull().default(now),
+    /** `at` as a calendar date in the project's time zone, for day-by-day charts. */
+    date: text("date").notNull(),
+  },
+  (t) => [index("story_events_story_idx").on(t.storyId, t.at), index("story_events_project_idx").on(t.projectId, t.at)],
+);
+
+export const goLives = sqliteTable(
+  "go_lives",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    name: text("name").notNull(),
+    sprintId: integer("sprint_id")
+      .notNull()
+      .references(() => sprints.id),
+    cutoverOn: text("cutover_on").notNull(),
+    hypercareEnd: text("hypercare_end").notNull(),
+    decision: text("decision", { enum: ["go", "no_go"] }),
+    decidedById: integer("decided_by_id").references(() => users.id),
+    releaseNoteUrl: text("release_note_url"),
+    doneAt: text("done_at"),
+  },
+  (t) => [index("go_lives_project_idx").on(t.projectId), index("go_lives_sprint_idx").on(t.sprintId)],
+);
+
+/** Logs of go-live date changes and of features moved between go-lives, with who and why. */
+export const goLiveChanges = sqliteTable(
+  "go_live_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    goLiveId: integer("go_live_id")
+      .notNull()
+      .references(() => goLives.id),
+    byId: integer("by_id").references(() => users.id),
+    kind: text("kind", { enum: ["date", "feature_in", "feature_out"] }).notNull(),
+    fromValue: text("from_value"),
+    toValue: text("to_value"),
+    reason: text("reason").notNull().default(""),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("go_live_changes_go_live_idx").on(t.goLiveId)],
+);
+
+/** The scrum master's weekly red / amber / green status of a project. */
+export const statusReports = sqliteTable(
+  "status_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    byId: integer("by_id")
+      .notNull()
+      .references(() => users.id),
+    rag: text("rag", { enum: ["red", "amber", "green"] }).notNull(),
+    note: text("note").notNull(),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("status_reports_project_idx").on(t.projectId, t.at)],
+);
