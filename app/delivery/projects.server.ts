@@ -1,0 +1,127 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "../../db/client.server";
+import { PROJECT_KINDS, PROJECT_ROLES, projectMembers, projects, users } from "../../db/schema";
+import { globalCan, projectCan, type ProjectAction, type ProjectRole } from "../auth/permissions";
+import type { User } from "../auth/users.server";
+import { isValidTimeZone, todayIn } from "../calendar/business-days";
+import { DomainError } from "../lib/errors";
+import { IsoDateSchema, parseInput } from "../lib/validation";
+import { kickoffPhase, type Kickoff } from "./kickoff";
+
+export type Project = typeof projects.$inferSelect;
+
+export const ProjectSchema = z.object({
+  name: z.string({ error: "Name the project." }).trim().min(3, "Name the project.").max(120, "Keep the name under 120 characters."),
+  customer: z.string({ error: "Name the customer." }).trim().min(2, "Name the customer.").max(120),
+  kind: z.enum(PROJECT_KINDS, { error: "Choose customer engagement or product release." }).default("customer_engagement"),
+  sowSignedOn: IsoDateSchema,
+  staffedOn: IsoDateSchema,
+  kickoffStart: IsoDateSchema.nullable().optional(),
+  kickoffWeeks: z.coerce.number({ error: "Kickoff lasts 3 or 4 weeks." }).default(3),
+  timeZone: z
+    .string()
+    .trim()
+    .default("UTC")
+    .refine((tz) => isValidTimeZone(tz), "Use a time zone like Europe/London or America/Chicago."),
+});
+
+function kickoffOf(p: Pick<Project, "sowSignedOn" | "staffedOn" | "kickoffStart" | "kickoffWeeks">): Kickoff {
+  const result = kickoffPhase({ sowSignedOn: p.sowSignedOn, staffedOn: p.staffedOn, chosenStart: p.kickoffStart, weeks: p.kickoffWeeks });
+  if (!result.ok) throw new DomainError("invalid", Object.values(result.fields)[0], { fields: result.fields });
+  return result.kickoff;
+}
+
+export { kickoffOf };
+
+/** Admins and staff create projects; the creator joins as scrum master unless they are an admin. */
+export function createProject(db: Db, actor: User, input: unknown): Project {
+  if (!globalCan(actor.role, "projects.create")) throw new DomainError("forbidden", "Only staff and admins create projects.");
+  const data = parseInput(ProjectSchema, input);
+  kickoffOf({ ...data, kickoffStart: data.kickoffStart ?? null });
+  return db.transaction((tx) => {
+    const project = tx
+      .insert(projects)
+      .values({ ...data, kickoffStart: data.kickoffStart ?? null })
+      .returning()
+      .get();
+    if (actor.role !== "admin") tx.insert(projectMembers).values({ projectId: project.id, userId: actor.id, role: "scrum_master", side: "delivery" }).run();
+    return project;
+  });
+}
+
+export function membershipOf(db: DbOrTx, projectId: number, userId: number): ProjectRole | null {
+  return db.select({ role: projectMembers.role }).from(projectMembers).where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId))).get()?.role ?? null;
+}
+
+/**
+ * The project, if this user may see it (members, staff, admins); otherwise not found — a project
+ * one may not see does not exist for them.
+ */
+export function getProject(db: DbOrTx, viewer: User, projectId: number): { project: Project; role: ProjectRole | null; kickoff: Kickoff } {
+  const project = db.select().from(projects).where(eq(projects.id, projectId)).get();
+  const role = project ? membershipOf(db, projectId, viewer.id) : null;
+  if (!project || !projectCan(viewer.role, role, "project.read")) throw new DomainError("not_found", "No such project.");
+  return { project, role, kickoff: kickoffOf(project) };
+}
+
+/** Load the project and check one permission of SPEC's role table. */
+export function requireProject(db: DbOrTx, viewer: User, projectId: number, action: ProjectAction) {
+  const found = getProject(db, viewer, projectId);
+  if (!projectCan(viewer.role, found.role, action)) throw new DomainError("forbidden", "Your role in this project does not allow this.");
+  return found;
+}
+
+export function projectToday(project: Pick<Project, "timeZone">, now = new Date()): string {
+  return todayIn(project.timeZone, now);
+}
+
+/** The phase a project is in today: kickoff, sprint N, between sprints, or not started. */
+export function listProjects(db: Db, viewer: User) {
+  const seesAll = viewer.role === "admin" || viewer.role === "staff";
+  const rows = seesAll
+    ? db.select().from(projects).orderBy(asc(projects.name)).all()
+    : db
+        .select({ project: projects })
+        .from(projectMembers)
+        .innerJoin(projects, eq(projects.id, projectMembers.projectId))
+        .where(eq(projectMembers.userId, viewer.id))
+        .orderBy(asc(projects.name))
+        .all()
+        .map((r) => r.project);
+  return rows;
+}
+
+export function hasProjects(db: Db, userId: number): boolean {
+  return Boolean(db.select({ n: sql`1` }).from(projectMembers).where(eq(projectMembers.userId, userId)).limit(1).get());
+}
+
+export const MemberSchema = z.object({
+  userId: z.coerce.number({ error: "Choose a user." }).int().positive("Choose a user."),
+  role: z.enum(PROJECT_ROLES, { error: "Choose a project role." }),
+  side: z.enum(["delivery", "customer"]).optional(),
+});
+
+export function addMember(db: Db, actor: User, projectId: number, input: unknown) {
+  requireProject(db, actor, projectId, "members.manage");
+  const data = parseInput(MemberSchema, input);
+  db.transaction((tx) => {
+    const user = tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, data.userId)).get();
+    if (!user) throw new DomainError("invalid", "No such user.", { fields: { userId: "No such user." } });
+    const side = data.side ?? (user.role === "customer" || user.role === "partner" ? "customer" : "delivery");
+    tx.insert(projectMembers)
+      .values({ projectId, userId: data.userId, role: data.role, side })
+      .onConflictDoUpdate({ target: [projectMembers.projectId, projectMembers.userId], set: { role: data.role, side } })
+      .run();
+  });
+}
+
+export function listMembers(db: DbOrTx, projectId: number) {
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email, role: projectMembers.role, side: projectMembers.side })
+    .from(projectMembers)
+    .innerJoin(users, eq(users.id, projectMembers.userId))
+    .where(eq(projectMembers.projectId, projectId))
+    .orderBy(asc(users.name))
+    .all();
+}

@@ -1,0 +1,194 @@
+import { and, asc, desc, eq, inArray, min, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "../../db/client.server";
+import { holidays, sprints, stories, storyEvents } from "../../db/schema";
+import type { User } from "../auth/users.server";
+import { DomainError } from "../lib/errors";
+import { IsoDateSchema, parseInput } from "../lib/validation";
+import { rankBetween } from "./backlog";
+import { burndown, sprintReport, type StoryEvent } from "./burndown";
+import { getProject, kickoffOf, projectToday, requireProject, type Project } from "./projects.server";
+import { laySprints, nextSprints, sprintWorkingDays } from "./sprints";
+import { recordEvent } from "./stories.server";
+import { velocity, type VelocityPoint } from "./velocity";
+
+export type Sprint = typeof sprints.$inferSelect;
+
+/** The API's Sprint. */
+export function sprintJson(s: Sprint) {
+  return { id: s.id, number: s.number, start: s.start, end: s.end, goal: s.goal, capacity: s.capacity, state: s.state };
+}
+
+/** The project's holidays. Named calendars per project come later; today every project uses the installation's. */
+export function projectHolidays(db: DbOrTx, _project: Pick<Project, "id">): Set<string> {
+  return new Set(db.select({ date: holidays.date }).from(holidays).all().map((h) => h.date));
+}
+
+export function listSprints(db: DbOrTx, projectId: number): Sprint[] {
+  return db.select().from(sprints).where(eq(sprints.projectId, projectId)).orderBy(asc(sprints.number)).all();
+}
+
+/** The scrum master generates the next N sprints, laid end to end after the last one. */
+export function generateSprints(db: Db, actor: User, projectId: number, input: unknown): Sprint[] {
+  const { project, kickoff } = requireProject(db, actor, projectId, "sprints.manage");
+  const { count } = parseInput(z.object({ count: z.coerce.number({ error: "How many sprints?" }).int().min(1, "Generate at least 1 sprint.").max(12, "Generate at most 12 at a time.") }), input);
+  return db.transaction((tx) => {
+    const existing = listSprints(tx, projectId).map((s) => ({ number: s.number, start: s.start, end: s.end, state: s.state, chosenStart: s.chosenStart }));
+    const fresh = nextSprints(existing, count, kickoff.end, projectHolidays(tx, project));
+    return fresh.map((s) => tx.insert(sprints).values({ projectId, number: s.number, start: s.start, end: s.end, state: "planned" }).returning().get());
+  });
+}
+
+/** Re-lay every planned sprint after a kickoff or planned-start change; active and closed stay. */
+export function relaySprints(tx: DbOrTx, project: Project): void {
+  const kickoff = kickoffOf(project);
+  const laid = laySprints(listSprints(tx, project.id), kickoff.end, projectHolidays(tx, project));
+  for (const s of laid) {
+    if (s.state === "planned") tx.update(sprints).set({ start: s.start, end: s.end }).where(eq(sprints.id, s.id)).run();
+  }
+}
+
+function findSprint(db: DbOrTx, sprintId: number): Sprint {
+  const sprint = db.select().from(sprints).where(eq(sprints.id, sprintId)).get();
+  if (!sprint) throw new DomainError("not_found", "No such sprint.");
+  return sprint;
+}
+
+export const SprintChangeSchema = z.object({
+  goal: z.string().max(500).optional(),
+  capacity: z.coerce.number().int().min(0).max(1000).nullable().optional(),
+  chosenStart: IsoDateSchema.nullable().optional(),
+});
+
+/** Goal, capacity, or a later start for a planned sprint (which re-lays the planned ones after it). */
+export function updateSprint(db: Db, actor: User, sprintId: number, input: unknown): Sprint {
+  const sprint = findSprint(db, sprintId);
+  const { project } = requireProject(db, actor, sprint.projectId, "sprints.manage");
+  const change = parseInput(SprintChangeSchema, input);
+  if (change.chosenStart !== undefined && sprint.state !== "planned") throw new DomainError("conflict", "Only a planned sprint can start later.");
+  return db.transaction((tx) => {
+    tx.update(sprints).set(change).where(eq(sprints.id, sprintId)).run();
+    if (change.chosenStart !== undefined) relaySprints(tx, project);
+    return findSprint(tx, sprintId);
+  });
+}
+
+/** Start a planned sprint; one active sprint per project. Committed is what it holds now. */
+export function startSprint(db: Db, actor: User, sprintId: number): Sprint {
+  const sprint = findSprint(db, sprintId);
+  requireProject(db, actor, sprint.projectId, "sprints.manage");
+  return db.transaction((tx) => {
+    const active = tx.select({ number: sprints.number }).from(sprints).where(and(eq(sprints.projectId, sprint.projectId), eq(sprints.state, "active"))).get();
+    if (active) throw new DomainError("conflict", `Sprint ${active.number} is still active: close it first.`);
+    if (sprint.state !== "planned") throw new DomainError("conflict", `Sprint ${sprint.number} is ${sprint.state}.`);
+    tx.update(sprints).set({ state: "active", startedAt: new Date().toISOString() }).where(eq(sprints.id, sprintId)).run();
+    return findSprint(tx, sprintId);
+  });
+}
+
+function eventsOfSprint(db: DbOrTx, sprintId: number, projectId: number): StoryEvent[] {
+  // One query per chart: every event of the stories that were ever in this sprint.
+  const rows = db
+    .select({ storyId: storyEvents.storyId, at: storyEvents.at, date: storyEvents.date, kind: storyEvents.kind, to: storyEvents.toValue })
+    .from(storyEvents)
+    .where(
+      and(
+        eq(storyEvents.projectId, projectId),
+        inArray(
+          storyEvents.storyId,
+          db.select({ id: storyEvents.storyId }).from(storyEvents).where(and(eq(storyEvents.projectId, projectId), eq(storyEvents.kind, "sprint"), eq(storyEvents.toValue, String(sprintId)))),
+        ),
+      ),
+    )
+    .orderBy(asc(storyEvents.at), asc(storyEvents.id))
+    .all();
+  return rows.map(toStoryEvent);
+}
+
+export function toStoryEvent(r: { storyId: number; at: string; date: string; kind: StoryEvent["kind"]; to: string | null }): StoryEvent {
+  const base = { storyId: r.storyId, at: r.at, date: r.date, kind: r.kind };
+  if (r.kind === "created") {
+    const v = r.to ? (JSON.parse(r.to) as { status: StoryEvent["status"]; points: number | null; sprintId: number | null }) : null;
+    return { ...base, status: v?.status ?? "todo", points: v?.points ?? null, sprintId: v?.sprintId ?? null };
+  }
+  if (r.kind === "status") return { ...base, status: r.to as StoryEvent["status"] };
+  if (r.kind === "estimate") return { ...base, points: r.to === null ? null : Number(r.to) };
+  return { ...base, sprintId: r.to === null ? null : Number(r.to) };
+}
+
+/**
+ * Close the sprint (any day). Every story not accepted is unfinished: back to the top of the
+ * backlog or into the next planned sprint. A done story stays done. The report is frozen.
+ */
+export function closeSprint(db: Db, actor: User, sprintId: number, input: unknown): Sprint {
+  const sprint = findSprint(db, sprintId);
+  const { project } = requireProject(db, actor, sprint.projectId, "sprints.manage");
+  const { unfinished } = parseInput(z.object({ unfinished: z.enum(["backlog", "next"], { error: "Choose backlog or next for unfinished stories." }) }), input);
+  return db.transaction((tx) => {
+    const current = findSprint(tx, sprintId);
+    if (current.state !== "active") throw new DomainError("conflict", `Sprint ${current.number} is ${current.state}, not active.`);
+    const next = tx
+      .select()
+      .from(sprints)
+      .where(and(eq(sprints.projectId, current.projectId), eq(sprints.state, "planned"), sql`${sprints.number} > ${current.number}`))
+      .orderBy(asc(sprints.number))
+      .get();
+    if (unfinished === "next" && !next) throw new DomainError("conflict", "There is no planned sprint to move unfinished stories into: generate one first.");
+    const closedAt = new Date();
+    const left = tx.select().from(stories).where(and(eq(stories.sprintId, sprintId), ne(stories.status, "accepted"))).orderBy(desc(stories.rank)).all();
+    let top = tx.select({ r: min(stories.rank) }).from(stories).where(eq(stories.projectId, current.projectId)).get()?.r ?? null;
+    for (const story of [...left]) {
+      const to = unfinished === "next" ? next!.id : null;
+      const set: Partial<typeof stories.$inferInsert> = { sprintId: to };
+      if (unfinished === "backlog") {
+        // Highest-ranked unfinished story ends up first: place them from the bottom up.
+        top = rankBetween(null, top);
+        set.rank = top;
+      }
+      tx.update(stories).set(set).where(eq(stories.id, story.id)).run();
+      recordEvent(tx, story, project.timeZone, actor.id, "sprint", sprintId, to, closedAt);
+    }
+    const report = sprintReport({ sprintId, startedAt: current.startedAt!, closedAt: closedAt.toISOString(), events: eventsOfSprint(tx, sprintId, current.projectId) });
+    tx.update(sprints).set({ state: "closed", closedAt: closedAt.toISOString(), report }).where(eq(sprints.id, sprintId)).run();
+    return findSprint(tx, sprintId);
+  });
+}
+
+/** The burndown of a started sprint, rebuilt from events (SPEC A9). */
+export function sprintBurndown(db: Db, viewer: User, sprintId: number) {
+  const sprint = findSprint(db, sprintId);
+  const { project } = getProject(db, viewer, sprint.projectId);
+  const workingDays = sprintWorkingDays(sprint, projectHolidays(db, project));
+  if (!sprint.startedAt) {
+    return { days: workingDays.map((date) => ({ date, ideal: 0, remaining: null, notAccepted: null, projection: null })), committed: 0, scopeChanges: [] };
+  }
+  return burndown({
+    sprintId,
+    workingDays,
+    startedAt: sprint.startedAt,
+    closedAt: sprint.closedAt,
+    today: projectToday(project),
+    events: eventsOfSprint(db, sprintId, sprint.projectId),
+  });
+}
+
+/** Velocity from the reports frozen at close. */
+export function projectVelocity(db: DbOrTx, projectId: number) {
+  const closed: VelocityPoint[] = db
+    .select({ number: sprints.number, report: sprints.report })
+    .from(sprints)
+    .where(and(eq(sprints.projectId, projectId), eq(sprints.state, "closed")))
+    .orderBy(asc(sprints.number))
+    .all()
+    .map((s) => ({ sprint: s.number, committed: s.report?.committed ?? 0, accepted: s.report?.completed ?? 0 }));
+  return { closed, ...velocity(closed) };
+}
+
+/** The board of a sprint: its stories by workflow column. */
+export function sprintBoard(db: Db, viewer: User, sprintId: number) {
+  const sprint = findSprint(db, sprintId);
+  const found = getProject(db, viewer, sprint.projectId);
+  const items = db.select().from(stories).where(eq(stories.sprintId, sprintId)).orderBy(asc(stories.rank)).all();
+  return { ...found, sprint, stories: items };
+}
+

@@ -1,0 +1,237 @@
+import { and, asc, eq, isNull, max, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "../../db/client.server";
+import { STORY_STATUSES, STORY_TYPES, features, sprints, stories, storyEvents } from "../../db/schema";
+import { projectCan } from "../auth/permissions";
+import type { User } from "../auth/users.server";
+import { todayIn } from "../calendar/business-days";
+import { DomainError } from "../lib/errors";
+import { parseInput } from "../lib/validation";
+import { POINTS, isReady, parseCriteria, rankBetween, rankForMove } from "./backlog";
+import { requireProject } from "./projects.server";
+
+export type Story = typeof stories.$inferSelect;
+
+/** The API's Story. */
+export function storyJson(s: Story) {
+  return {
+    id: s.id,
+    type: s.type,
+    title: s.title,
+    description: s.description,
+    acceptanceCriteria: s.acceptanceCriteria,
+    points: s.points,
+    status: s.status,
+    rank: s.rank,
+    sprintId: s.sprintId,
+    featureId: s.featureId,
+    testStatus: s.testStatus,
+    defectOf: s.defectOf,
+    ready: isReady(s),
+  };
+}
+
+const Points = z
+  .union([z.number(), z.string()])
+  .nullable()
+  .transform((v, ctx) => {
+    if (v === null || v === "" || v === "?") return null;
+    const n = Number(v);
+    if (!(POINTS as readonly number[]).includes(n)) {
+      ctx.addIssue({ code: "custom", message: `Points are one of ${POINTS.join(", ")}, or unestimated.` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const Criteria = z
+  .union([z.array(z.string().max(500)), z.string().max(5000)])
+  .transform((v) => (Array.isArray(v) ? v.map((c) => c.trim()).filter(Boolean) : parseCriteria(v)));
+
+export const NewStorySchema = z.object({
+  title: z.string({ error: "Give the story a title." }).trim().min(3, "Give the story a title.").max(200, "Keep the title under 200 characters."),
+  type: z.enum(STORY_TYPES, { error: "Choose story, defect or spike." }).default("story"),
+  description: z.string().max(10_000).optional().default(""),
+  acceptanceCriteria: Criteria.optional().default([]),
+  points: Points.optional().default(null),
+  featureId: z.coerce.number().int().positive().nullable().optional(),
+});
+
+/** Write one story event; `date` is the project's calendar date, for the day-by-day charts. */
+export function recordEvent(
+  tx: DbOrTx,
+  story: { id: number; projectId: number },
+  timeZone: string,
+  byId: number | null,
+  kind: "created" | "status" | "estimate" | "sprint",
+  from: unknown,
+  to: unknown,
+  at = new Date(),
+) {
+  tx.insert(storyEvents)
+    .values({
+      storyId: story.id,
+      projectId: story.projectId,
+      byId,
+      kind,
+      fromValue: from === null || from === undefined ? null : typeof from === "string" ? from : JSON.stringify(from),
+      toValue: to === null || to === undefined ? null : typeof to === "string" ? to : JSON.stringify(to),
+      at: at.toISOString(),
+      date: todayIn(timeZone, at),
+    })
+    .run();
+}
+
+function checkFeature(tx: DbOrTx, projectId: number, featureId: number | null | undefined) {
+  if (!featureId) return;
+  const f = tx.select({ projectId: features.projectId }).from(features).where(eq(features.id, featureId)).get();
+  if (!f || f.projectId !== projectId) throw new DomainError("invalid", "No such feature in this project.", { fields: { featureId: "Choose a feature of this project." } });
+}
+
+/** Team members and owners add stories at the bottom of the backlog (SPEC A2). */
+export function createStory(db: Db, actor: User, projectId: number, input: unknown): Story {
+  const { project, role } = requireProject(db, actor, projectId, "stories.create");
+  const data = parseInput(NewStorySchema, input);
+  if (data.featureId && !projectCan(actor.role, role, "stories.manage")) {
+    throw new DomainError("forbidden", "Only the scrum master and product owners place stories in features.");
+  }
+  return db.transaction((tx) => {
+    checkFeature(tx, projectId, data.featureId);
+    const bottom = tx.select({ r: max(stories.rank) }).from(stories).where(eq(stories.projectId, projectId)).get()?.r ?? null;
+    const story = tx
+      .insert(stories)
+      .values({ projectId, title: data.title, type: data.type, description: data.description, acceptanceCriteria: data.acceptanceCriteria, points: data.points, featureId: data.featureId ?? null, rank: rankBetween(bottom, null) })
+      .returning()
+      .get();
+    recordEvent(tx, story, project.timeZone, actor.id, "created", null, { status: story.status, points: story.points, sprintId: null });
+    return story;
+  });
+}
+
+export const StoryChangeSchema = z.object({
+  title: z.string().trim().min(3, "Give the story a title.").max(200).optional(),
+  description: z.string().max(10_000).optional(),
+  acceptanceCriteria: Criteria.optional(),
+  points: Points.optional(),
+  status: z.enum(STORY_STATUSES, { error: "Status is todo, in_progress, done or accepted." }).optional(),
+  sprintId: z.coerce.number().int().positive().nullable().optional(),
+  featureId: z.coerce.number().int().positive().nullable().optional(),
+  rank: z.number({ error: "Rank is a number." }).finite().optional(),
+});
+
+/**
+ * Edit a story. Each part checks its own permission: content (team and owners), status moves
+ * (team; only a demo decision accepts), and rank, feature and sprint (scrum master and owners).
+ * Estimate, status and sprint changes are events, written in the same transaction.
+ */
+export function updateStory(db: Db, actor: User, storyId: number, input: unknown): Story {
+  const change = parseInput(StoryChangeSchema, input);
+  const current = db.select().from(stories).where(eq(stories.id, storyId)).get();
+  if (!current) throw new DomainError("not_found", "No such story.");
+  const { project, role } = requireProject(db, actor, current.projectId, "project.read");
+  const may = (action: Parameters<typeof projectCan>[2]) => projectCan(actor.role, role, action);
+  if ((change.title !== undefined || change.description !== undefined || change.acceptanceCriteria !== undefined || change.points !== undefined) && !may("stories.editContent")) {
+    throw new DomainError("forbidden", "Your role in this project does not edit stories.");
+  }
+  if (change.status !== undefined && !may("stories.moveStatus")) throw new DomainError("forbidden", "Your role in this project does not move stories.");
+  if ((change.rank !== undefined || change.featureId !== undefined || change.sprintId !== undefined) && !may("backlog.order")) {
+    throw new DomainError("forbidden", "Only the scrum master and product owners rank stories and plan them into sprints.");
+  }
+  if (change.status === "accepted" && current.status !== "accepted") {
+    throw new DomainError("conflict", "Only a demo decision by the co-product owner accepts a story.");
+  }
+  if (current.status === "accepted" && change.status && change.status !== "accepted") {
+    throw new DomainError("conflict", "An accepted story changes only through a demo decision.");
+  }
+  return db.transaction((tx) => {
+    checkFeature(tx, current.projectId, change.featureId);
+    if (change.sprintId) {
+      const sprint = tx.select().from(sprints).where(eq(sprints.id, change.sprintId)).get();
+      if (!sprint || sprint.projectId !== current.projectId) throw new DomainError("invalid", "No such sprint in this project.", { fields: { sprintId: "Choose a sprint of this project." } });
+      if (sprint.state === "closed") throw new DomainError("conflict", `Sprint ${sprint.number} is closed.`);
+    }
+    const set: Partial<Story> = {};
+    if (change.title !== undefined) set.title = change.title;
+    if (change.description !== undefined) set.description = change.description;
+    if (change.acceptanceCriteria !== undefined) set.acceptanceCriteria = change.acceptanceCriteria;
+    if (change.featureId !== undefined) set.featureId = change.featureId;
+    if (change.rank !== undefined) set.rank = change.rank;
+    const at = new Date();
+    if (change.points !== undefined && change.points !== current.points) {
+      set.points = change.points;
+      recordEvent(tx, current, project.timeZone, actor.id, "estimate", current.points, change.points, at);
+    }
+    if (change.status !== undefined && change.status !== current.status) {
+      set.status = change.status;
+      recordEvent(tx, current, project.timeZone, actor.id, "status", current.status, change.status, at);
+    }
+    if (change.sprintId !== undefined && change.sprintId !== current.sprintId) {
+      set.sprintId = change.sprintId;
+      recordEvent(tx, current, project.timeZone, actor.id, "sprint", current.sprintId, change.sprintId, at);
+    }
+    if (Object.keys(set).length) tx.update(stories).set(set).where(eq(stories.id, storyId)).run();
+    return tx.select().from(stories).where(eq(stories.id, storyId)).get()!;
+  });
+}
+
+/** Keyboard re-ordering: up, down or to the top of the backlog (unplanned stories). */
+export function moveStory(db: Db, actor: User, storyId: number, move: "up" | "down" | "top"): Story {
+  const current = db.select().from(stories).where(eq(stories.id, storyId)).get();
+  if (!current) throw new DomainError("not_found", "No such story.");
+  requireProject(db, actor, current.projectId, "backlog.order");
+  return db.transaction((tx) => {
+    const list = tx
+      .select({ id: stories.id, rank: stories.rank })
+      .from(stories)
+      .where(and(eq(stories.projectId, current.projectId), current.sprintId === null ? isNull(stories.sprintId) : eq(stories.sprintId, current.sprintId)))
+      .orderBy(asc(stories.rank), asc(stories.id))
+      .all();
+    const index = list.findIndex((s) => s.id === storyId);
+    const rank = rankForMove(list.map((s) => s.rank), index, move);
+    if (rank !== null) tx.update(stories).set({ rank }).where(eq(stories.id, storyId)).run();
+    return tx.select().from(stories).where(eq(stories.id, storyId)).get()!;
+  });
+}
+
+export const BacklogFilterSchema = z.object({
+  sprint: z.enum(["none"]).optional(),
+  feature: z.coerce.number().int().positive().optional(),
+  type: z.enum(STORY_TYPES).optional(),
+  ready: z.enum(["yes", "no"]).optional(),
+  unestimated: z.enum(["yes"]).optional(),
+});
+
+/** Every story of the project in rank order (sprint-planned ones included unless `sprint=none`). */
+export function listBacklog(db: Db, viewer: User, projectId: number, input: unknown = {}): Story[] {
+  requireProject(db, viewer, projectId, "project.read");
+  const f = parseInput(BacklogFilterSchema, input);
+  const conditions: SQL[] = [eq(stories.projectId, projectId)];
+  if (f.sprint === "none") conditions.push(isNull(stories.sprintId));
+  if (f.feature) conditions.push(eq(stories.featureId, f.feature));
+  if (f.type) conditions.push(eq(stories.type, f.type));
+  if (f.unestimated) conditions.push(isNull(stories.points));
+  const rows = db.select().from(stories).where(and(...conditions)).orderBy(asc(stories.rank), asc(stories.id)).all();
+  return f.ready ? rows.filter((s) => isReady(s) === (f.ready === "yes")) : rows;
+}
+
+export function getStory(db: Db, viewer: User, storyId: number): Story {
+  const story = db.select().from(stories).where(eq(stories.id, storyId)).get();
+  if (!story) throw new DomainError("not_found", "No such story.");
+  requireProject(db, viewer, story.projectId, "project.read");
+  return story;
+}
+
+export const FeatureSchema = z.object({
+  name: z.string({ error: "Name the feature." }).trim().min(2, "Name the feature.").max(120),
+  description: z.string().max(5000).optional().default(""),
+});
+
+export function createFeature(db: Db, actor: User, projectId: number, input: unknown) {
+  requireProject(db, actor, projectId, "features.manage");
+  const data = parseInput(FeatureSchema, input);
+  return db.insert(features).values({ projectId, name: data.name, description: data.description }).returning().get();
+}
+
+export function listFeatures(db: DbOrTx, projectId: number) {
+  return db.select().from(features).where(eq(features.projectId, projectId)).orderBy(asc(features.id)).all();
+}
