@@ -21,6 +21,7 @@ import { getDb } from "../db/client.server";
 import { globalCan } from "./auth/permissions";
 import { unreadCount } from "./ideas/notify.server";
 import { voteBalance } from "./ideas/votes.server";
+import { hasProjects } from "./delivery/projects.server";
 import { useNonce } from "./lib/nonce";
 import styles from "./styles/app.css";
 
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null,
-      nav: user ? navigationFor(user.role) : [],
+      nav: user ? navigationFor(user.role, hasProjects(db, user.id)) : [],
       votesLeft: user && globalCan(user.role, "ideas.vote") ? voteBalance(db, user.id).available : null,
       unread: user ? unreadCount(db, user.id) : 0,
       flash: flash.message ? { message: flash.message, kind: flash.kind } : null,

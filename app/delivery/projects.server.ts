@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
-import { PROJECT_KINDS, PROJECT_ROLES, projectMembers, projects, users } from "../../db/schema";
+import { PROJECT_KINDS, PROJECT_ROLES, goLives, projectMembers, projects, sprints, users } from "../../db/schema";
 import { globalCan, projectCan, type ProjectAction, type ProjectRole } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { isValidTimeZone, todayIn } from "../calendar/business-days";
@@ -124,4 +124,35 @@ export function listMembers(db: DbOrTx, projectId: number) {
     .where(eq(projectMembers.projectId, projectId))
     .orderBy(asc(users.name))
     .all();
+}
+
+/** The API's Project: kickoff, members, go-lives and the current phase. */
+export function projectJson(db: Db, viewer: User, projectId: number) {
+  const { project, kickoff, role } = getProject(db, viewer, projectId);
+  const lives = db.select({ id: goLives.id, name: goLives.name, cutoverOn: goLives.cutoverOn, doneAt: goLives.doneAt }).from(goLives).where(eq(goLives.projectId, projectId)).orderBy(asc(goLives.cutoverOn)).all();
+  return {
+    id: project.id,
+    name: project.name,
+    customer: project.customer,
+    kind: project.kind,
+    sowSignedOn: project.sowSignedOn,
+    staffedOn: project.staffedOn,
+    timeZone: project.timeZone,
+    kickoff: { start: kickoff.start, end: kickoff.end },
+    phase: projectPhase(db, project),
+    myRole: role,
+    members: listMembers(db, projectId),
+    goLives: lives,
+  };
+}
+
+/** Kickoff, Sprint N, Between sprints or Not started, as of today in the project's time zone. */
+export function projectPhase(db: DbOrTx, project: Project): string {
+  const today = projectToday(project);
+  const kickoff = kickoffOf(project);
+  if (today < kickoff.start) return "Not started";
+  if (today <= kickoff.end && !project.kickoffEndedAt) return "Kickoff";
+  const active = db.select({ number: sprints.number }).from(sprints).where(and(eq(sprints.projectId, project.id), eq(sprints.state, "active"))).get();
+  if (active) return `Sprint ${active.number}`;
+  return "Between sprints";
 }

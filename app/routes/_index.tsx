@@ -4,6 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { navigationFor } from "~/components/navigation";
+import { hasProjects } from "~/delivery/projects.server";
+import { getDb } from "../../db/client.server";
 
 const DESCRIPTIONS: Record<string, string> = {
   "/projects": "Kickoff and release planning, the ranked backlog, three-week sprints, demos and go-lives.",
@@ -13,7 +15,7 @@ const DESCRIPTIONS: Record<string, string> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ name: user.name, sections: navigationFor(user.role) });
+  return json({ name: user.name, sections: navigationFor(user.role, hasProjects(getDb(), user.id)) });
 }
 
 export default function Home() {

@@ -161,3 +161,30 @@ describe("sprints and events", () => {
     expect(refusal(() => generateSprints(db, dev, project.id, { count: 1 })).code).toBe("forbidden");
   });
 });
+
+describe("release plan", () => {
+  it("forecasts go-lives cumulatively from planned capacity, flags unestimated scope, and logs feature moves", async () => {
+    const { sm, po, dev, project } = await setup();
+    const [s1, s2] = generateSprints(db, sm, project.id, { count: 3 });
+    updateSprint(db, sm, s1.id, { capacity: 10 });
+    const { createGoLive, releasePlan, markGoLiveDone } = await import("~/delivery/release.server");
+    const voice = createFeature(db, po, project.id, { name: "Inbound voice routing" });
+    const callback = createFeature(db, po, project.id, { name: "Web callback" });
+    for (const [feature, points] of [[voice, 8], [voice, 5], [callback, 5], [callback, null]] as const) {
+      createStory(db, po, project.id, { title: `Story of ${feature.name} ${points}`, featureId: feature.id, points });
+    }
+    const first = createGoLive(db, po, project.id, { name: "Go-live 1: voice", sprintId: s1.id, featureIds: [voice.id] });
+    expect(first).toMatchObject({ cutoverOn: "2026-02-20", hypercareEnd: "2026-03-06" });
+    createGoLive(db, po, project.id, { name: "Go-live 2: callback", sprintId: s2.id, featureIds: [callback.id], cutoverOn: "2026-03-14" });
+    const plan = releasePlan(db, dev, project.id);
+    expect(plan.velocity).toEqual({ mean: 10, low: 10, high: 10 });
+    expect(plan.goLives.map((g) => [g.name, g.forecastSprint, g.unestimated, g.atRisk])).toEqual([
+      ["Go-live 1: voice", 2, 0, true],
+      ["Go-live 2: callback", 2, 1, true],
+    ]);
+    expect(refusal(() => createGoLive(db, dev, project.id, { name: "Team go-live", sprintId: s1.id })).code).toBe("forbidden");
+    expect(refusal(() => markGoLiveDone(db, po, first.id, { releaseNoteUrl: "not a url" })).code).toBe("invalid");
+    markGoLiveDone(db, po, first.id, { releaseNoteUrl: "https://docs.example.com/acme/go-live-1" });
+    expect(refusal(() => markGoLiveDone(db, po, first.id, { releaseNoteUrl: "https://docs.example.com/x" })).code).toBe("conflict");
+  });
+});

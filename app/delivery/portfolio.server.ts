@@ -1,0 +1,51 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client.server";
+import { sprints, statusReports, stories } from "../../db/schema";
+import type { User } from "../auth/users.server";
+import { parseInput } from "../lib/validation";
+import { listProjects, projectPhase, requireProject } from "./projects.server";
+import { releasePlan } from "./release.server";
+import { projectVelocity } from "./sprints.server";
+import { lastThree } from "./velocity";
+
+/** One row per project the viewer may see (SPEC A10). */
+export function portfolio(db: Db, viewer: User) {
+  return listProjects(db, viewer).map((project) => {
+    const active = db.select({ id: sprints.id, number: sprints.number, end: sprints.end }).from(sprints).where(and(eq(sprints.projectId, project.id), eq(sprints.state, "active"))).get();
+    const v = lastThree(projectVelocity(db, project.id).closed);
+    const plan = releasePlan(db, viewer, project.id);
+    const next = plan.goLives.find((g) => !g.doneAt);
+    const notAccepted = db
+      .select({ n: sql<number>`coalesce(sum(${stories.points}), 0)` })
+      .from(stories)
+      .where(and(eq(stories.projectId, project.id), eq(stories.status, "done")))
+      .get()!.n;
+    const status = db.select({ rag: statusReports.rag, note: statusReports.note, at: statusReports.at }).from(statusReports).where(eq(statusReports.projectId, project.id)).orderBy(desc(statusReports.at)).limit(1).get() ?? null;
+    return {
+      id: project.id,
+      name: project.name,
+      customer: project.customer,
+      kind: project.kind,
+      phase: projectPhase(db, project),
+      activeSprint: active ?? null,
+      velocity: v ? Math.round(v.mean * 10) / 10 : null,
+      nextGoLive: next ? { name: next.name, sprint: next.sprint, forecastSprint: next.forecastSprint, atRisk: next.atRisk, cutoverOn: next.cutoverOn } : null,
+      doneNotAccepted: notAccepted,
+      status,
+    };
+  });
+}
+
+export const StatusReportSchema = z.object({
+  rag: z.enum(["red", "amber", "green"], { error: "Choose red, amber or green." }),
+  note: z.string({ error: "Add a note." }).trim().min(3, "Add a short note.").max(2000),
+});
+
+/** The scrum master's weekly red / amber / green status with a note. */
+export function reportStatus(db: Db, actor: User, projectId: number, input: unknown) {
+  requireProject(db, actor, projectId, "project.manage");
+  const data = parseInput(StatusReportSchema, input);
+  db.insert(statusReports).values({ projectId, byId: actor.id, rag: data.rag, note: data.note }).run();
+}
+

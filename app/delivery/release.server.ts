@@ -1,0 +1,143 @@
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { addDays, format, parseISO } from "date-fns";
+import { z } from "zod";
+import type { Db, DbOrTx } from "../../db/client.server";
+import { features, goLiveChanges, goLives, sprints, stories } from "../../db/schema";
+import type { User } from "../auth/users.server";
+import { DomainError } from "../lib/errors";
+import { IsoDateSchema, parseInput } from "../lib/validation";
+import { forecast } from "./forecast";
+import { getProject, requireProject } from "./projects.server";
+import { listSprints, projectHolidays, projectVelocity, sprintJson } from "./sprints.server";
+import { sprintWorkingDays } from "./sprints";
+
+export type GoLive = typeof goLives.$inferSelect;
+
+export const HYPERCARE_DAYS = 14;
+
+export const GoLiveSchema = z.object({
+  name: z.string({ error: "Name the go-live." }).trim().min(2, "Name the go-live.").max(120),
+  sprintId: z.coerce.number({ error: "Choose the sprint it ships in." }).int().positive("Choose the sprint it ships in."),
+  featureIds: z.array(z.coerce.number().int().positive()).max(200).optional().default([]),
+  cutoverOn: IsoDateSchema.optional(),
+});
+
+/**
+ * A go-live owns a scope of features and ships with a sprint; its cutover defaults to the last
+ * working day of that sprint and hypercare to two weeks after. Features moved in are logged.
+ */
+export function createGoLive(db: Db, actor: User, projectId: number, input: unknown): GoLive {
+  const { project } = requireProject(db, actor, projectId, "goLives.manage");
+  const data = parseInput(GoLiveSchema, input);
+  return db.transaction((tx) => {
+    const sprint = tx.select().from(sprints).where(eq(sprints.id, data.sprintId)).get();
+    if (!sprint || sprint.projectId !== projectId) throw new DomainError("invalid", "Choose a sprint of this project.", { fields: { sprintId: "Choose a sprint of this project." } });
+    const cutoverOn = data.cutoverOn ?? sprintWorkingDays(sprint, projectHolidays(tx, project)).at(-1) ?? sprint.end;
+    const goLive = tx
+      .insert(goLives)
+      .values({ projectId, name: data.name, sprintId: sprint.id, cutoverOn, hypercareEnd: format(addDays(parseISO(cutoverOn), HYPERCARE_DAYS), "yyyy-MM-dd") })
+      .returning()
+      .get();
+    moveFeatures(tx, actor, projectId, goLive.id, data.featureIds, "Scoped at creation");
+    return goLive;
+  });
+}
+
+function moveFeatures(tx: DbOrTx, actor: User, projectId: number, goLiveId: number, featureIds: number[], reason: string) {
+  if (!featureIds.length) return;
+  const found = tx.select().from(features).where(and(eq(features.projectId, projectId), inArray(features.id, featureIds))).all();
+  if (found.length !== new Set(featureIds).size) throw new DomainError("invalid", "Some features are not in this project.", { fields: { featureIds: "Choose features of this project." } });
+  for (const f of found) {
+    if (f.goLiveId === goLiveId) continue;
+    if (f.goLiveId) tx.insert(goLiveChanges).values({ goLiveId: f.goLiveId, byId: actor.id, kind: "feature_out", fromValue: f.name, toValue: String(goLiveId), reason }).run();
+    tx.insert(goLiveChanges).values({ goLiveId, byId: actor.id, kind: "feature_in", fromValue: f.goLiveId ? String(f.goLiveId) : null, toValue: f.name, reason }).run();
+    tx.update(features).set({ goLiveId }).where(eq(features.id, f.id)).run();
+  }
+}
+
+/** The API's GoLive. */
+export function goLiveJson(g: GoLive) {
+  return { id: g.id, name: g.name, sprintId: g.sprintId, cutoverOn: g.cutoverOn, hypercareEnd: g.hypercareEnd, decision: g.decision, releaseNoteUrl: g.releaseNoteUrl, doneAt: g.doneAt };
+}
+
+/**
+ * The release plan: kickoff, sprints, and each go-live (in cutover order) with its features, the
+ * points still to accept, unestimated stories, and the cumulative forecast (SPEC A8).
+ */
+export function releasePlan(db: Db, viewer: User, projectId: number) {
+  const { project, kickoff } = getProject(db, viewer, projectId);
+  const allSprints = listSprints(db, projectId);
+  const lives = db.select().from(goLives).where(eq(goLives.projectId, projectId)).orderBy(asc(goLives.cutoverOn), asc(goLives.id)).all();
+  const scope = db
+    .select({
+      goLiveId: features.goLiveId,
+      featureId: features.id,
+      name: features.name,
+      remaining: sql<number>`coalesce(sum(case when ${stories.status} <> 'accepted' then ${stories.points} else 0 end), 0)`,
+      unestimated: sql<number>`sum(case when ${stories.id} is not null and ${stories.points} is null and ${stories.status} <> 'accepted' then 1 else 0 end)`,
+      total: sql<number>`count(${stories.id})`,
+      accepted: sql<number>`sum(case when ${stories.status} = 'accepted' then 1 else 0 end)`,
+    })
+    .from(features)
+    .leftJoin(stories, eq(stories.featureId, features.id))
+    .where(eq(features.projectId, projectId))
+    .groupBy(features.id)
+    .all();
+  const { closed } = projectVelocity(db, projectId);
+  const firstOpen = allSprints.find((s) => s.state !== "closed");
+  const numberOf = new Map(allSprints.map((s) => [s.id, s.number]));
+  const result = forecast({
+    closed,
+    plannedCapacity: firstOpen?.capacity ?? null,
+    firstOpenSprint: firstOpen?.number ?? (allSprints.at(-1)?.number ?? 0) + 1,
+    goLives: lives.map((g) => {
+      const mine = scope.filter((f) => f.goLiveId === g.id);
+      return { id: g.id, sprintNumber: numberOf.get(g.sprintId) ?? 0, remainingPoints: mine.reduce((n, f) => n + f.remaining, 0), unestimated: mine.reduce((n, f) => n + (f.unestimated ?? 0), 0) };
+    }),
+  });
+  return {
+    project,
+    kickoff,
+    sprints: allSprints,
+    velocity: result.velocity,
+    unscoped: scope.filter((f) => f.goLiveId === null),
+    goLives: lives.map((g, i) => ({
+      ...g,
+      sprint: numberOf.get(g.sprintId) ?? null,
+      features: scope.filter((f) => f.goLiveId === g.id),
+      ...result.goLives[i],
+    })),
+  };
+}
+
+export function releasePlanJson(plan: ReturnType<typeof releasePlan>) {
+  return {
+    kickoff: plan.kickoff,
+    sprints: plan.sprints.map(sprintJson),
+    goLives: plan.goLives.map((g) => ({
+      id: g.id,
+      name: g.name,
+      sprint: g.sprint,
+      cutoverOn: g.cutoverOn,
+      features: g.features.map((f) => ({ id: f.featureId, name: f.name })),
+      forecastSprint: g.forecastSprint,
+      optimisticSprint: g.optimisticSprint,
+      pessimisticSprint: g.pessimisticSprint,
+      unestimated: g.unestimated,
+      atRisk: g.atRisk,
+    })),
+  };
+}
+
+/** Mark a go-live done (it may happen earlier than planned), with its release-note link. */
+export function markGoLiveDone(db: Db, actor: User, goLiveId: number, input: unknown): GoLive {
+  const goLive = db.select().from(goLives).where(eq(goLives.id, goLiveId)).get();
+  if (!goLive) throw new DomainError("not_found", "No such go-live.");
+  requireProject(db, actor, goLive.projectId, "goLives.manage");
+  const { releaseNoteUrl } = parseInput(z.object({ releaseNoteUrl: z.url({ error: "Give the release-note link." }) }), input);
+  return db.transaction((tx) => {
+    const result = tx.update(goLives).set({ doneAt: new Date().toISOString(), releaseNoteUrl }).where(and(eq(goLives.id, goLiveId), isNull(goLives.doneAt))).run();
+    if (result.changes === 0) throw new DomainError("conflict", "This go-live is already done.");
+    return tx.select().from(goLives).where(eq(goLives.id, goLiveId)).get()!;
+  });
+}

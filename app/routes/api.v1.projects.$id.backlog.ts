@@ -1,0 +1,9 @@
+import { listBacklog, storyJson } from "~/delivery/stories.server";
+import { apiRoute, endpoint, idParam } from "~/lib/api.server";
+
+export const { loader, action } = apiRoute({
+  GET: endpoint({
+    handler: ({ db, user, params, request }) =>
+      listBacklog(db, user, idParam(params.id, "project"), Object.fromEntries(new URL(request.url).searchParams)).map(storyJson),
+  }),
+});

@@ -1,0 +1,6 @@
+import { releasePlan, releasePlanJson } from "~/delivery/release.server";
+import { apiRoute, endpoint, idParam } from "~/lib/api.server";
+
+export const { loader, action } = apiRoute({
+  GET: endpoint({ handler: ({ db, user, params }) => releasePlanJson(releasePlan(db, user, idParam(params.id, "project"))) }),
+});

@@ -1,0 +1,6 @@
+import { projectJson } from "~/delivery/projects.server";
+import { apiRoute, endpoint, idParam } from "~/lib/api.server";
+
+export const { loader, action } = apiRoute({
+  GET: endpoint({ handler: ({ db, user, params }) => projectJson(db, user, idParam(params.id, "project")) }),
+});

@@ -1,0 +1,227 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db/client.server";
+import { PROJECT_ROLES } from "../../db/schema/enums";
+import { projectCan } from "~/auth/permissions";
+import { requireUser } from "~/auth/session.server";
+import { listUsers } from "~/auth/users.server";
+import { VelocityChart } from "~/components/charts/delivery-charts";
+import { ErrorPage } from "~/components/error-page";
+import { FormMessage } from "~/components/field";
+import { reportStatus } from "~/delivery/portfolio.server";
+import { addMember, getProject, listMembers, projectPhase } from "~/delivery/projects.server";
+import { generateSprints, listSprints, projectVelocity, startSprint } from "~/delivery/sprints.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { formError, orErrorPage } from "~/lib/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.name ?? "Project"} · Delivery · Sprintlab` }];
+
+const ROLE_LABELS: Record<string, string> = { scrum_master: "Scrum master", product_owner: "Product owner", co_product_owner: "Co-product owner", team: "Team", viewer: "Viewer" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const { project, kickoff, role } = orErrorPage(() => getProject(db, user, Number(params.id)));
+  const manage = projectCan(user.role, role, "sprints.manage");
+  return json({
+    project,
+    kickoff,
+    role,
+    phase: projectPhase(db, project),
+    members: listMembers(db, project.id),
+    sprints: listSprints(db, project.id),
+    velocity: projectVelocity(db, project.id),
+    candidates: projectCan(user.role, role, "members.manage") ? listUsers(db).filter((u) => u.active) : [],
+    can: { manage, members: projectCan(user.role, role, "members.manage") },
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const db = getDb();
+  const id = Number(params.id);
+  try {
+    switch (form.get("intent")) {
+      case "generate": {
+        const made = generateSprints(db, user, id, { count: form.get("count") });
+        return redirectWithFlash(`/projects/${id}`, `Sprints ${made[0].number}–${made.at(-1)!.number} generated.`);
+      }
+      case "start": {
+        const sprint = startSprint(db, user, Number(form.get("sprintId")));
+        return redirectWithFlash(`/sprints/${sprint.id}`, `Sprint ${sprint.number} started.`);
+      }
+      case "member":
+        addMember(db, user, id, { userId: form.get("userId"), role: form.get("role") });
+        return redirectWithFlash(`/projects/${id}`, "Member added.");
+      case "status":
+        reportStatus(db, user, id, { rag: form.get("rag"), note: form.get("note") });
+        return redirectWithFlash(`/projects/${id}`, "Weekly status recorded.");
+      default:
+        throw new Response("Unknown action", { status: 400 });
+    }
+  } catch (error) {
+    return formError(error, form);
+  }
+}
+
+export default function ProjectPage() {
+  const { project, kickoff, phase, members, sprints, velocity, candidates, can } = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.errors;
+  const hasActive = sprints.some((s) => s.state === "active");
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="muted">
+            <Link to="/projects">Delivery</Link> / {project.customer}
+          </p>
+          <h1>{project.name}</h1>
+          <p>
+            {phase} · Kickoff {kickoff.start} → {kickoff.end} ({kickoff.weeks} weeks) · {project.kind === "product_release" ? "Product release" : "Customer engagement"} · {project.timeZone}
+          </p>
+        </div>
+        <div className="actions">
+          <Link to={`/projects/${project.id}/backlog`} className="button">
+            Backlog
+          </Link>
+          <Link to={`/projects/${project.id}/release`} className="button button--quiet">
+            Release plan
+          </Link>
+        </div>
+      </div>
+      <FormMessage message={errors?.message} />
+
+      <div className="two-col">
+        <div>
+          <section className="card" aria-labelledby="sprints-title">
+            <h2 id="sprints-title">Sprints</h2>
+            {sprints.length === 0 ? <p className="muted">No sprints yet. Sprint 1 starts on the first working day after kickoff ({kickoff.end}).</p> : null}
+            <div className="table-wrap">
+              <table className="responsive-table">
+                <tbody>
+                  {sprints.map((s) => (
+                    <tr key={s.id}>
+                      <td data-label="Sprint">
+                        <Link to={`/sprints/${s.id}`}>Sprint {s.number}</Link>
+                      </td>
+                      <td data-label="Dates">
+                        {s.start} → {s.end}
+                      </td>
+                      <td data-label="State">
+                        <span className={`status ${s.state === "active" ? "status--in_development" : s.state === "closed" ? "status--merged" : "status--community_review"}`}>{s.state}</span>
+                      </td>
+                      <td data-label="Report">{s.report ? `${s.report.completed} of ${s.report.committed} pts accepted` : ""}</td>
+                      <td>
+                        {can.manage && s.state === "planned" && !hasActive && s.number === Math.min(...sprints.filter((x) => x.state === "planned").map((x) => x.number)) ? (
+                          <Form method="post">
+                            <input type="hidden" name="intent" value="start" />
+                            <input type="hidden" name="sprintId" value={s.id} />
+                            <button type="submit" className="button button--quiet">
+                              Start sprint {s.number}
+                            </button>
+                          </Form>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {can.manage ? (
+              <Form method="post" className="form form--inline" style={{ marginTop: "1rem" }}>
+                <input type="hidden" name="intent" value="generate" />
+                <div className="field" style={{ maxWidth: "8rem" }}>
+                  <label htmlFor="count">Sprints to add</label>
+                  <input id="count" name="count" type="number" min={1} max={12} defaultValue={errors?.values.count ?? 3} />
+                  {errors?.fields.count ? <p className="field__error">{errors.fields.count}</p> : null}
+                </div>
+                <button type="submit" className="button button--quiet">
+                  Generate sprints
+                </button>
+              </Form>
+            ) : null}
+          </section>
+          <section className="card" aria-labelledby="velocity-title">
+            <h2 id="velocity-title">Velocity</h2>
+            <VelocityChart sprints={velocity.sprints} mean={velocity.mean} />
+          </section>
+        </div>
+        <aside>
+          <section className="card" aria-labelledby="members-title">
+            <h2 id="members-title">Members</h2>
+            <ul>
+              {members.map((m) => (
+                <li key={m.userId}>
+                  {m.name} · {ROLE_LABELS[m.role]}
+                  {m.side === "customer" ? " (customer)" : ""}
+                </li>
+              ))}
+            </ul>
+            {can.members ? (
+              <Form method="post" className="form">
+                <input type="hidden" name="intent" value="member" />
+                <div className="field">
+                  <label htmlFor="member-user">Add a member</label>
+                  <select id="member-user" name="userId">
+                    {candidates.map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.name} ({u.email})
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="member-role">Project role</label>
+                  <select id="member-role" name="role" defaultValue="team">
+                    {PROJECT_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div>
+                  <button type="submit" className="button button--quiet">
+                    Add member
+                  </button>
+                </div>
+              </Form>
+            ) : null}
+          </section>
+          {can.manage ? (
+            <section className="card" aria-labelledby="rag-title">
+              <h2 id="rag-title">Weekly status</h2>
+              <Form method="post" className="form">
+                <input type="hidden" name="intent" value="status" />
+                <div className="field">
+                  <label htmlFor="rag">Status</label>
+                  <select id="rag" name="rag" defaultValue="green">
+                    <option value="green">Green</option>
+                    <option value="amber">Amber</option>
+                    <option value="red">Red</option>
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="rag-note">Note</label>
+                  <input id="rag-note" name="note" defaultValue={errors?.values.note ?? ""} />
+                  {errors?.fields.note ? <p className="field__error">{errors.fields.note}</p> : null}
+                </div>
+                <div>
+                  <button type="submit" className="button button--quiet">
+                    Record status
+                  </button>
+                </div>
+              </Form>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

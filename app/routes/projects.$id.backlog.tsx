@@ -1,0 +1,280 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getDb } from "../../db/client.server";
+import { STORY_TYPES } from "../../db/schema/enums";
+import { projectCan } from "~/auth/permissions";
+import { requireUser } from "~/auth/session.server";
+import { ErrorPage } from "~/components/error-page";
+import { FormMessage } from "~/components/field";
+import { POINTS, isReady } from "~/delivery/backlog";
+import { getProject } from "~/delivery/projects.server";
+import { listSprints } from "~/delivery/sprints.server";
+import { createStory, listBacklog, listFeatures, moveStory, updateStory } from "~/delivery/stories.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { formError, orErrorPage } from "~/lib/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Backlog · ${data?.project.name ?? "Project"} · Sprintlab` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const { project, role } = orErrorPage(() => getProject(db, user, Number(params.id)));
+  const filters = Object.fromEntries(new URL(request.url).searchParams);
+  const stories = orErrorPage(() => listBacklog(db, user, project.id, filters));
+  return json({
+    project,
+    stories: stories.map((s) => ({ ...s, ready: isReady(s) })),
+    features: listFeatures(db, project.id),
+    sprints: listSprints(db, project.id).filter((s) => s.state !== "closed"),
+    sprintNames: Object.fromEntries(listSprints(db, project.id).map((s) => [s.id, `Sprint ${s.number}`])),
+    can: {
+      create: projectCan(user.role, role, "stories.create"),
+      order: projectCan(user.role, role, "backlog.order"),
+      edit: projectCan(user.role, role, "stories.editContent"),
+    },
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const db = getDb();
+  const id = Number(params.id);
+  const back = `/projects/${id}/backlog${new URL(request.url).search}`;
+  try {
+    const storyId = Number(form.get("storyId"));
+    switch (form.get("intent")) {
+      case "add": {
+        const story = createStory(db, user, id, { title: form.get("title"), type: form.get("type") ?? "story", points: form.get("points") || null });
+        return redirectWithFlash(back, `“${story.title}” added at the bottom of the backlog.`);
+      }
+      case "move": {
+        const move = String(form.get("move"));
+        if (move !== "up" && move !== "down" && move !== "top") throw new Response("Unknown move", { status: 400 });
+        const story = moveStory(db, user, storyId, move);
+        return redirectWithFlash(`${back}#story-${story.id}`, `Moved “${story.title}” ${move === "top" ? "to the top" : move}.`);
+      }
+      case "plan": {
+        const sprintId = form.get("sprintId") ? Number(form.get("sprintId")) : null;
+        const story = updateStory(db, user, storyId, { sprintId });
+        return redirectWithFlash(`${back}#story-${story.id}`, sprintId ? `“${story.title}” planned into the sprint.` : `“${story.title}” back in the backlog.`);
+      }
+      case "groom": {
+        const story = updateStory(db, user, storyId, {
+          points: form.get("points") === "" ? null : form.get("points"),
+          acceptanceCriteria: String(form.get("acceptanceCriteria") ?? ""),
+          description: String(form.get("description") ?? ""),
+        });
+        return redirectWithFlash(`${back}#story-${story.id}`, isReady(story) ? `“${story.title}” is Ready.` : `“${story.title}” saved.`);
+      }
+      default:
+        throw new Response("Unknown action", { status: 400 });
+    }
+  } catch (error) {
+    return formError(error, form);
+  }
+}
+
+export default function Backlog() {
+  const { project, stories, features, sprints, sprintNames, can } = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.errors;
+  const [params] = useSearchParams();
+  const adding = errors?.values.intent === "add";
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="muted">
+            <Link to={`/projects/${project.id}`}>{project.name}</Link> /
+          </p>
+          <h1>Backlog</h1>
+          <p>One ranked list. Ready means estimated with at least one acceptance criterion.</p>
+        </div>
+      </div>
+      {!adding ? <FormMessage message={errors?.message} /> : null}
+
+      {can.create ? (
+        <section className="card" aria-labelledby="add-title">
+          <h2 id="add-title" className="visually-hidden">
+            Add a story
+          </h2>
+          <Form method="post" className="form form--inline" style={{ marginBottom: 0 }} noValidate>
+            <input type="hidden" name="intent" value="add" />
+            <div className={adding && errors?.fields.title ? "field field--error" : "field"} style={{ flex: "1 1 20rem" }}>
+              <label htmlFor="quick-title">Add a story at the bottom</label>
+              <input id="quick-title" name="title" placeholder="As a caller I want to be offered a callback…" defaultValue={adding ? errors?.values.title : ""} />
+              {adding && errors?.fields.title ? <p className="field__error">{errors.fields.title}</p> : null}
+            </div>
+            <div className="field" style={{ maxWidth: "8rem" }}>
+              <label htmlFor="quick-type">Type</label>
+              <select id="quick-type" name="type" defaultValue="story">
+                {STORY_TYPES.map((t) => (
+                  <option key={t}>{t}</option>
+                ))}
+              </select>
+            </div>
+            <div className="field" style={{ maxWidth: "7rem" }}>
+              <label htmlFor="quick-points">Points</label>
+              <select id="quick-points" name="points" defaultValue="">
+                <option value="">?</option>
+                {POINTS.map((p) => (
+                  <option key={p}>{p}</option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button">
+              Add
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="list-title">
+        <h2 id="list-title" className="visually-hidden">
+          Stories
+        </h2>
+        <Form method="get" className="filters" aria-label="Filter the backlog">
+          <div className="field">
+            <label htmlFor="f-feature">Feature</label>
+            <select id="f-feature" name="feature" defaultValue={params.get("feature") ?? ""}>
+              <option value="">All features</option>
+              {features.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-type">Type</label>
+            <select id="f-type" name="type" defaultValue={params.get("type") ?? ""}>
+              <option value="">All types</option>
+              {STORY_TYPES.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-ready">Ready</label>
+            <select id="f-ready" name="ready" defaultValue={params.get("ready") ?? ""}>
+              <option value="">Any</option>
+              <option value="yes">Ready</option>
+              <option value="no">Not ready</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-sprint">Planned</label>
+            <select id="f-sprint" name="sprint" defaultValue={params.get("sprint") ?? ""}>
+              <option value="">All stories</option>
+              <option value="none">Not in a sprint</option>
+            </select>
+          </div>
+          <button type="submit" className="button button--quiet">
+            Filter
+          </button>
+        </Form>
+        {stories.length === 0 ? (
+          <div className="empty-state">
+            <h2>No stories here</h2>
+            <p>{can.create ? "Add the first one above; grooming gives it points and acceptance criteria." : "The team adds stories during kickoff and grooming."}</p>
+          </div>
+        ) : (
+          <ol style={{ listStyle: "none", padding: 0, margin: 0 }}>
+            {stories.map((s, index) => (
+              <li key={s.id} id={`story-${s.id}`} className="backlog-row" data-testid={`story-${s.id}`}>
+                {can.order ? (
+                  <Form method="post" className="move-buttons" aria-label={`Move ${s.title}`}>
+                    <input type="hidden" name="intent" value="move" />
+                    <input type="hidden" name="storyId" value={s.id} />
+                    <button type="submit" name="move" value="top" className="button button--quiet" aria-label={`Move ${s.title} to the top`} disabled={index === 0}>
+                      ⤒
+                    </button>
+                    <button type="submit" name="move" value="up" className="button button--quiet" aria-label={`Move ${s.title} up`} disabled={index === 0}>
+                      ↑
+                    </button>
+                    <button type="submit" name="move" value="down" className="button button--quiet" aria-label={`Move ${s.title} down`} disabled={index === stories.length - 1}>
+                      ↓
+                    </button>
+                  </Form>
+                ) : (
+                  <span className="muted mono">{index + 1}</span>
+                )}
+                <div>
+                  <strong>{s.title}</strong>
+                  <div className="story-card__meta">
+                    <span className="points" aria-label={s.points === null ? "Unestimated" : `${s.points} points`}>
+                      {s.points ?? "?"}
+                    </span>
+                    <span>{s.type}</span>
+                    <span className={`status status--${s.status === "accepted" ? "delivered" : s.status === "done" ? "accepted" : s.status === "in_progress" ? "in_development" : "community_review"}`}>{s.status.replace("_", " ")}</span>
+                    {s.ready ? <span className="badge badge--active">Ready</span> : null}
+                    {s.sprintId ? <span>{sprintNames[s.sprintId]}</span> : null}
+                    {s.featureId ? <span>{features.find((f) => f.id === s.featureId)?.name}</span> : null}
+                  </div>
+                  {can.edit ? (
+                    <details>
+                      <summary className="muted">Groom</summary>
+                      <Form method="post" className="form" style={{ maxWidth: "36rem", marginTop: "0.5rem" }}>
+                        <input type="hidden" name="intent" value="groom" />
+                        <input type="hidden" name="storyId" value={s.id} />
+                        <div className="field">
+                          <label htmlFor={`desc-${s.id}`}>Description</label>
+                          <textarea id={`desc-${s.id}`} name="description" defaultValue={s.description} style={{ minHeight: "3rem" }} />
+                        </div>
+                        <div className="field">
+                          <label htmlFor={`ac-${s.id}`}>Acceptance criteria (one per line)</label>
+                          <textarea id={`ac-${s.id}`} name="acceptanceCriteria" defaultValue={s.acceptanceCriteria.join("\n")} style={{ minHeight: "4rem" }} />
+                        </div>
+                        <div className="field" style={{ maxWidth: "8rem" }}>
+                          <label htmlFor={`pts-${s.id}`}>Points</label>
+                          <select id={`pts-${s.id}`} name="points" defaultValue={s.points ?? ""}>
+                            <option value="">?</option>
+                            {POINTS.map((p) => (
+                              <option key={p}>{p}</option>
+                            ))}
+                          </select>
+                        </div>
+                        <div>
+                          <button type="submit" className="button button--quiet">
+                            Save
+                          </button>
+                        </div>
+                      </Form>
+                    </details>
+                  ) : null}
+                </div>
+                {can.order && s.status !== "accepted" ? (
+                  <Form method="post" className="row-actions">
+                    <input type="hidden" name="intent" value="plan" />
+                    <input type="hidden" name="storyId" value={s.id} />
+                    <label className="visually-hidden" htmlFor={`plan-${s.id}`}>
+                      Sprint for {s.title}
+                    </label>
+                    <select id={`plan-${s.id}`} name="sprintId" defaultValue={s.sprintId ?? ""}>
+                      <option value="">Backlog</option>
+                      {sprints.map((sp) => (
+                        <option key={sp.id} value={sp.id}>
+                          Sprint {sp.number}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" className="button button--quiet" aria-label={`Plan ${s.title}`}>
+                      Plan
+                    </button>
+                  </Form>
+                ) : (
+                  <span />
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,170 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db/client.server";
+import { projectCan } from "~/auth/permissions";
+import { requireUser } from "~/auth/session.server";
+import { ErrorPage } from "~/components/error-page";
+import { Field, FormMessage } from "~/components/field";
+import { getProject } from "~/delivery/projects.server";
+import { createGoLive, markGoLiveDone, releasePlan } from "~/delivery/release.server";
+import { createFeature } from "~/delivery/stories.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { formError, orErrorPage } from "~/lib/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Release plan · ${data?.plan.project.name ?? ""} · Sprintlab` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const { role } = orErrorPage(() => getProject(db, user, Number(params.id)));
+  const plan = releasePlan(db, user, Number(params.id));
+  return json({ plan, can: { manage: projectCan(user.role, role, "goLives.manage"), features: projectCan(user.role, role, "features.manage") } });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const db = getDb();
+  const id = Number(params.id);
+  try {
+    switch (form.get("intent")) {
+      case "go-live": {
+        const g = createGoLive(db, user, id, { name: form.get("name"), sprintId: form.get("sprintId"), featureIds: form.getAll("featureIds"), cutoverOn: form.get("cutoverOn") || undefined });
+        return redirectWithFlash(`/projects/${id}/release`, `${g.name} planned for ${g.cutoverOn}.`);
+      }
+      case "feature": {
+        const f = createFeature(db, user, id, { name: form.get("name") });
+        return redirectWithFlash(`/projects/${id}/release`, `Feature “${f.name}” added.`);
+      }
+      case "done": {
+        const g = markGoLiveDone(db, user, Number(form.get("goLiveId")), { releaseNoteUrl: form.get("releaseNoteUrl") });
+        return redirectWithFlash(`/projects/${id}/release`, `${g.name} is done.`);
+      }
+      default:
+        throw new Response("Unknown action", { status: 400 });
+    }
+  } catch (error) {
+    return formError(error, form);
+  }
+}
+
+export default function ReleasePlan() {
+  const { plan, can } = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.errors;
+  const intent = errors?.values.intent;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="muted">
+            <Link to={`/projects/${plan.project.id}`}>{plan.project.name}</Link> /
+          </p>
+          <h1>Release plan</h1>
+          <p>
+            Kickoff {plan.kickoff.start} → {plan.kickoff.end} · {plan.sprints.length} sprints ·{" "}
+            {plan.velocity ? `velocity ${Math.round(plan.velocity.mean * 10) / 10} (${plan.velocity.low}–${plan.velocity.high})` : "no velocity yet: set a capacity on the first sprint"}
+          </p>
+        </div>
+      </div>
+      <FormMessage message={intent !== "go-live" && intent !== "feature" ? errors?.message : null} />
+
+      {plan.goLives.length === 0 ? (
+        <div className="card empty-state">
+          <h2>No go-lives yet</h2>
+          <p>Group features into one or more go-lives; each gets a cutover date, hypercare and a forecast.</p>
+        </div>
+      ) : (
+        plan.goLives.map((g) => (
+          <section key={g.id} className="card" aria-labelledby={`gl-${g.id}`} data-testid={`go-live-${g.id}`}>
+            <div className="page-header" style={{ marginBottom: "0.5rem" }}>
+              <h2 id={`gl-${g.id}`}>{g.name}</h2>
+              {g.doneAt ? <span className="status status--delivered">Done</span> : g.atRisk ? <span className="status status--late">At risk</span> : <span className="status status--accepted">On track</span>}
+            </div>
+            <p>
+              Ships with sprint {g.sprint} · cutover {g.cutoverOn} · hypercare until {g.hypercareEnd}
+              {g.releaseNoteUrl ? (
+                <>
+                  {" "}
+                  · <a href={g.releaseNoteUrl}>release note</a>
+                </>
+              ) : null}
+            </p>
+            <p>
+              Forecast: sprint <strong>{g.forecastSprint ?? "—"}</strong> (optimistic {g.optimisticSprint ?? "—"}, pessimistic {g.pessimisticSprint ?? "—"})
+              {g.unestimated ? <> · {g.unestimated} unestimated {g.unestimated === 1 ? "story" : "stories"}</> : null}
+            </p>
+            <ul>
+              {g.features.map((f) => (
+                <li key={f.featureId}>
+                  {f.name}: {f.accepted ?? 0} of {f.total} stories accepted, {f.remaining} points to go
+                </li>
+              ))}
+            </ul>
+            {can.manage && !g.doneAt ? (
+              <Form method="post" className="form form--inline">
+                <input type="hidden" name="intent" value="done" />
+                <input type="hidden" name="goLiveId" value={g.id} />
+                <Field label="Release-note link" name="releaseNoteUrl" type="url" id={`rn-${g.id}`} error={intent === "done" && errors?.values.goLiveId === String(g.id) ? errors.fields.releaseNoteUrl : undefined} />
+                <button type="submit" className="button button--quiet">
+                  Mark done
+                </button>
+              </Form>
+            ) : null}
+          </section>
+        ))
+      )}
+
+      {can.manage ? (
+        <section className="card" aria-labelledby="new-go-live">
+          <h2 id="new-go-live">Plan a go-live</h2>
+          <Form method="post" className="form" noValidate>
+            {intent === "go-live" ? <FormMessage message={errors?.message} /> : null}
+            <input type="hidden" name="intent" value="go-live" />
+            <Field label="Name" name="name" defaultValue={intent === "go-live" ? errors?.values.name : ""} error={intent === "go-live" ? errors?.fields.name : undefined} placeholder="e.g. Go-live 1: inbound voice" />
+            <div className="field">
+              <label htmlFor="gl-sprint">Ships with</label>
+              <select id="gl-sprint" name="sprintId">
+                {plan.sprints.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    Sprint {s.number} ({s.start} → {s.end})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Field label="Cutover date (optional)" name="cutoverOn" type="date" hint="Default: the sprint's last working day." />
+            <fieldset className="field" style={{ border: 0, padding: 0 }}>
+              <legend style={{ fontWeight: 600, fontSize: "0.875rem" }}>Features in scope</legend>
+              {[...plan.unscoped, ...plan.goLives.flatMap((g) => g.features)].map((f) => (
+                <label key={f.featureId} style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
+                  <input type="checkbox" name="featureIds" value={f.featureId} style={{ width: "auto", minHeight: 0 }} /> {f.name}
+                </label>
+              ))}
+            </fieldset>
+            <div>
+              <button type="submit" className="button">
+                Plan go-live
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+      {can.features ? (
+        <section className="card" aria-labelledby="new-feature">
+          <h2 id="new-feature">Add a feature</h2>
+          <Form method="post" className="form form--inline" noValidate>
+            <input type="hidden" name="intent" value="feature" />
+            <Field label="Feature name" name="name" defaultValue={intent === "feature" ? errors?.values.name : ""} error={intent === "feature" ? errors?.fields.name : undefined} />
+            <button type="submit" className="button button--quiet">
+              Add feature
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

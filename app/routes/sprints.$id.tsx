@@ -1,0 +1,185 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db/client.server";
+import { projectCan } from "~/auth/permissions";
+import { requireUser } from "~/auth/session.server";
+import { BurndownChart } from "~/components/charts/delivery-charts";
+import { ErrorPage } from "~/components/error-page";
+import { FormMessage } from "~/components/field";
+import { closeSprint, sprintBoard, sprintBurndown, startSprint } from "~/delivery/sprints.server";
+import { updateStory } from "~/delivery/stories.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { formError, orErrorPage } from "~/lib/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Sprint ${data?.sprint.number ?? ""} · ${data?.project.name ?? ""} · Sprintlab` }];
+
+const COLUMNS = [
+  { status: "todo", label: "To do" },
+  { status: "in_progress", label: "In progress" },
+  { status: "done", label: "Done" },
+  { status: "accepted", label: "Accepted" },
+] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const board = orErrorPage(() => sprintBoard(db, user, Number(params.id)));
+  const sum = (status: string) => board.stories.filter((s) => s.status === status).reduce((n, s) => n + (s.points ?? 0), 0);
+  return json({
+    project: board.project,
+    sprint: board.sprint,
+    stories: board.stories,
+    points: Object.fromEntries(COLUMNS.map((c) => [c.status, sum(c.status)])),
+    burndown: sprintBurndown(db, user, board.sprint.id),
+    can: { move: projectCan(user.role, board.role, "stories.moveStatus"), manage: projectCan(user.role, board.role, "sprints.manage") },
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const db = getDb();
+  const id = Number(params.id);
+  try {
+    switch (form.get("intent")) {
+      case "status": {
+        const story = updateStory(db, user, Number(form.get("storyId")), { status: form.get("status") });
+        return redirectWithFlash(`/sprints/${id}`, `“${story.title}” is now ${story.status.replace("_", " ")}.`);
+      }
+      case "start":
+        startSprint(db, user, id);
+        return redirectWithFlash(`/sprints/${id}`, "Sprint started: its committed points are fixed now.");
+      case "close": {
+        const sprint = closeSprint(db, user, id, { unfinished: form.get("unfinished") });
+        return redirectWithFlash(`/sprints/${id}`, `Sprint ${sprint.number} closed: ${sprint.report?.completed ?? 0} of ${sprint.report?.committed ?? 0} committed points accepted.`);
+      }
+      default:
+        throw new Response("Unknown action", { status: 400 });
+    }
+  } catch (error) {
+    return formError(error, form);
+  }
+}
+
+export default function SprintPage() {
+  const { project, sprint, stories, points, burndown, can } = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.errors;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="muted">
+            <Link to={`/projects/${project.id}`}>{project.name}</Link> /
+          </p>
+          <h1>Sprint {sprint.number}</h1>
+          <p>
+            {sprint.start} → {sprint.end} · {sprint.state}
+            {sprint.goal ? ` · Goal: ${sprint.goal}` : ""}
+          </p>
+        </div>
+        {can.manage && sprint.state === "planned" ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="start" />
+            <button type="submit" className="button">
+              Start sprint
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      <FormMessage message={errors?.message} />
+
+      {sprint.report ? (
+        <div className="stat-grid" style={{ marginBottom: "1.5rem" }} aria-label="Sprint report">
+          {(
+            [
+              ["committed", "committed at start"],
+              ["completed", "completed (accepted)"],
+              ["notCompleted", "not completed"],
+              ["added", "added after start"],
+              ["removed", "removed after start"],
+            ] as const
+          ).map(([key, label]) => (
+            <div className="stat" key={key}>
+              <div className="stat__value">{sprint.report![key]}</div>
+              <div className="stat__label">{label}</div>
+            </div>
+          ))}
+        </div>
+      ) : null}
+
+      <section className="card" aria-labelledby="board-title">
+        <h2 id="board-title">Board</h2>
+        {stories.length === 0 ? <p className="muted">No stories planned. Plan Ready stories into this sprint from the <Link to={`/projects/${project.id}/backlog`}>backlog</Link>.</p> : null}
+        <div className="board">
+          {COLUMNS.map((col, ci) => (
+            <div className="board__column" key={col.status} aria-labelledby={`col-${col.status}`}>
+              <h3 id={`col-${col.status}`}>
+                <span>{col.label}</span> <span className="muted">{points[col.status]} pts</span>
+              </h3>
+              {stories
+                .filter((s) => s.status === col.status)
+                .map((s) => (
+                  <article key={s.id} className="story-card" data-testid={`card-${s.id}`}>
+                    <strong>{s.title}</strong>
+                    <div className="story-card__meta">
+                      <span className="points">{s.points ?? "?"}</span> {s.type}
+                    </div>
+                    {can.move && sprint.state === "active" && col.status !== "accepted" ? (
+                      <Form method="post" className="actions">
+                        <input type="hidden" name="intent" value="status" />
+                        <input type="hidden" name="storyId" value={s.id} />
+                        {ci > 0 ? (
+                          <button type="submit" name="status" value={COLUMNS[ci - 1].status} className="button button--quiet" aria-label={`Move ${s.title} back to ${COLUMNS[ci - 1].label}`}>
+                            ←
+                          </button>
+                        ) : null}
+                        {ci < 2 ? (
+                          <button type="submit" name="status" value={COLUMNS[ci + 1].status} className="button button--quiet" aria-label={`Move ${s.title} to ${COLUMNS[ci + 1].label}`}>
+                            →
+                          </button>
+                        ) : null}
+                      </Form>
+                    ) : null}
+                  </article>
+                ))}
+            </div>
+          ))}
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="burndown-title">
+        <h2 id="burndown-title">Burndown</h2>
+        {sprint.startedAt ? (
+          <BurndownChart days={burndown.days} committed={burndown.committed} scopeChanges={burndown.scopeChanges} />
+        ) : (
+          <p className="muted">The burndown starts when the sprint starts; its committed points are what it holds then.</p>
+        )}
+      </section>
+
+      {can.manage && sprint.state === "active" ? (
+        <section className="card" aria-labelledby="close-title">
+          <h2 id="close-title">Close the sprint</h2>
+          <p className="muted">Every story not accepted is unfinished; done stories stay done and join the next demo.</p>
+          <Form method="post" className="form form--inline">
+            <input type="hidden" name="intent" value="close" />
+            <div className="field">
+              <label htmlFor="unfinished">Unfinished stories go</label>
+              <select id="unfinished" name="unfinished" defaultValue="backlog">
+                <option value="backlog">to the top of the backlog</option>
+                <option value="next">into the next sprint</option>
+              </select>
+            </div>
+            <button type="submit" className="button button--danger">
+              Close sprint {sprint.number}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
