@@ -74,14 +74,14 @@ export function updateSprint(db: Db, actor: User, sprintId: number, input: unkno
 }
 
 /** Start a planned sprint; one active sprint per project. Committed is what it holds now. */
-export function startSprint(db: Db, actor: User, sprintId: number): Sprint {
+export function startSprint(db: Db, actor: User, sprintId: number, now = new Date()): Sprint {
   const sprint = findSprint(db, sprintId);
   requireProject(db, actor, sprint.projectId, "sprints.manage");
   return db.transaction((tx) => {
     const active = tx.select({ number: sprints.number }).from(sprints).where(and(eq(sprints.projectId, sprint.projectId), eq(sprints.state, "active"))).get();
     if (active) throw new DomainError("conflict", `Sprint ${active.number} is still active: close it first.`);
     if (sprint.state !== "planned") throw new DomainError("conflict", `Sprint ${sprint.number} is ${sprint.state}.`);
-    tx.update(sprints).set({ state: "active", startedAt: new Date().toISOString() }).where(eq(sprints.id, sprintId)).run();
+    tx.update(sprints).set({ state: "active", startedAt: now.toISOString() }).where(eq(sprints.id, sprintId)).run();
     return findSprint(tx, sprintId);
   });
 }
@@ -120,7 +120,7 @@ export function toStoryEvent(r: { storyId: number; at: string; date: string; kin
  * Close the sprint (any day). Every story not accepted is unfinished: back to the top of the
  * backlog or into the next planned sprint. A done story stays done. The report is frozen.
  */
-export function closeSprint(db: Db, actor: User, sprintId: number, input: unknown): Sprint {
+export function closeSprint(db: Db, actor: User, sprintId: number, input: unknown, now = new Date()): Sprint {
   const sprint = findSprint(db, sprintId);
   const { project } = requireProject(db, actor, sprint.projectId, "sprints.manage");
   const { unfinished } = parseInput(z.object({ unfinished: z.enum(["backlog", "next"], { error: "Choose backlog or next for unfinished stories." }) }), input);
@@ -134,7 +134,7 @@ export function closeSprint(db: Db, actor: User, sprintId: number, input: unknow
       .orderBy(asc(sprints.number))
       .get();
     if (unfinished === "next" && !next) throw new DomainError("conflict", "There is no planned sprint to move unfinished stories into: generate one first.");
-    const closedAt = new Date();
+    const closedAt = now;
     const left = tx.select().from(stories).where(and(eq(stories.sprintId, sprintId), ne(stories.status, "accepted"))).orderBy(desc(stories.rank)).all();
     let top = tx.select({ r: min(stories.rank) }).from(stories).where(eq(stories.projectId, current.projectId)).get()?.r ?? null;
     for (const story of [...left]) {

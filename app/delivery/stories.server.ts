@@ -89,7 +89,7 @@ function checkFeature(tx: DbOrTx, projectId: number, featureId: number | null | 
 }
 
 /** Team members and owners add stories at the bottom of the backlog (SPEC A2). */
-export function createStory(db: Db, actor: User, projectId: number, input: unknown): Story {
+export function createStory(db: Db, actor: User, projectId: number, input: unknown, now = new Date()): Story {
   const { project, role } = requireProject(db, actor, projectId, "stories.create");
   const data = parseInput(NewStorySchema, input);
   if (data.featureId && !projectCan(actor.role, role, "stories.manage")) {
@@ -103,7 +103,7 @@ export function createStory(db: Db, actor: User, projectId: number, input: unkno
       .values({ projectId, title: data.title, type: data.type, description: data.description, acceptanceCriteria: data.acceptanceCriteria, points: data.points, featureId: data.featureId ?? null, rank: rankBetween(bottom, null) })
       .returning()
       .get();
-    recordEvent(tx, story, project.timeZone, actor.id, "created", null, { status: story.status, points: story.points, sprintId: null });
+    recordEvent(tx, story, project.timeZone, actor.id, "created", null, { status: story.status, points: story.points, sprintId: null }, now);
     return story;
   });
 }
@@ -124,7 +124,7 @@ export const StoryChangeSchema = z.object({
  * (team; only a demo decision accepts), and rank, feature and sprint (scrum master and owners).
  * Estimate, status and sprint changes are events, written in the same transaction.
  */
-export function updateStory(db: Db, actor: User, storyId: number, input: unknown): Story {
+export function updateStory(db: Db, actor: User, storyId: number, input: unknown, now = new Date()): Story {
   const change = parseInput(StoryChangeSchema, input);
   const current = db.select().from(stories).where(eq(stories.id, storyId)).get();
   if (!current) throw new DomainError("not_found", "No such story.");
@@ -156,7 +156,7 @@ export function updateStory(db: Db, actor: User, storyId: number, input: unknown
     if (change.acceptanceCriteria !== undefined) set.acceptanceCriteria = change.acceptanceCriteria;
     if (change.featureId !== undefined) set.featureId = change.featureId;
     if (change.rank !== undefined) set.rank = change.rank;
-    const at = new Date();
+    const at = now;
     if (change.points !== undefined && change.points !== current.points) {
       set.points = change.points;
       recordEvent(tx, current, project.timeZone, actor.id, "estimate", current.points, change.points, at);
@@ -234,4 +234,21 @@ export function createFeature(db: Db, actor: User, projectId: number, input: unk
 
 export function listFeatures(db: DbOrTx, projectId: number) {
   return db.select().from(features).where(eq(features.projectId, projectId)).orderBy(asc(features.id)).all();
+}
+
+/**
+ * The effect of a co-product owner's accepting demo decision on a story (SPEC A4): status
+ * `accepted`, recorded as an event. The demo page that records decisions comes with the
+ * ceremonies; until then only the demo seed writes acceptances.
+ */
+export function recordAcceptance(db: Db, actor: User, storyId: number, at = new Date()): Story {
+  const story = db.select().from(stories).where(eq(stories.id, storyId)).get();
+  if (!story) throw new DomainError("not_found", "No such story.");
+  const { project } = requireProject(db, actor, story.projectId, "demo.decide");
+  if (story.status !== "done") throw new DomainError("conflict", "Only a done story can be accepted.");
+  return db.transaction((tx) => {
+    tx.update(stories).set({ status: "accepted" }).where(eq(stories.id, storyId)).run();
+    recordEvent(tx, story, project.timeZone, actor.id, "status", "done", "accepted", at);
+    return tx.select().from(stories).where(eq(stories.id, storyId)).get()!;
+  });
 }

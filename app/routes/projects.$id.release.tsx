@@ -91,7 +91,13 @@ export default function ReleasePlan() {
               ) : null}
             </p>
             <p>
-              Forecast: sprint <strong>{g.forecastSprint ?? "—"}</strong> (optimistic {g.optimisticSprint ?? "—"}, pessimistic {g.pessimisticSprint ?? "—"})
+              {g.features.every((f) => f.remaining === 0) && !g.unestimated ? (
+                <>All scope accepted.</>
+              ) : (
+                <>
+                  Forecast: sprint <strong>{g.forecastSprint ?? "—"}</strong> (optimistic {g.optimisticSprint ?? "—"}, pessimistic {g.pessimisticSprint ?? "—"})
+                </>
+              )}
               {g.unestimated ? <> · {g.unestimated} unestimated {g.unestimated === 1 ? "story" : "stories"}</> : null}
             </p>
             <ul>

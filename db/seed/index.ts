@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { createUser } from "../../app/auth/users.server";
 import type { Db } from "../client.server";
 import { holidays, users } from "../schema";
+import { seedDelivery } from "./delivery";
 import { seedIdeas } from "./ideas";
 import { DEMO_PASSWORD, DEMO_USERS } from "./users";
 
@@ -27,4 +28,5 @@ export async function seedDemo(db: Db): Promise<void> {
   }
   db.insert(holidays).values(DEMO_HOLIDAYS).run();
   await seedIdeas(db);
+  await seedDelivery(db);
 }

@@ -1,0 +1,144 @@
+import { eq } from "drizzle-orm";
+import { addDays, format, parseISO, startOfWeek } from "date-fns";
+import type { Db } from "../client.server";
+import { stories as storyTable, users } from "../schema";
+import type { User } from "../../app/auth/users.server";
+import { appToday } from "../../app/calendar/app-time";
+import { addMember, createProject } from "../../app/delivery/projects.server";
+import { createGoLive } from "../../app/delivery/release.server";
+import { closeSprint, generateSprints, projectHolidays, startSprint, updateSprint } from "../../app/delivery/sprints.server";
+import { sprintWorkingDays } from "../../app/delivery/sprints";
+import { createFeature, createStory, recordAcceptance, updateStory } from "../../app/delivery/stories.server";
+import { reportStatus } from "../../app/delivery/portfolio.server";
+
+const day = (iso: string, n: number) => format(addDays(parseISO(iso), n), "yyyy-MM-dd");
+const at = (iso: string, hour: number, minute = 0) => new Date(`${iso}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00.000Z`);
+
+type SeedStory = { title: string; points: number | null; criteria: string[]; feature: number };
+
+const FEATURES = ["Inbound voice routing", "Web callback", "Post-call survey", "Agent workspace rollout", "Supervisor dashboards", "WFM integration"];
+
+const STORIES: SeedStory[] = [
+  { feature: 0, points: 5, title: "As a caller I want to reach the right queue from the main IVR menu so that I do not get transferred", criteria: ["menu options match the queue list", "invalid input replays the menu once"] },
+  { feature: 0, points: 3, title: "As a caller I want to hear my expected wait time so that I can decide to hold", criteria: ["announcement within 10 s of queueing", "estimate rounds to the minute"] },
+  { feature: 0, points: 8, title: "As a VIP caller I want to be routed to the priority queue", criteria: ["VIP list looked up by number", "priority queue answered first"] },
+  { feature: 0, points: 3, title: "As a caller I want after-hours calls to reach the on-call message", criteria: ["schedule follows the holiday calendar"] },
+  { feature: 1, points: 5, title: "As a caller I want to be offered a callback when the wait exceeds 5 minutes so that I don't wait on hold", criteria: ["offer plays after 300 s in queue", "callback number confirmed by keypad", "callback lands with the same skill"] },
+  { feature: 1, points: 5, title: "As a web visitor I want to request a callback from the contact page", criteria: ["form validates the phone number", "request appears in the callback queue"] },
+  { feature: 1, points: 3, title: "As a supervisor I want to see pending callbacks per queue", criteria: ["count per queue", "oldest request first"] },
+  { feature: 2, points: 3, title: "As a caller I want a two-question survey after the call", criteria: ["survey offered after agent hang-up", "answers by keypad"] },
+  { feature: 2, points: 2, title: "As a quality lead I want survey scores linked to the interaction", criteria: ["score visible on the interaction record"] },
+  { feature: 3, points: 8, title: "As an agent I want the new workspace to show the caller's history", criteria: ["last five interactions", "opens within 2 s"] },
+  { feature: 3, points: 5, title: "As an agent I want wrap-up codes on number keys", criteria: ["keys 1–9 map to the top codes"] },
+  { feature: 3, points: 3, title: "As a team lead I want a pilot group of 20 agents on the new workspace", criteria: ["pilot group configured", "rollback plan written"] },
+  { feature: 4, points: 5, title: "As a supervisor I want a wallboard of calls waiting per queue", criteria: ["refreshes every 10 s", "thresholds in colour"] },
+  { feature: 4, points: 8, title: "As a supervisor I want service level per 15-minute interval", criteria: ["matches the WFM intervals"] },
+  { feature: 4, points: null, title: "As a site manager I want a daily summary by email", criteria: [] },
+  { feature: 5, points: 5, title: "As a planner I want queue volumes exported to WFM every 15 minutes", criteria: ["export within 2 minutes of interval end"] },
+  { feature: 5, points: 3, title: "As a planner I want agent states sent to WFM for adherence", criteria: ["states mapped to WFM activities"] },
+  { feature: 0, points: 2, title: "Spike: measure IVR prompt latency on the new platform", criteria: ["report with p95 latency"] },
+  { feature: 1, points: 2, title: "As a caller I want an SMS confirming my callback slot", criteria: ["SMS within 1 minute"] },
+  { feature: 2, points: 1, title: "As a quality lead I want the survey text editable without a release", criteria: ["text stored in configuration"] },
+  { feature: 3, points: 3, title: "As an agent I want my softphone in the workspace", criteria: ["answer, hold, transfer from the workspace"] },
+  { feature: 4, points: 3, title: "As a supervisor I want to listen in on a call from the wallboard", criteria: ["silent monitor starts in one click"] },
+  { feature: 0, points: 5, title: "As a Spanish-speaking caller I want the main IVR menu in Spanish", criteria: ["language chosen in the first prompt", "Spanish queue receives the call"] },
+];
+
+/** Plan of the closed sprints: which stories (by index) each took, and which were accepted at its demo. */
+const SPRINT_PLAN = [
+  { take: [0, 1, 4, 7, 17], accept: [0, 1, 4, 17] },
+  { take: [7, 2, 5, 3, 18], accept: [7, 2, 5, 3] },
+  { take: [18, 6, 9, 8, 19], accept: [18, 6, 8, 19] },
+];
+
+export async function seedDelivery(db: Db): Promise<void> {
+  const byEmail = (email: string) => db.select().from(users).where(eq(users.email, email)).get()! as User;
+  const sm = byEmail("sm@example.com");
+  const po = byEmail("po@example.com");
+  const copo = byEmail("copo@example.com");
+  const dev = byEmail("dev@example.com");
+  const today = appToday();
+
+  // Acme Health: a product release in sprint 4 of 6. Sprint 4 started on the Monday before last.
+  const s4Start = format(startOfWeek(parseISO(day(today, -7)), { weekStartsOn: 1 }), "yyyy-MM-dd");
+  const s1Start = day(s4Start, -63);
+  const kickoffStart = day(s1Start, -21);
+  const acme = createProject(db, sm, {
+    name: "Acme Health — cloud contact center migration",
+    customer: "Acme Health",
+    kind: "product_release",
+    sowSignedOn: day(kickoffStart, -4),
+    staffedOn: kickoffStart,
+    kickoffWeeks: 3,
+    timeZone: "UTC",
+  });
+  addMember(db, sm, acme.id, { userId: po.id, role: "product_owner" });
+  addMember(db, sm, acme.id, { userId: copo.id, role: "co_product_owner", side: "customer" });
+  addMember(db, sm, acme.id, { userId: dev.id, role: "team" });
+  const created = at(day(kickoffStart, 2), 9);
+  const featureIds = FEATURES.map((name) => createFeature(db, po, acme.id, { name }).id);
+  const storyIds = STORIES.map((s) =>
+    createStory(db, po, acme.id, { title: s.title, points: s.points, acceptanceCriteria: s.criteria, featureId: featureIds[s.feature] }, created).id,
+  );
+  const sprintList = generateSprints(db, sm, acme.id, { count: 6 });
+  updateSprint(db, sm, sprintList[0].id, { capacity: 20, goal: "Callers reach the right queue" });
+  const holidays = projectHolidays(db, acme);
+
+  SPRINT_PLAN.forEach((plan, k) => {
+    const sprint = sprintList[k];
+    const days = sprintWorkingDays(sprint, holidays);
+    for (const i of plan.take) {
+      const story = db.select().from(storyTable).where(eq(storyTable.id, storyIds[i])).get()!;
+      if (story.sprintId !== sprint.id) updateStory(db, po, storyIds[i], { sprintId: sprint.id }, at(day(sprint.start, -3), 14));
+    }
+    startSprint(db, sm, sprint.id, at(days[0], 9));
+    plan.take.forEach((i, n) => {
+      const story = db.select().from(storyTable).where(eq(storyTable.id, storyIds[i])).get()!;
+      if (story.status === "todo") updateStory(db, dev, storyIds[i], { status: "in_progress" }, at(days[Math.min(1 + n * 2, days.length - 1)], 10));
+      if (plan.accept.includes(i) || n % 2 === 0) updateStory(db, dev, storyIds[i], { status: "done" }, at(days[Math.min(4 + n * 2, days.length - 2)], 15, n));
+    });
+    for (const i of plan.accept) recordAcceptance(db, copo, storyIds[i], at(days.at(-1)!, 14, plan.accept.indexOf(i)));
+    closeSprint(db, sm, sprint.id, { unfinished: "next" }, at(days.at(-1)!, 17));
+  });
+
+  // Sprint 4, active: what carried over plus new work; one story added after the start.
+  const s4 = sprintList[3];
+  const s4Days = sprintWorkingDays(s4, holidays);
+  for (const i of [10, 11, 12, 15, 22]) updateStory(db, po, storyIds[i], { sprintId: s4.id }, at(day(s4.start, -3), 14));
+  startSprint(db, sm, s4.id, at(s4Days[0], 9));
+  const past = s4Days.filter((d) => d < today);
+  const step = (n: number) => past[Math.min(n, past.length - 1)];
+  if (past.length) {
+    updateStory(db, dev, storyIds[9], { status: "in_progress" }, at(step(0), 11));
+    updateStory(db, dev, storyIds[10], { status: "in_progress" }, at(step(0), 12));
+    updateStory(db, dev, storyIds[10], { status: "done" }, at(step(2), 16));
+    updateStory(db, dev, storyIds[12], { status: "in_progress" }, at(step(2), 10));
+    updateStory(db, po, storyIds[20], { sprintId: s4.id }, at(step(3), 10));
+    updateStory(db, dev, storyIds[15], { status: "in_progress" }, at(step(4), 10));
+    updateStory(db, dev, storyIds[12], { status: "done" }, at(step(4), 16));
+  }
+
+  createGoLive(db, po, acme.id, { name: "Go-live 1: inbound voice and web callback", sprintId: s4.id, featureIds: [featureIds[0], featureIds[1], featureIds[2]] });
+  createGoLive(db, po, acme.id, { name: "Go-live 2: agent workspace and supervisor dashboards", sprintId: sprintList[5].id, featureIds: [featureIds[3], featureIds[4], featureIds[5]] });
+  reportStatus(db, sm, acme.id, { rag: "amber", note: "Go-live 2 carries an unestimated dashboard story; grooming on Wednesday." });
+
+  // Northwind Bank: signed last week, in its kickoff phase, backlog being built.
+  const northwind = createProject(db, sm, {
+    name: "Northwind Bank — chat and email channels",
+    customer: "Northwind Bank",
+    sowSignedOn: day(today, -9),
+    staffedOn: day(today, -6),
+    kickoffWeeks: 4,
+    timeZone: "America/New_York",
+  });
+  addMember(db, sm, northwind.id, { userId: po.id, role: "product_owner" });
+  addMember(db, sm, northwind.id, { userId: dev.id, role: "team" });
+  for (const name of ["Chat widget", "Email routing", "Chatbot hand-over", "Co-browse"]) createFeature(db, po, northwind.id, { name });
+  for (const title of [
+    "As a customer I want to start a chat from the online banking page",
+    "As an agent I want chats and emails in one queue view",
+    "As a customer I want the chatbot to hand me to an agent with the conversation so far",
+  ]) {
+    createStory(db, po, northwind.id, { title });
+  }
+}

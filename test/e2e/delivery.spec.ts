@@ -1,0 +1,124 @@
+import { expect, test } from "../support/e2e";
+import { bearer, newUser, tokenFor } from "../support/api";
+
+/** The remaining points the burndown table shows for today's (or the last shown) working day. */
+async function lastRemaining(page: import("@playwright/test").Page): Promise<number> {
+  const rows = page.locator("table", { has: page.getByText(/Points at the end of each working day/) }).locator("tbody tr");
+  const values = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[2]?.textContent ?? "—"));
+  return Number(values.filter((v) => v !== "—").at(-1));
+}
+
+test.describe("Delivery", () => {
+  test("a scrum master creates a project, generates sprints, ranks stories by keyboard, plans and starts a sprint, moves a story and sees the burndown change", async ({ pageAs }) => {
+    const sm = await pageAs("sm@example.com");
+    await sm.goto("/projects");
+    await sm.getByRole("link", { name: "New project" }).click();
+    const name = `Contoso Insurance — IVR refresh ${Date.now()}`;
+    await sm.getByLabel("Name").fill(name);
+    await sm.getByLabel("Customer").fill("Contoso Insurance");
+    const past = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    await sm.getByLabel("SOW signed on").fill(past(30));
+    await sm.getByLabel("Staffing complete on").fill(past(30));
+    await sm.getByRole("button", { name: "Create project" }).click();
+    await expect(sm.getByRole("heading", { level: 1 })).toHaveText(name);
+    await expect(sm.getByText(/Kickoff \d{4}-\d{2}-\d{2} → \d{4}-\d{2}-\d{2} \(3 weeks\)/)).toBeVisible();
+
+    await sm.getByLabel("Sprints to add").fill("2");
+    await sm.getByRole("button", { name: "Generate sprints" }).click();
+    await expect(sm.getByRole("status")).toHaveText("Sprints 1–2 generated.");
+
+    await sm.getByRole("link", { name: "Backlog" }).click();
+    for (const title of ["Greeting by time of day", "Claims line routing", "Callback for claims"]) {
+      const add = sm.locator("form", { has: sm.getByLabel("Add a story at the bottom") });
+      await add.getByLabel("Add a story at the bottom").fill(title);
+      await add.getByLabel("Points").selectOption("3");
+      await add.getByRole("button", { name: "Add", exact: true }).click();
+      await expect(sm.getByRole("status")).toContainText(title);
+    }
+    const titles = () => sm.locator(".backlog-row strong").allTextContents();
+    expect(await titles()).toEqual(["Greeting by time of day", "Claims line routing", "Callback for claims"]);
+    await sm.getByRole("button", { name: "Move Callback for claims to the top" }).click();
+    await expect(sm.getByRole("status")).toHaveText("Moved “Callback for claims” to the top.");
+    await sm.getByRole("button", { name: "Move Greeting by time of day down" }).focus();
+    await sm.keyboard.press("Enter");
+    await expect(sm.getByRole("status")).toHaveText("Moved “Greeting by time of day” down.");
+    expect(await titles()).toEqual(["Callback for claims", "Claims line routing", "Greeting by time of day"]);
+
+    for (const title of ["Callback for claims", "Claims line routing"]) {
+      await sm.getByLabel(`Sprint for ${title}`).selectOption({ label: "Sprint 1" });
+      await sm.getByRole("button", { name: `Plan ${title}` }).click();
+      await expect(sm.getByRole("status")).toContainText("planned into the sprint");
+    }
+    await sm.getByRole("link", { name }).click();
+    await sm.getByRole("button", { name: "Start sprint 1" }).click();
+    await expect(sm.getByRole("status")).toHaveText("Sprint 1 started.");
+    await expect(sm.getByRole("heading", { name: "Sprint 1" })).toBeVisible();
+
+    const before = await lastRemaining(sm);
+    expect(before).toBe(6);
+    await sm.getByRole("button", { name: "Move Callback for claims to In progress" }).click();
+    await sm.getByRole("button", { name: "Move Callback for claims to Done" }).click();
+    await expect(sm.getByRole("status")).toHaveText("“Callback for claims” is now done.");
+    expect(await lastRemaining(sm)).toBe(3);
+    await expect(sm.getByRole("region", { name: "Done" }).or(sm.locator(".board__column", { hasText: "Done" })).getByText("Callback for claims")).toBeVisible();
+  });
+
+  test("a team member adds a story but cannot re-rank it; a viewer cannot edit", async ({ pageAs, request }) => {
+    const dev = await pageAs("dev@example.com");
+    await dev.goto("/projects");
+    await dev.getByRole("link", { name: "Northwind Bank — chat and email channels" }).click();
+    await dev.getByRole("link", { name: "Backlog" }).click();
+    await dev.getByLabel("Add a story at the bottom").fill("As an agent I want canned replies in chat");
+    await dev.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(dev.getByRole("status")).toContainText("added at the bottom");
+    await expect(dev.locator(".backlog-row strong").last()).toHaveText("As an agent I want canned replies in chat");
+    await expect(dev.getByRole("button", { name: /to the top/ })).toHaveCount(0);
+
+    // The API refuses the same re-rank with 403.
+    const token = await tokenFor(request, "dev@example.com");
+    const projects = await (await request.get("/api/v1/projects", { headers: bearer(token) })).json();
+    const northwind = projects.find((p: { name: string }) => p.name.startsWith("Northwind"));
+    const backlog = await (await request.get(`/api/v1/projects/${northwind.id}/backlog`, { headers: bearer(token) })).json();
+    const mine = backlog.at(-1);
+    expect((await request.patch(`/api/v1/stories/${mine.id}`, { headers: bearer(token), data: { rank: -5 } })).status()).toBe(403);
+    expect((await request.patch(`/api/v1/stories/${mine.id}`, { headers: bearer(token), data: { points: 3, acceptanceCriteria: ["reply inserted in one click"] } })).status()).toBe(200);
+
+    // A viewer: reads, but gets no editing controls, and the API refuses edits.
+    const viewer = await newUser(request, "customer", "Northwind Bank");
+    const sm = await tokenFor(request, "sm@example.com");
+    expect((await request.post(`/api/v1/projects/${northwind.id}/members`, { headers: bearer(sm), data: { userId: viewer.id, role: "viewer" } })).status()).toBe(201);
+    const page = await pageAs(viewer.email);
+    await page.goto(`/projects/${northwind.id}/backlog`);
+    await expect(page.getByText("As an agent I want canned replies in chat")).toBeVisible();
+    await expect(page.getByLabel("Add a story at the bottom")).toHaveCount(0);
+    await expect(page.getByText("Groom")).toHaveCount(0);
+    expect((await request.patch(`/api/v1/stories/${mine.id}`, { headers: bearer(viewer.token), data: { title: "Changed by a viewer" } })).status()).toBe(403);
+  });
+
+  test("the demo project shows velocity, the release plan with an at-risk go-live, and the API agrees", async ({ pageAs, request }) => {
+    const copo = await pageAs("copo@example.com");
+    await copo.goto("/");
+    await copo.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Delivery" }).click();
+    await copo.getByRole("link", { name: "Acme Health — cloud contact center migration" }).click();
+    await expect(copo.getByText(/Sprint 4 ·/)).toBeVisible();
+    await copo.getByRole("link", { name: "Release plan" }).click();
+    const second = copo.locator("section", { has: copo.getByRole("heading", { name: /Go-live 2/ }) });
+    await expect(second.getByText("At risk")).toBeVisible();
+    await expect(second.getByText(/1 unestimated story/)).toBeVisible();
+
+    const token = await tokenFor(request, "copo@example.com");
+    const projects = await (await request.get("/api/v1/projects", { headers: bearer(token) })).json();
+    const acme = projects.find((p: { name: string }) => p.name.startsWith("Acme"));
+    expect(acme.phase).toBe("Sprint 4");
+    const velocity = await (await request.get(`/api/v1/projects/${acme.id}/velocity`, { headers: bearer(token) })).json();
+    expect(velocity.map((v: { sprint: number }) => v.sprint)).toEqual([1, 2, 3]);
+    const plan = await (await request.get(`/api/v1/projects/${acme.id}/release-plan`, { headers: bearer(token) })).json();
+    expect(plan.goLives.map((g: { atRisk: boolean }) => g.atRisk)).toEqual([false, true]);
+    const active = plan.sprints.find((s: { state: string }) => s.state === "active");
+    const burndown = await (await request.get(`/api/v1/sprints/${active.id}/burndown`, { headers: bearer(token) })).json();
+    expect(burndown.committed).toBeGreaterThan(0);
+    expect(burndown.days.length).toBeGreaterThanOrEqual(14);
+    const outsider = await tokenFor(request, "customer@example.com");
+    expect((await request.get(`/api/v1/projects/${acme.id}`, { headers: bearer(outsider) })).status()).toBe(404);
+  });
+});
