@@ -6,7 +6,8 @@ const ROLES: { email: string; nav: string[]; badge: string }[] = [
   { email: "sm@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Staff" },
   { email: "po@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Staff" },
   { email: "dev@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Staff" },
-  { email: "copo@example.com", nav: ["Ideas Lab"], badge: "Customer" },
+  // The co-product owner is a customer on a project, so Delivery shows.
+  { email: "copo@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Customer" },
   { email: "customer@example.com", nav: ["Ideas Lab"], badge: "Customer" },
   { email: "partner@example.com", nav: ["Ideas Lab"], badge: "Partner" },
 ];
