@@ -204,7 +204,9 @@ export const BacklogFilterSchema = z.object({
 /** Every story of the project in rank order (sprint-planned ones included unless `sprint=none`). */
 export function listBacklog(db: Db, viewer: User, projectId: number, input: unknown = {}): Story[] {
   requireProject(db, viewer, projectId, "project.read");
-  const f = parseInput(BacklogFilterSchema, input);
+  // An empty choice in the filter form means "any".
+  const given = Object.entries((input ?? {}) as Record<string, unknown>).filter(([, v]) => v !== "" && v !== undefined);
+  const f = parseInput(BacklogFilterSchema, Object.fromEntries(given));
   const conditions: SQL[] = [eq(stories.projectId, projectId)];
   if (f.sprint === "none") conditions.push(isNull(stories.sprintId));
   if (f.feature) conditions.push(eq(stories.featureId, f.feature));

@@ -164,6 +164,13 @@ export default function Backlog() {
             </select>
           </div>
           <div className="field">
+            <label htmlFor="f-unestimated">Estimate</label>
+            <select id="f-unestimated" name="unestimated" defaultValue={params.get("unestimated") ?? ""}>
+              <option value="">Any</option>
+              <option value="yes">Unestimated</option>
+            </select>
+          </div>
+          <div className="field">
             <label htmlFor="f-sprint">Planned</label>
             <select id="f-sprint" name="sprint" defaultValue={params.get("sprint") ?? ""}>
               <option value="">All stories</option>

@@ -7,8 +7,11 @@ import { requireUser } from "~/auth/session.server";
 import { BurndownChart } from "~/components/charts/delivery-charts";
 import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
-import { closeSprint, sprintBoard, sprintBurndown, startSprint } from "~/delivery/sprints.server";
-import { updateStory } from "~/delivery/stories.server";
+import { isReady } from "~/delivery/backlog";
+import { planningWarnings } from "~/delivery/planning";
+import { closeSprint, projectVelocity, sprintBoard, sprintBurndown, startSprint, updateSprint } from "~/delivery/sprints.server";
+import { listBacklog, updateStory } from "~/delivery/stories.server";
+import { lastThree } from "~/delivery/velocity";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
@@ -26,13 +29,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const board = orErrorPage(() => sprintBoard(db, user, Number(params.id)));
   const sum = (status: string) => board.stories.filter((s) => s.status === status).reduce((n, s) => n + (s.points ?? 0), 0);
+  const commitment = board.stories.reduce((n, s) => n + (s.points ?? 0), 0);
+  const mean = lastThree(projectVelocity(db, board.project.id).closed)?.mean ?? null;
+  const planning = board.sprint.state === "closed" ? null : {
+    commitment,
+    meanVelocity: mean,
+    warnings: planningWarnings({ commitment, capacity: board.sprint.capacity, meanVelocity: mean }),
+    ready: listBacklog(db, user, board.project.id, { sprint: "none" }).filter(isReady).slice(0, 15),
+  };
   return json({
+    planning,
     project: board.project,
     sprint: board.sprint,
     stories: board.stories,
     points: Object.fromEntries(COLUMNS.map((c) => [c.status, sum(c.status)])),
     burndown: sprintBurndown(db, user, board.sprint.id),
-    can: { move: projectCan(user.role, board.role, "stories.moveStatus"), manage: projectCan(user.role, board.role, "sprints.manage") },
+    can: {
+      move: projectCan(user.role, board.role, "stories.moveStatus"),
+      manage: projectCan(user.role, board.role, "sprints.manage"),
+      plan: projectCan(user.role, board.role, "backlog.order"),
+    },
   });
 }
 
@@ -47,6 +63,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const story = updateStory(db, user, Number(form.get("storyId")), { status: form.get("status") });
         return redirectWithFlash(`/sprints/${id}`, `“${story.title}” is now ${story.status.replace("_", " ")}.`);
       }
+      case "plan": {
+        const story = updateStory(db, user, Number(form.get("storyId")), { sprintId: id });
+        return redirectWithFlash(`/sprints/${id}`, `“${story.title}” added to the sprint.`);
+      }
+      case "settings":
+        updateSprint(db, user, id, { goal: String(form.get("goal") ?? ""), capacity: form.get("capacity") === "" ? null : form.get("capacity") });
+        return redirectWithFlash(`/sprints/${id}`, "Sprint goal and capacity saved.");
       case "start":
         startSprint(db, user, id);
         return redirectWithFlash(`/sprints/${id}`, "Sprint started: its committed points are fixed now.");
@@ -63,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SprintPage() {
-  const { project, sprint, stories, points, burndown, can } = useLoaderData<typeof loader>();
+  const { project, sprint, stories, points, burndown, can, planning } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   return (
     <>
@@ -106,6 +129,68 @@ export default function SprintPage() {
             </div>
           ))}
         </div>
+      ) : null}
+
+      {planning ? (
+        <section className="card" aria-labelledby="planning-title">
+          <h2 id="planning-title">Planning</h2>
+          <div className="stat-grid" style={{ marginBottom: "1rem" }}>
+            <div className="stat">
+              <div className="stat__value" data-testid="commitment">{planning.commitment}</div>
+              <div className="stat__label">points committed</div>
+            </div>
+            <div className="stat">
+              <div className="stat__value">{sprint.capacity ?? "—"}</div>
+              <div className="stat__label">capacity</div>
+            </div>
+            <div className="stat">
+              <div className="stat__value">{planning.meanVelocity === null ? "—" : Math.round(planning.meanVelocity * 10) / 10}</div>
+              <div className="stat__label">mean velocity, last 3 sprints</div>
+            </div>
+          </div>
+          {planning.warnings.map((w) => (
+            <div key={w} className="alert alert--error" role="alert">
+              {w}
+            </div>
+          ))}
+          {can.manage ? (
+            <Form method="post" className="form form--inline">
+              <input type="hidden" name="intent" value="settings" />
+              <div className="field" style={{ flex: "2 1 16rem" }}>
+                <label htmlFor="goal">Sprint goal</label>
+                <input id="goal" name="goal" defaultValue={sprint.goal} />
+              </div>
+              <div className="field" style={{ maxWidth: "8rem" }}>
+                <label htmlFor="capacity">Capacity (points)</label>
+                <input id="capacity" name="capacity" type="number" min={0} defaultValue={sprint.capacity ?? ""} />
+                {errors?.fields.capacity ? <p className="field__error">{errors.fields.capacity}</p> : null}
+              </div>
+              <button type="submit" className="button button--quiet">
+                Save
+              </button>
+            </Form>
+          ) : null}
+          {can.plan && planning.ready.length ? (
+            <>
+              <h3 style={{ fontSize: "1rem" }}>Ready stories at the top of the backlog</h3>
+              <ul className="idea-list">
+                {planning.ready.map((s) => (
+                  <li key={s.id} className="backlog-row" style={{ gridTemplateColumns: "auto 1fr auto" }}>
+                    <span className="points">{s.points}</span>
+                    <span>{s.title}</span>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="plan" />
+                      <input type="hidden" name="storyId" value={s.id} />
+                      <button type="submit" className="button button--quiet" aria-label={`Add ${s.title} to the sprint`}>
+                        Add
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
       ) : null}
 
       <section className="card" aria-labelledby="board-title">

@@ -73,6 +73,8 @@ describe("backlog", () => {
     moveStory(db, po, b.id, "down");
     expect(listBacklog(db, viewer, project.id).map((s) => s.id)).toEqual([a.id, b.id]);
     expect(listBacklog(db, viewer, project.id, { ready: "yes" })).toHaveLength(2);
+    expect(listBacklog(db, viewer, project.id, { feature: "", type: "", ready: "", unestimated: "", sprint: "" })).toHaveLength(2);
+    expect(refusal(() => listBacklog(db, viewer, project.id, { type: "epic" })).code).toBe("invalid");
     expect(refusal(() => updateStory(db, po, a.id, { points: 4 })).fields?.points).toMatch(/one of 0, 1, 2, 3, 5, 8, 13, 21/);
     const feature = createFeature(db, po, project.id, { name: "Web callback" });
     expect(refusal(() => createStory(db, dev, project.id, { title: "In a feature", featureId: feature.id })).code).toBe("forbidden");
