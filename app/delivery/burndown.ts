@@ -8,8 +8,9 @@ import type { STORY_STATUSES } from "../../db/schema/enums";
 export type StoryStatus = (typeof STORY_STATUSES)[number];
 
 export type StoryEvent = {
+  /** The event's place in the append-only log: the order of events, exact even within a millisecond. */
+  seq: number;
   storyId: number;
-  /** ISO timestamp, for ordering and for the moment a sprint started or closed. */
   at: string;
   /** The calendar date of `at` in the project's time zone. */
   date: string;
@@ -40,10 +41,12 @@ function inSprint(state: Map<number, StoryState>, sprintId: number) {
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
-/** Replay events up to and including `until` (ISO), in order. */
-export function stateAt(events: readonly StoryEvent[], until: string): Map<number, StoryState> {
+const bySeq = (a: StoryEvent, b: StoryEvent) => a.seq - b.seq;
+
+/** Replay events up to and including sequence number `until`, in order. */
+export function stateAt(events: readonly StoryEvent[], until: number): Map<number, StoryState> {
   const state = new Map<number, StoryState>();
-  for (const e of events) if (e.at <= until) apply(state, e);
+  for (const e of [...events].sort(bySeq)) if (e.seq <= until) apply(state, e);
   return state;
 }
 
@@ -54,23 +57,24 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * One point per working day: the value at the end of that day. Committed is the sprint's points
- * at the moment it started; later membership and estimate changes are scope changes (marked on
- * the working day they fall on, or the next one), never burn, and never move the ideal line.
- * Events after the sprint closed are ignored, so moving a story later cannot rewrite the chart.
+ * at the moment it started (every event up to `startSeq`); later membership and estimate changes
+ * are scope changes (marked on the working day they fall on, or the next one), never burn, and
+ * never move the ideal line. Events after the sprint closed (after `closeSeq`) are ignored, so
+ * moving a story later cannot rewrite the chart.
  */
 export function burndown(input: {
   sprintId: number;
   workingDays: readonly string[];
-  startedAt: string;
-  closedAt: string | null;
+  startSeq: number;
+  closeSeq: number | null;
   today: string;
   events: readonly StoryEvent[];
 }): Burndown {
-  const { sprintId, workingDays, startedAt, closedAt, today } = input;
-  const events = [...input.events].filter((e) => closedAt === null || e.at < closedAt).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const { sprintId, workingDays, startSeq, closeSeq, today } = input;
+  const events = input.events.filter((e) => closeSeq === null || e.seq <= closeSeq).sort(bySeq);
   const state = new Map<number, StoryState>();
   let i = 0;
-  for (; i < events.length && events[i].at <= startedAt; i++) apply(state, events[i]);
+  for (; i < events.length && events[i].seq <= startSeq; i++) apply(state, events[i]);
   const committed = sum(inSprint(state, sprintId).map(([, s]) => s.points));
   const n = workingDays.length;
   const changes = new Map<string, number>();
@@ -98,7 +102,7 @@ export function burndown(input: {
       projection: null,
     });
   });
-  if (closedAt === null && lastShown >= 0 && lastShown < n - 1) {
+  if (closeSeq === null && lastShown >= 0 && lastShown < n - 1) {
     const rate = n ? committed / n : 0;
     const from = days[lastShown].remaining ?? 0;
     for (let j = lastShown; j < n; j++) days[j].projection = round(Math.max(0, from - rate * (j - lastShown)));
@@ -112,10 +116,9 @@ export type SprintReport = { committed: number; completed: number; notCompleted:
  * The report frozen at close: committed at start, completed (accepted) and not completed at
  * close, added after start (valued at close), removed after start (valued at start).
  */
-export function sprintReport(input: { sprintId: number; startedAt: string; closedAt: string; events: readonly StoryEvent[] }): SprintReport {
-  const events = [...input.events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  const atStart = inSprint(stateAt(events, input.startedAt), input.sprintId);
-  const atClose = inSprint(stateAt(events.filter((e) => e.at < input.closedAt), input.closedAt), input.sprintId);
+export function sprintReport(input: { sprintId: number; startSeq: number; closeSeq: number; events: readonly StoryEvent[] }): SprintReport {
+  const atStart = inSprint(stateAt(input.events, input.startSeq), input.sprintId);
+  const atClose = inSprint(stateAt(input.events, input.closeSeq), input.sprintId);
   const startIds = new Set(atStart.map(([id]) => id));
   const closeIds = new Set(atClose.map(([id]) => id));
   return {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, min, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, max, min, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
 import { holidays, sprints, stories, storyEvents } from "../../db/schema";
@@ -81,15 +81,20 @@ export function startSprint(db: Db, actor: User, sprintId: number, now = new Dat
     const active = tx.select({ number: sprints.number }).from(sprints).where(and(eq(sprints.projectId, sprint.projectId), eq(sprints.state, "active"))).get();
     if (active) throw new DomainError("conflict", `Sprint ${active.number} is still active: close it first.`);
     if (sprint.state !== "planned") throw new DomainError("conflict", `Sprint ${sprint.number} is ${sprint.state}.`);
-    tx.update(sprints).set({ state: "active", startedAt: now.toISOString() }).where(eq(sprints.id, sprintId)).run();
+    tx.update(sprints).set({ state: "active", startedAt: now.toISOString(), startSeq: lastEventSeq(tx) }).where(eq(sprints.id, sprintId)).run();
     return findSprint(tx, sprintId);
   });
+}
+
+/** The newest event's sequence number: everything up to it happened before this moment. */
+function lastEventSeq(tx: DbOrTx): number {
+  return tx.select({ n: max(storyEvents.id) }).from(storyEvents).get()?.n ?? 0;
 }
 
 function eventsOfSprint(db: DbOrTx, sprintId: number, projectId: number): StoryEvent[] {
   // One query per chart: every event of the stories that were ever in this sprint.
   const rows = db
-    .select({ storyId: storyEvents.storyId, at: storyEvents.at, date: storyEvents.date, kind: storyEvents.kind, to: storyEvents.toValue })
+    .select({ seq: storyEvents.id, storyId: storyEvents.storyId, at: storyEvents.at, date: storyEvents.date, kind: storyEvents.kind, to: storyEvents.toValue })
     .from(storyEvents)
     .where(
       and(
@@ -100,13 +105,13 @@ function eventsOfSprint(db: DbOrTx, sprintId: number, projectId: number): StoryE
         ),
       ),
     )
-    .orderBy(asc(storyEvents.at), asc(storyEvents.id))
+    .orderBy(asc(storyEvents.id))
     .all();
   return rows.map(toStoryEvent);
 }
 
-export function toStoryEvent(r: { storyId: number; at: string; date: string; kind: StoryEvent["kind"]; to: string | null }): StoryEvent {
-  const base = { storyId: r.storyId, at: r.at, date: r.date, kind: r.kind };
+export function toStoryEvent(r: { seq: number; storyId: number; at: string; date: string; kind: StoryEvent["kind"]; to: string | null }): StoryEvent {
+  const base = { seq: r.seq, storyId: r.storyId, at: r.at, date: r.date, kind: r.kind };
   if (r.kind === "created") {
     const v = r.to ? (JSON.parse(r.to) as { status: StoryEvent["status"]; points: number | null; sprintId: number | null }) : null;
     return { ...base, status: v?.status ?? "todo", points: v?.points ?? null, sprintId: v?.sprintId ?? null };
@@ -135,6 +140,7 @@ export function closeSprint(db: Db, actor: User, sprintId: number, input: unknow
       .get();
     if (unfinished === "next" && !next) throw new DomainError("conflict", "There is no planned sprint to move unfinished stories into: generate one first.");
     const closedAt = now;
+    const closeSeq = lastEventSeq(tx);
     const left = tx.select().from(stories).where(and(eq(stories.sprintId, sprintId), ne(stories.status, "accepted"))).orderBy(desc(stories.rank)).all();
     let top = tx.select({ r: min(stories.rank) }).from(stories).where(eq(stories.projectId, current.projectId)).get()?.r ?? null;
     for (const story of [...left]) {
@@ -148,8 +154,8 @@ export function closeSprint(db: Db, actor: User, sprintId: number, input: unknow
       tx.update(stories).set(set).where(eq(stories.id, story.id)).run();
       recordEvent(tx, story, project.timeZone, actor.id, "sprint", sprintId, to, closedAt);
     }
-    const report = sprintReport({ sprintId, startedAt: current.startedAt!, closedAt: closedAt.toISOString(), events: eventsOfSprint(tx, sprintId, current.projectId) });
-    tx.update(sprints).set({ state: "closed", closedAt: closedAt.toISOString(), report }).where(eq(sprints.id, sprintId)).run();
+    const report = sprintReport({ sprintId, startSeq: current.startSeq ?? 0, closeSeq, events: eventsOfSprint(tx, sprintId, current.projectId) });
+    tx.update(sprints).set({ state: "closed", closedAt: closedAt.toISOString(), closeSeq, report }).where(eq(sprints.id, sprintId)).run();
     return findSprint(tx, sprintId);
   });
 }
@@ -159,14 +165,14 @@ export function sprintBurndown(db: Db, viewer: User, sprintId: number) {
   const sprint = findSprint(db, sprintId);
   const { project } = getProject(db, viewer, sprint.projectId);
   const workingDays = sprintWorkingDays(sprint, projectHolidays(db, project));
-  if (!sprint.startedAt) {
+  if (sprint.startSeq === null) {
     return { days: workingDays.map((date) => ({ date, ideal: 0, remaining: null, notAccepted: null, projection: null })), committed: 0, scopeChanges: [] };
   }
   return burndown({
     sprintId,
     workingDays,
-    startedAt: sprint.startedAt,
-    closedAt: sprint.closedAt,
+    startSeq: sprint.startSeq,
+    closeSeq: sprint.closeSeq,
     today: projectToday(project),
     events: eventsOfSprint(db, sprintId, sprint.projectId),
   });

@@ -79,6 +79,8 @@ CREATE TABLE `sprints` (
 	`capacity` integer,
 	`started_at` text,
 	`closed_at` text,
+	`start_seq` integer,
+	`close_seq` integer,
 	`report` text,
 	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action
 );

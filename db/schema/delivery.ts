@@ -74,6 +74,9 @@ export const sprints = sqliteTable(
     capacity: integer("capacity"),
     startedAt: text("started_at"),
     closedAt: text("closed_at"),
+    /** The last story event before the start, and before the close: the sprint's exact bounds in the event log. */
+    startSeq: integer("start_seq"),
+    closeSeq: integer("close_seq"),
     /** The report frozen at close: committed, completed, not completed, added, removed. */
     report: text("report", { mode: "json" }).$type<{ committed: number; completed: number; notCompleted: number; added: number; removed: number }>(),
   },

@@ -138,8 +138,8 @@ describe("sprints and events", () => {
     closeSprint(db, sm, s1.id, { unfinished: "next" });
     updateStory(db, dev, ids[3], { points: 5 });
 
-    const events = db.select().from(storyEvents).orderBy(asc(storyEvents.at), asc(storyEvents.id)).all().map((e) => toStoryEvent({ ...e, to: e.toValue }));
-    const replayed = stateAt(events, "9999");
+    const events = db.select().from(storyEvents).orderBy(asc(storyEvents.id)).all().map((e) => toStoryEvent({ ...e, seq: e.id, to: e.toValue }));
+    const replayed = stateAt(events, Number.MAX_SAFE_INTEGER);
     for (const story of db.select().from(stories).all()) {
       expect(replayed.get(story.id), `story ${story.id}`).toEqual({ sprintId: story.sprintId, points: story.points ?? 0, status: story.status });
     }

@@ -5,7 +5,10 @@ import { lastThree, velocity } from "~/delivery/velocity";
 
 // Sprint 7 runs Mon 2026-02-02 … Fri 2026-02-06 in this small example: five working days.
 const days = ["2026-02-02", "2026-02-03", "2026-02-04", "2026-02-05", "2026-02-06"];
-const ev = (storyId: number, date: string, hour: number, e: Omit<StoryEvent, "storyId" | "at" | "date">): StoryEvent => ({
+// Events get their sequence numbers in the order they are written here, as the log would.
+let seq = 0;
+const ev = (storyId: number, date: string, hour: number, e: Omit<StoryEvent, "seq" | "storyId" | "at" | "date">): StoryEvent => ({
+  seq: ++seq,
   storyId,
   date,
   at: `${date}T${String(hour).padStart(2, "0")}:00:00.000Z`,
@@ -20,11 +23,12 @@ const base: StoryEvent[] = [
   ev(1, "2026-01-27", 9, { kind: "sprint", sprintId: 7 }),
   ev(2, "2026-01-27", 9, { kind: "sprint", sprintId: 7 }),
 ];
-const startedAt = "2026-02-02T08:00:00.000Z";
+// The sprint starts after the five events above.
+const startSeq = base.at(-1)!.seq;
 
 describe("burndown", () => {
   it("commits the points in the sprint at the moment it starts and draws the ideal line down to 0", () => {
-    const chart = burndown({ sprintId: 7, workingDays: days, startedAt, closedAt: null, today: "2026-02-01", events: base });
+    const chart = burndown({ sprintId: 7, workingDays: days, startSeq, closeSeq: null, today: "2026-02-01", events: base });
     expect(chart.committed).toBe(8);
     expect(chart.days.map((d) => d.ideal)).toEqual([6.4, 4.8, 3.2, 1.6, 0]);
     expect(chart.days.every((d) => d.remaining === null)).toBe(true);
@@ -38,7 +42,7 @@ describe("burndown", () => {
       ev(2, "2026-02-05", 11, { kind: "status", status: "in_progress" }),
       ev(1, "2026-02-05", 16, { kind: "status", status: "accepted" }),
     ];
-    const chart = burndown({ sprintId: 7, workingDays: days, startedAt, closedAt: null, today: "2026-02-05", events });
+    const chart = burndown({ sprintId: 7, workingDays: days, startSeq, closeSeq: null, today: "2026-02-05", events });
     expect(chart.days.map((d) => d.remaining)).toEqual([8, 3, 0, 3, null]);
     expect(chart.days.map((d) => d.notAccepted)).toEqual([8, 8, 8, 3, null]);
     expect(chart.scopeChanges).toEqual([]);
@@ -53,7 +57,7 @@ describe("burndown", () => {
       ev(1, "2026-02-04", 10, { kind: "estimate", points: 8 }), // +3
       ev(2, "2026-02-07", 10, { kind: "sprint", sprintId: null }), // Saturday after the last working day: not on the chart
     ];
-    const chart = burndown({ sprintId: 7, workingDays: days, startedAt, closedAt: null, today: "2026-02-06", events });
+    const chart = burndown({ sprintId: 7, workingDays: days, startSeq, closeSeq: null, today: "2026-02-06", events });
     expect(chart.committed).toBe(8);
     expect(chart.days.map((d) => d.ideal)).toEqual([6.4, 4.8, 3.2, 1.6, 0]);
     expect(chart.days.map((d) => d.remaining)).toEqual([8, 10, 13, 13, 13]);
@@ -64,20 +68,21 @@ describe("burndown", () => {
   });
 
   it("a change made on a non-working day is marked on the next working day", () => {
+    // Added after the start, dated on the Sunday before the sprint's first working day.
     const weekend = ev(3, "2026-02-01", 10, { kind: "sprint", sprintId: 7 });
-    const chart = burndown({ sprintId: 7, workingDays: days, startedAt: "2026-01-30T08:00:00.000Z", closedAt: null, today: "2026-02-06", events: [...base, weekend] });
+    const chart = burndown({ sprintId: 7, workingDays: days, startSeq, closeSeq: null, today: "2026-02-06", events: [...base, weekend] });
     expect(chart.scopeChanges).toEqual([{ date: "2026-02-02", points: 2 }]);
   });
 
   it("ignores everything after the sprint closed: moving a story later does not rewrite the chart", () => {
-    const closedAt = "2026-02-06T17:00:00.000Z";
     const during = [...base, ev(1, "2026-02-04", 10, { kind: "status", status: "done" }), ev(1, "2026-02-05", 10, { kind: "status", status: "accepted" })];
-    const before = burndown({ sprintId: 7, workingDays: days, startedAt, closedAt, today: "2026-03-01", events: during });
+    const closeSeq = during.at(-1)!.seq;
+    const before = burndown({ sprintId: 7, workingDays: days, startSeq, closeSeq, today: "2026-03-01", events: during });
     const after = burndown({
       sprintId: 7,
       workingDays: days,
-      startedAt,
-      closedAt,
+      startSeq,
+      closeSeq,
       today: "2026-03-01",
       events: [...during, ev(2, "2026-02-06", 17, { kind: "sprint", sprintId: null }), ev(1, "2026-02-20", 10, { kind: "estimate", points: 13 }), ev(1, "2026-02-21", 10, { kind: "sprint", sprintId: 9 })],
     });
@@ -86,16 +91,16 @@ describe("burndown", () => {
   });
 
   it("freezes the sprint report at close", () => {
-    const closedAt = "2026-02-06T17:00:00.000Z";
     const events = [
       ...base,
       ev(3, "2026-02-03", 10, { kind: "sprint", sprintId: 7 }),
       ev(2, "2026-02-04", 10, { kind: "sprint", sprintId: null }),
       ev(1, "2026-02-05", 10, { kind: "status", status: "accepted" }),
       ev(3, "2026-02-05", 12, { kind: "estimate", points: 3 }),
-      ev(3, "2026-02-06", 17, { kind: "sprint", sprintId: null }),
+      ev(3, "2026-02-06", 17, { kind: "sprint", sprintId: null }), // written by the close itself
     ];
-    expect(sprintReport({ sprintId: 7, startedAt, closedAt, events })).toEqual({ committed: 8, completed: 5, notCompleted: 3, added: 3, removed: 3 });
+    const closeSeq = events.at(-2)!.seq;
+    expect(sprintReport({ sprintId: 7, startSeq, closeSeq, events })).toEqual({ committed: 8, completed: 5, notCompleted: 3, added: 3, removed: 3 });
   });
 });
 
