@@ -6,7 +6,8 @@ import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { todayIn } from "../calendar/business-days";
 import { DomainError } from "../lib/errors";
-import { parseInput } from "../lib/validation";
+import { fieldErrors, parseInput } from "../lib/validation";
+import { parseStoriesCsv, storiesToCsv } from "./csv";
 import { POINTS, isReady, parseCriteria, rankBetween, rankForMove } from "./backlog";
 import { requireProject } from "./projects.server";
 
@@ -97,15 +98,73 @@ export function createStory(db: Db, actor: User, projectId: number, input: unkno
   }
   return db.transaction((tx) => {
     checkFeature(tx, projectId, data.featureId);
-    const bottom = tx.select({ r: max(stories.rank) }).from(stories).where(eq(stories.projectId, projectId)).get()?.r ?? null;
-    const story = tx
-      .insert(stories)
-      .values({ projectId, title: data.title, type: data.type, description: data.description, acceptanceCriteria: data.acceptanceCriteria, points: data.points, featureId: data.featureId ?? null, rank: rankBetween(bottom, null) })
-      .returning()
-      .get();
-    recordEvent(tx, story, project.timeZone, actor.id, "created", null, { status: story.status, points: story.points, sprintId: null }, now);
-    return story;
+    return insertAtBottom(tx, project, actor, data, now);
   });
+}
+
+/** A new story at the bottom of the backlog, with its `created` event. */
+function insertAtBottom(tx: DbOrTx, project: { id: number; timeZone: string }, actor: User, data: z.infer<typeof NewStorySchema>, now: Date): Story {
+  const bottom = tx.select({ r: max(stories.rank) }).from(stories).where(eq(stories.projectId, project.id)).get()?.r ?? null;
+  const story = tx
+    .insert(stories)
+    .values({ projectId: project.id, title: data.title, type: data.type, description: data.description, acceptanceCriteria: data.acceptanceCriteria, points: data.points, featureId: data.featureId ?? null, rank: rankBetween(bottom, null) })
+    .returning()
+    .get();
+  recordEvent(tx, story, project.timeZone, actor.id, "created", null, { status: story.status, points: story.points, sprintId: null }, now);
+  return story;
+}
+
+export type ImportRow = { line: number; title: string; points: number | null; feature: string | null; errors: Record<string, string> };
+
+/**
+ * Import stories from CSV (scrum master and owners). Every row is checked first; the preview
+ * lists each row with its errors, and nothing is written unless every row is valid — then all
+ * rows are added at the bottom of the backlog in one transaction.
+ */
+export function importStories(db: Db, actor: User, projectId: number, text: string, options: { write: boolean }): { rows: ImportRow[]; message: string | null; created: number } {
+  const { project } = requireProject(db, actor, projectId, "stories.manage");
+  const parsed = parseStoriesCsv(text);
+  if (!parsed.ok) return { rows: [], message: parsed.message, created: 0 };
+  const featureByName = new Map(listFeatures(db, projectId).map((f) => [f.name.trim().toLowerCase(), f.id]));
+  const checked = parsed.rows.map((row) => {
+    const errors: Record<string, string> = {};
+    const featureId = row.feature ? featureByName.get(row.feature.toLowerCase()) : undefined;
+    if (row.feature && !featureId) errors.feature = `No feature “${row.feature}” in this project.`;
+    const result = NewStorySchema.safeParse({ title: row.title, type: row.type, description: row.description, acceptanceCriteria: row.acceptanceCriteria, points: row.points || null, featureId: featureId ?? null });
+    if (!result.success) Object.assign(errors, fieldErrors(result.error));
+    return { row, data: result.success ? result.data : null, errors };
+  });
+  const rows = checked.map((c) => ({ line: c.row.line, title: c.row.title, points: c.data?.points ?? null, feature: c.row.feature || null, errors: c.errors }));
+  const invalid = checked.filter((c) => Object.keys(c.errors).length).length;
+  if (invalid) return { rows, message: `${invalid} of ${rows.length} rows need fixing; nothing was imported.`, created: 0 };
+  if (!options.write) return { rows, message: null, created: 0 };
+  const now = new Date();
+  db.transaction((tx) => {
+    for (const c of checked) insertAtBottom(tx, project, actor, c.data!, now);
+  });
+  return { rows, message: null, created: rows.length };
+}
+
+/** The backlog as CSV (every story, rank order). */
+export function exportBacklogCsv(db: Db, viewer: User, projectId: number): string {
+  const list = listBacklog(db, viewer, projectId);
+  const featureNames = new Map(listFeatures(db, projectId).map((f) => [f.id, f.name]));
+  const sprintNumbers = new Map(db.select({ id: sprints.id, number: sprints.number }).from(sprints).where(eq(sprints.projectId, projectId)).all().map((s) => [s.id, s.number]));
+  return storiesToCsv(
+    list.map((s, i) => ({
+      rank: i + 1,
+      id: s.id,
+      type: s.type,
+      title: s.title,
+      description: s.description,
+      "acceptance criteria": s.acceptanceCriteria.join("\n"),
+      points: s.points ?? "",
+      status: s.status,
+      feature: s.featureId ? featureNames.get(s.featureId) ?? "" : "",
+      sprint: s.sprintId ? `Sprint ${sprintNumbers.get(s.sprintId)}` : "",
+      ready: isReady(s) ? "yes" : "no",
+    })),
+  );
 }
 
 export const StoryChangeSchema = z.object({

@@ -91,6 +91,16 @@ export default function Backlog() {
           <h1>Backlog</h1>
           <p>One ranked list. Ready means estimated with at least one acceptance criterion.</p>
         </div>
+        <div className="actions">
+          <a href={`/projects/${project.id}/backlog.csv`} className="button button--quiet" download>
+            Export CSV
+          </a>
+          {can.order ? (
+            <Link to={`/projects/${project.id}/import`} className="button button--quiet">
+              Import CSV
+            </Link>
+          ) : null}
+        </div>
       </div>
       {!adding ? <FormMessage message={errors?.message} /> : null}
 

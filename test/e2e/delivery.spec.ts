@@ -122,3 +122,30 @@ test.describe("Delivery", () => {
     expect((await request.get(`/api/v1/projects/${acme.id}`, { headers: bearer(outsider) })).status()).toBe(404);
   });
 });
+
+test("CSV import shows a row error and writes nothing until it is fixed", async ({ pageAs }) => {
+  const po = await pageAs("po@example.com");
+  await po.goto("/projects");
+  await po.getByRole("link", { name: "Northwind Bank — chat and email channels" }).click();
+  await po.getByRole("link", { name: "Backlog" }).click();
+  await expect(po.getByRole("heading", { level: 1 })).toHaveText("Backlog");
+  const before = await po.locator(".backlog-row").count();
+  expect(before).toBeGreaterThan(0);
+  await po.getByRole("link", { name: "Import CSV" }).click();
+  await po.getByLabel("…or paste the CSV").fill("title,points,feature\nChat transcript emailed to the customer,3,Chat widget\nCo-browse consent prompt,4,Co-browse\n");
+  await po.getByRole("button", { name: "Check rows" }).click();
+  await expect(po.getByRole("alert")).toHaveText("1 of 2 rows need fixing; nothing was imported.");
+  await expect(po.getByTestId("row-3")).toContainText("Points are one of 0, 1, 2, 3, 5, 8, 13, 21");
+  await expect(po.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+  await po.goto(po.url().replace("/import", "/backlog"));
+  await expect(po.locator(".backlog-row")).toHaveCount(before);
+
+  await po.goBack();
+  await po.getByLabel("…or paste the CSV").fill("title,points,feature\nChat transcript emailed to the customer,3,Chat widget\nCo-browse consent prompt,5,Co-browse\n");
+  await po.getByRole("button", { name: "Check rows" }).click();
+  await expect(po.getByTestId("row-3")).toContainText("OK");
+  await po.getByRole("button", { name: "Import 2 stories" }).click();
+  await expect(po.getByRole("status")).toHaveText("2 stories imported at the bottom of the backlog.");
+  await expect(po.locator(".backlog-row")).toHaveCount(before + 2);
+  await expect(po.locator(".backlog-row strong").last()).toHaveText("Co-browse consent prompt");
+});

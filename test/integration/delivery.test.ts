@@ -190,3 +190,37 @@ describe("release plan", () => {
     expect(refusal(() => markGoLiveDone(db, po, first.id, { releaseNoteUrl: "https://docs.example.com/x" })).code).toBe("conflict");
   });
 });
+
+describe("CSV", () => {
+  it("previews row errors and writes nothing until every row is valid; export reads back", async () => {
+    const { po, dev, project } = await setup();
+    const { importStories, exportBacklogCsv } = await import("~/delivery/stories.server");
+    createFeature(db, po, project.id, { name: "Web callback" });
+    const bad = "title,points,feature,acceptance criteria\nCallback from the web page,5,Web callback,form validates the number\nSurvey by SMS,4,,\nWallboard,3,Dashboards,\n";
+    const preview = importStories(db, po, project.id, bad, { write: true });
+    expect(preview.created).toBe(0);
+    expect(preview.message).toBe("2 of 3 rows need fixing; nothing was imported.");
+    expect(preview.rows.map((r) => [r.line, Object.keys(r.errors)])).toEqual([
+      [2, []],
+      [3, ["points"]],
+      [4, ["feature"]],
+    ]);
+    expect(listBacklog(db, po, project.id)).toHaveLength(0);
+
+    const good = bad.replace("Survey by SMS,4", "Survey by SMS,3").replace("Wallboard,3,Dashboards", "Wallboard,3,Web callback");
+    expect(importStories(db, po, project.id, good, { write: false }).created).toBe(0);
+    expect(importStories(db, po, project.id, good, { write: true }).created).toBe(3);
+    const stories = listBacklog(db, po, project.id);
+    expect(stories.map((s) => [s.title, s.points, s.acceptanceCriteria])).toEqual([
+      ["Callback from the web page", 5, ["form validates the number"]],
+      ["Survey by SMS", 3, []],
+      ["Wallboard", 3, []],
+    ]);
+    expect(() => importStories(db, dev, project.id, good, { write: true })).toThrow(/does not allow/);
+
+    const csv = exportBacklogCsv(db, dev, project.id);
+    expect(csv.split("\r\n")[0]).toBe("rank,id,type,title,description,acceptance criteria,points,status,feature,sprint,ready");
+    expect(csv).toContain("Callback from the web page");
+    expect(importStories(db, po, project.id, csv, { write: false }).message).toBeNull();
+  });
+});

@@ -1,0 +1,109 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db/client.server";
+import { requireUser } from "~/auth/session.server";
+import { ErrorPage } from "~/components/error-page";
+import { FormMessage } from "~/components/field";
+import { requireProject } from "~/delivery/projects.server";
+import { importStories } from "~/delivery/stories.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { orErrorPage } from "~/lib/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Import stories · Sprintlab" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { project } = orErrorPage(() => requireProject(getDb(), user, Number(params.id), "stories.manage"));
+  return json({ project: { id: project.id, name: project.name } });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = Number(params.id);
+  const form = await request.formData();
+  const file = form.get("file");
+  const pasted = String(form.get("csv") ?? "");
+  const text = file && typeof file !== "string" && file.size > 0 ? await file.text() : pasted;
+  const write = form.get("intent") === "import";
+  const result = orErrorPage(() => importStories(getDb(), user, id, text, { write }));
+  if (result.created) return redirectWithFlash(`/projects/${id}/backlog`, `${result.created} stories imported at the bottom of the backlog.`);
+  return json({ ...result, csv: text }, { status: result.message ? 400 : 200 });
+}
+
+export default function ImportStories() {
+  const { project } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const valid = data && !data.message && data.rows.length > 0;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="muted">
+            <Link to={`/projects/${project.id}/backlog`}>Backlog of {project.name}</Link> /
+          </p>
+          <h1>Import stories from CSV</h1>
+          <p>
+            Columns: <span className="mono">title</span> (required), <span className="mono">type</span>, <span className="mono">description</span>,{" "}
+            <span className="mono">acceptance criteria</span> (one per line), <span className="mono">points</span>, <span className="mono">feature</span>. Every row is checked before anything is
+            written.
+          </p>
+        </div>
+      </div>
+      <section className="card">
+        <Form method="post" encType="multipart/form-data" className="form" style={{ maxWidth: "48rem" }}>
+          <FormMessage message={data?.message} />
+          <div className="field">
+            <label htmlFor="file">CSV file</label>
+            <input id="file" name="file" type="file" accept=".csv,text/csv" />
+          </div>
+          <div className="field">
+            <label htmlFor="csv">…or paste the CSV</label>
+            <textarea id="csv" name="csv" className="mono" defaultValue={data?.csv ?? ""} key={data?.csv ?? ""} style={{ minHeight: "10rem" }} />
+          </div>
+          <div className="actions">
+            <button type="submit" name="intent" value="preview" className="button button--quiet">
+              Check rows
+            </button>
+            {valid ? (
+              <button type="submit" name="intent" value="import" className="button">
+                Import {data.rows.length} stories
+              </button>
+            ) : null}
+          </div>
+        </Form>
+      </section>
+      {data && data.rows.length ? (
+        <section className="card table-wrap" aria-labelledby="preview-title">
+          <h2 id="preview-title">Preview</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Title</th>
+                <th scope="col">Points</th>
+                <th scope="col">Feature</th>
+                <th scope="col">Problems</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={r.line} data-testid={`row-${r.line}`}>
+                  <td>{r.line}</td>
+                  <td>{r.title || <span className="muted">(none)</span>}</td>
+                  <td>{r.points ?? "?"}</td>
+                  <td>{r.feature ?? ""}</td>
+                  <td className={Object.keys(r.errors).length ? "field__error" : "muted"}>{Object.values(r.errors).join(" ") || "OK"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
