@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { addDays, format, parseISO } from "date-fns";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
-import { features, goLiveChanges, goLives, sprints, stories } from "../../db/schema";
+import { features, goLiveChanges, goLives, projectMembers, sprints, stories, users } from "../../db/schema";
+import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { IsoDateSchema, parseInput } from "../lib/validation";
@@ -140,4 +141,65 @@ export function markGoLiveDone(db: Db, actor: User, goLiveId: number, input: unk
     if (result.changes === 0) throw new DomainError("conflict", "This go-live is already done.");
     return tx.select().from(goLives).where(eq(goLives.id, goLiveId)).get()!;
   });
+}
+
+function findGoLive(db: DbOrTx, goLiveId: number): GoLive {
+  const goLive = db.select().from(goLives).where(eq(goLives.id, goLiveId)).get();
+  if (!goLive) throw new DomainError("not_found", "No such go-live.");
+  return goLive;
+}
+
+/**
+ * Go / no-go (SPEC A5, A8): a co-product owner decides, or the scrum master records the decision
+ * on behalf of a named co-product owner of the project.
+ */
+export function decideGoLive(db: Db, actor: User, goLiveId: number, input: unknown): GoLive {
+  const goLive = findGoLive(db, goLiveId);
+  const { role } = getProject(db, actor, goLive.projectId);
+  const data = parseInput(z.object({ decision: z.enum(["go", "no_go"], { error: "Decide go or no_go." }), onBehalfOf: z.coerce.number().int().positive().optional() }), input);
+  let decidedBy = actor.id;
+  if (data.onBehalfOf) {
+    if (!projectCan(actor.role, role, "demo.decideOnBehalf")) throw new DomainError("forbidden", "Only the scrum master records a decision on someone's behalf.");
+    const onBehalf = db.select({ role: projectMembers.role }).from(projectMembers).where(and(eq(projectMembers.projectId, goLive.projectId), eq(projectMembers.userId, data.onBehalfOf))).get();
+    if (onBehalf?.role !== "co_product_owner") throw new DomainError("invalid", "Name a co-product owner of this project.", { fields: { onBehalfOf: "Choose a co-product owner." } });
+    decidedBy = data.onBehalfOf;
+  } else if (!projectCan(actor.role, role, "goLives.decide")) {
+    throw new DomainError("forbidden", "Only a co-product owner decides go / no-go (or the scrum master on their behalf).");
+  }
+  if (goLive.doneAt) throw new DomainError("conflict", "This go-live is already done.");
+  db.update(goLives).set({ decision: data.decision, decidedById: decidedBy }).where(eq(goLives.id, goLiveId)).run();
+  return findGoLive(db, goLiveId);
+}
+
+/** Move a go-live's cutover (hypercare follows), logging who and why. */
+export function changeCutover(db: Db, actor: User, goLiveId: number, input: unknown): GoLive {
+  const goLive = findGoLive(db, goLiveId);
+  requireProject(db, actor, goLive.projectId, "goLives.manage");
+  const data = parseInput(z.object({ cutoverOn: IsoDateSchema, reason: z.string({ error: "Say why the date moves." }).trim().min(3, "Say why the date moves.").max(1000) }), input);
+  return db.transaction((tx) => {
+    tx.update(goLives)
+      .set({ cutoverOn: data.cutoverOn, hypercareEnd: format(addDays(parseISO(data.cutoverOn), HYPERCARE_DAYS), "yyyy-MM-dd") })
+      .where(eq(goLives.id, goLiveId))
+      .run();
+    tx.insert(goLiveChanges).values({ goLiveId, byId: actor.id, kind: "date", fromValue: goLive.cutoverOn, toValue: data.cutoverOn, reason: data.reason }).run();
+    return findGoLive(tx, goLiveId);
+  });
+}
+
+/** Move a feature into a go-live's scope (out of another's), logging who and why. */
+export function moveFeatureToGoLive(db: Db, actor: User, goLiveId: number, input: unknown): void {
+  const goLive = findGoLive(db, goLiveId);
+  requireProject(db, actor, goLive.projectId, "goLives.manage");
+  const data = parseInput(z.object({ featureId: z.coerce.number().int().positive(), reason: z.string().trim().min(3, "Say why the feature moves.").max(1000) }), input);
+  db.transaction((tx) => moveFeatures(tx, actor, goLive.projectId, goLiveId, [data.featureId], data.reason));
+}
+
+export function goLiveLog(db: DbOrTx, goLiveId: number) {
+  return db
+    .select({ kind: goLiveChanges.kind, from: goLiveChanges.fromValue, to: goLiveChanges.toValue, reason: goLiveChanges.reason, at: goLiveChanges.at, by: users.name })
+    .from(goLiveChanges)
+    .leftJoin(users, eq(users.id, goLiveChanges.byId))
+    .where(eq(goLiveChanges.goLiveId, goLiveId))
+    .orderBy(asc(goLiveChanges.id))
+    .all();
 }

@@ -190,3 +190,24 @@ export const statusReports = sqliteTable(
   },
   (t) => [index("status_reports_project_idx").on(t.projectId, t.at)],
 );
+
+/** The release baseline frozen when kickoff ends: points and dates per go-live, agreed by the co-product owner. */
+export const releaseBaselines = sqliteTable(
+  "release_baselines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    agreedById: integer("agreed_by_id")
+      .notNull()
+      .references(() => users.id),
+    recordedById: integer("recorded_by_id")
+      .notNull()
+      .references(() => users.id),
+    totalPoints: integer("total_points").notNull(),
+    goLives: text("go_lives", { mode: "json" }).$type<{ id: number; name: string; points: number; cutoverOn: string }[]>().notNull(),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("release_baselines_project_unique").on(t.projectId)],
+);

@@ -224,3 +224,55 @@ describe("CSV", () => {
     expect(importStories(db, po, project.id, csv, { write: false }).message).toBeNull();
   });
 });
+
+describe("kickoff, baseline, burnup and go-live decisions", () => {
+  it("a kickoff change re-lays planned sprints; ending kickoff freezes a baseline agreed by a co-product owner", async () => {
+    const { sm, po, copo, dev, project } = await setup();
+    const { updateProject, endKickoff, getBaseline, projectBurnup } = await import("~/delivery/baseline.server");
+    const { createGoLive } = await import("~/delivery/release.server");
+    const [s1] = generateSprints(db, sm, project.id, { count: 2 });
+    updateProject(db, sm, project.id, { kickoffWeeks: 4 });
+    const laid = db.select().from(sprints).where(eq(sprints.projectId, project.id)).orderBy(asc(sprints.number)).all();
+    expect(laid.map((s) => s.start)).toEqual(["2026-02-09", "2026-03-02"]);
+    expect(refusal(() => updateProject(db, sm, project.id, { kickoffWeeks: 6 })).fields?.kickoffWeeks).toBeDefined();
+    expect(refusal(() => updateProject(db, dev, project.id, { name: "Renamed by the team" })).code).toBe("forbidden");
+
+    const feature = createFeature(db, po, project.id, { name: "Inbound voice routing" });
+    createStory(db, po, project.id, { title: "Route by language", points: 8, featureId: feature.id });
+    createStory(db, po, project.id, { title: "Wallboard", points: 5 });
+    createGoLive(db, po, project.id, { name: "Go-live 1", sprintId: s1.id, featureIds: [feature.id] });
+    expect(refusal(() => endKickoff(db, sm, project.id, { agreedBy: po.id })).fields?.agreedBy).toBeDefined();
+    endKickoff(db, sm, project.id, { agreedBy: copo.id });
+    expect(getBaseline(db, project.id)).toMatchObject({ totalPoints: 13, agreedById: copo.id, goLives: [{ name: "Go-live 1", points: 8, cutoverOn: "2026-02-27" }] });
+    expect(refusal(() => endKickoff(db, sm, project.id, { agreedBy: copo.id })).code).toBe("conflict");
+
+    const chart = projectBurnup(db, dev, project.id);
+    expect(chart.map((p) => [p.sprint, p.baseline, p.goLives])).toEqual([
+      [1, 13, ["Go-live 1"]],
+      [2, 13, []],
+    ]);
+  });
+
+  it("go / no-go by a co-product owner or the scrum master on their behalf; cutover moves and feature moves are logged", async () => {
+    const { sm, po, copo, dev, project } = await setup();
+    const { createGoLive, decideGoLive, changeCutover, moveFeatureToGoLive, goLiveLog } = await import("~/delivery/release.server");
+    const [s1, s2] = generateSprints(db, sm, project.id, { count: 2 });
+    const a = createFeature(db, po, project.id, { name: "Web callback" });
+    const g1 = createGoLive(db, po, project.id, { name: "Go-live 1", sprintId: s1.id, featureIds: [a.id] });
+    const g2 = createGoLive(db, po, project.id, { name: "Go-live 2", sprintId: s2.id });
+    expect(decideGoLive(db, copo, g1.id, { decision: "go" })).toMatchObject({ decision: "go", decidedById: copo.id });
+    expect(refusal(() => decideGoLive(db, sm, g1.id, { decision: "no_go" })).code).toBe("forbidden");
+    expect(decideGoLive(db, sm, g1.id, { decision: "no_go", onBehalfOf: copo.id })).toMatchObject({ decision: "no_go", decidedById: copo.id });
+    expect(refusal(() => decideGoLive(db, sm, g1.id, { decision: "go", onBehalfOf: po.id })).code).toBe("invalid");
+    expect(refusal(() => decideGoLive(db, dev, g1.id, { decision: "go" })).code).toBe("forbidden");
+
+    expect(changeCutover(db, po, g1.id, { cutoverOn: "2026-02-21", reason: "Weekend-night cutover" })).toMatchObject({ cutoverOn: "2026-02-21", hypercareEnd: "2026-03-07" });
+    moveFeatureToGoLive(db, po, g2.id, { featureId: a.id, reason: "Callback waits for the SMS gateway" });
+    expect(goLiveLog(db, g1.id).map((l) => [l.kind, l.from, l.to])).toEqual([
+      ["feature_in", null, "Web callback"],
+      ["date", "2026-02-20", "2026-02-21"],
+      ["feature_out", "Web callback", String(g2.id)],
+    ]);
+    expect(goLiveLog(db, g2.id).map((l) => [l.kind, l.reason])).toEqual([["feature_in", "Callback waits for the SMS gateway"]]);
+  });
+});
