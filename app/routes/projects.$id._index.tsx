@@ -10,6 +10,8 @@ import { VelocityChart } from "~/components/charts/delivery-charts";
 import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { reportStatus } from "~/delivery/portfolio.server";
+import { endKickoff, getBaseline, updateProject } from "~/delivery/baseline.server";
+import { Field } from "~/components/field";
 import { addMember, getProject, listMembers, projectPhase } from "~/delivery/projects.server";
 import { generateSprints, listSprints, projectVelocity, startSprint } from "~/delivery/sprints.server";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -33,7 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sprints: listSprints(db, project.id),
     velocity: projectVelocity(db, project.id),
     candidates: projectCan(user.role, role, "members.manage") ? listUsers(db).filter((u) => u.active) : [],
-    can: { manage, members: projectCan(user.role, role, "members.manage") },
+    baseline: getBaseline(db, project.id),
+    can: { manage, members: projectCan(user.role, role, "members.manage"), edit: projectCan(user.role, role, "project.manage") },
   });
 }
 
@@ -55,6 +58,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "member":
         addMember(db, user, id, { userId: form.get("userId"), role: form.get("role") });
         return redirectWithFlash(`/projects/${id}`, "Member added.");
+      case "edit":
+        updateProject(db, user, id, {
+          name: form.get("name"),
+          customer: form.get("customer"),
+          sowSignedOn: form.get("sowSignedOn"),
+          staffedOn: form.get("staffedOn"),
+          kickoffStart: form.get("kickoffStart") || null,
+          kickoffWeeks: form.get("kickoffWeeks"),
+          timeZone: form.get("timeZone"),
+        });
+        return redirectWithFlash(`/projects/${id}`, "Project saved; planned sprints follow the kickoff dates.");
+      case "end-kickoff":
+        endKickoff(db, user, id, { agreedBy: form.get("agreedBy") });
+        return redirectWithFlash(`/projects/${id}`, "Kickoff ended: the release baseline is frozen.");
       case "status":
         reportStatus(db, user, id, { rag: form.get("rag"), note: form.get("note") });
         return redirectWithFlash(`/projects/${id}`, "Weekly status recorded.");
@@ -67,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { project, kickoff, phase, members, sprints, velocity, candidates, can } = useLoaderData<typeof loader>();
+  const { project, kickoff, phase, members, sprints, velocity, candidates, can, baseline } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const hasActive = sprints.some((s) => s.state === "active");
   return (
@@ -149,6 +166,48 @@ export default function ProjectPage() {
           </section>
         </div>
         <aside>
+          <section className="card" aria-labelledby="baseline-title">
+            <h2 id="baseline-title">Release baseline</h2>
+            {baseline ? (
+              <>
+                <p>
+                  {baseline.totalPoints} points, frozen {baseline.at.slice(0, 10)}, agreed by {members.find((m) => m.userId === baseline.agreedById)?.name ?? "the co-product owner"}.
+                </p>
+                <ul className="muted">
+                  {baseline.goLives.map((g) => (
+                    <li key={g.id}>
+                      {g.name}: {g.points} pts, cutover {g.cutoverOn}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p className="muted">Frozen when kickoff ends; later charts show scope growth against it.</p>
+            )}
+            {can.edit && !baseline ? (
+              <Form method="post" className="form">
+                <input type="hidden" name="intent" value="end-kickoff" />
+                <div className={errors?.fields.agreedBy ? "field field--error" : "field"}>
+                  <label htmlFor="agreedBy">Agreed by (co-product owner)</label>
+                  <select id="agreedBy" name="agreedBy">
+                    {members
+                      .filter((m) => m.role === "co_product_owner")
+                      .map((m) => (
+                        <option key={m.userId} value={m.userId}>
+                          {m.name}
+                        </option>
+                      ))}
+                  </select>
+                  {errors?.fields.agreedBy ? <p className="field__error">{errors.fields.agreedBy}</p> : null}
+                </div>
+                <div>
+                  <button type="submit" className="button button--quiet">
+                    End kickoff and freeze the baseline
+                  </button>
+                </div>
+              </Form>
+            ) : null}
+          </section>
           <section className="card" aria-labelledby="members-title">
             <h2 id="members-title">Members</h2>
             <ul>
@@ -190,6 +249,38 @@ export default function ProjectPage() {
               </Form>
             ) : null}
           </section>
+          {can.edit ? (
+            <section className="card" aria-labelledby="edit-title">
+              <details>
+                <summary>
+                  <h2 id="edit-title" style={{ display: "inline", fontSize: "1.1rem" }}>
+                    Edit project
+                  </h2>
+                </summary>
+                <Form method="post" className="form" style={{ marginTop: "0.75rem" }} noValidate>
+                  <input type="hidden" name="intent" value="edit" />
+                  <Field label="Name" name="name" id="edit-name" defaultValue={errors?.values.name ?? project.name} error={errors?.values.intent === "edit" ? errors.fields.name : undefined} />
+                  <Field label="Customer" name="customer" id="edit-customer" defaultValue={errors?.values.customer ?? project.customer} />
+                  <Field label="SOW signed on" name="sowSignedOn" id="edit-sow" type="date" defaultValue={project.sowSignedOn} />
+                  <Field label="Staffing complete on" name="staffedOn" id="edit-staffed" type="date" defaultValue={project.staffedOn} />
+                  <Field label="Kickoff start (a later date, optional)" name="kickoffStart" id="edit-kickoff" type="date" defaultValue={project.kickoffStart ?? ""} error={errors?.values.intent === "edit" ? errors.fields.kickoffStart : undefined} />
+                  <div className="field">
+                    <label htmlFor="edit-weeks">Kickoff length</label>
+                    <select id="edit-weeks" name="kickoffWeeks" defaultValue={String(project.kickoffWeeks)}>
+                      <option value="3">3 weeks</option>
+                      <option value="4">4 weeks</option>
+                    </select>
+                  </div>
+                  <Field label="Time zone" name="timeZone" id="edit-tz" defaultValue={project.timeZone} error={errors?.values.intent === "edit" ? errors.fields.timeZone : undefined} />
+                  <div>
+                    <button type="submit" className="button button--quiet">
+                      Save project
+                    </button>
+                  </div>
+                </Form>
+              </details>
+            </section>
+          ) : null}
           {can.manage ? (
             <section className="card" aria-labelledby="rag-title">
               <h2 id="rag-title">Weekly status</h2>

@@ -7,7 +7,10 @@ import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
 import { getProject } from "~/delivery/projects.server";
-import { createGoLive, markGoLiveDone, releasePlan } from "~/delivery/release.server";
+import { changeCutover, createGoLive, decideGoLive, goLiveLog, markGoLiveDone, moveFeatureToGoLive, releasePlan } from "~/delivery/release.server";
+import { projectBurnup } from "~/delivery/baseline.server";
+import { listMembers } from "~/delivery/projects.server";
+import { BurnupChart } from "~/components/charts/delivery-charts";
 import { createFeature } from "~/delivery/stories.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
@@ -19,7 +22,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const { role } = orErrorPage(() => getProject(db, user, Number(params.id)));
   const plan = releasePlan(db, user, Number(params.id));
-  return json({ plan, can: { manage: projectCan(user.role, role, "goLives.manage"), features: projectCan(user.role, role, "features.manage") } });
+  return json({
+    plan,
+    burnup: projectBurnup(db, user, plan.project.id),
+    logs: Object.fromEntries(plan.goLives.map((g) => [g.id, goLiveLog(db, g.id)])),
+    coProductOwners: listMembers(db, plan.project.id).filter((m) => m.role === "co_product_owner"),
+    can: {
+      manage: projectCan(user.role, role, "goLives.manage"),
+      features: projectCan(user.role, role, "features.manage"),
+      decide: projectCan(user.role, role, "goLives.decide"),
+      onBehalf: projectCan(user.role, role, "demo.decideOnBehalf"),
+    },
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,6 +51,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const f = createFeature(db, user, id, { name: form.get("name") });
         return redirectWithFlash(`/projects/${id}/release`, `Feature “${f.name}” added.`);
       }
+      case "decide": {
+        const g = decideGoLive(db, user, Number(form.get("goLiveId")), { decision: form.get("decision"), onBehalfOf: form.get("onBehalfOf") || undefined });
+        return redirectWithFlash(`/projects/${id}/release`, `${g.name}: ${g.decision === "go" ? "go" : "no-go"} recorded.`);
+      }
+      case "cutover": {
+        const g = changeCutover(db, user, Number(form.get("goLiveId")), { cutoverOn: form.get("cutoverOn"), reason: form.get("reason") });
+        return redirectWithFlash(`/projects/${id}/release`, `${g.name} now cuts over on ${g.cutoverOn}.`);
+      }
+      case "move-feature":
+        moveFeatureToGoLive(db, user, Number(form.get("goLiveId")), { featureId: form.get("featureId"), reason: form.get("reason") });
+        return redirectWithFlash(`/projects/${id}/release`, "Feature moved; the change is logged.");
       case "done": {
         const g = markGoLiveDone(db, user, Number(form.get("goLiveId")), { releaseNoteUrl: form.get("releaseNoteUrl") });
         return redirectWithFlash(`/projects/${id}/release`, `${g.name} is done.`);
@@ -50,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReleasePlan() {
-  const { plan, can } = useLoaderData<typeof loader>();
+  const { plan, can, burnup, logs, coProductOwners } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const intent = errors?.values.intent;
   return (
@@ -68,6 +93,11 @@ export default function ReleasePlan() {
         </div>
       </div>
       <FormMessage message={intent !== "go-live" && intent !== "feature" ? errors?.message : null} />
+
+      <section className="card" aria-labelledby="burnup-title">
+        <h2 id="burnup-title">Release burnup</h2>
+        <BurnupChart points={burnup} />
+      </section>
 
       {plan.goLives.length === 0 ? (
         <div className="card empty-state">
@@ -107,6 +137,79 @@ export default function ReleasePlan() {
                 </li>
               ))}
             </ul>
+            <p>
+              Go / no-go: <strong>{g.decision === "go" ? "Go" : g.decision === "no_go" ? "No-go" : "not decided"}</strong>
+            </p>
+            {(can.decide || can.onBehalf) && !g.doneAt ? (
+              <Form method="post" className="form form--inline">
+                <input type="hidden" name="intent" value="decide" />
+                <input type="hidden" name="goLiveId" value={g.id} />
+                {!can.decide ? (
+                  <div className="field">
+                    <label htmlFor={`behalf-${g.id}`}>On behalf of</label>
+                    <select id={`behalf-${g.id}`} name="onBehalfOf">
+                      {coProductOwners.map((m) => (
+                        <option key={m.userId} value={m.userId}>
+                          {m.name}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                ) : null}
+                <button type="submit" name="decision" value="go" className="button button--quiet">
+                  Go
+                </button>
+                <button type="submit" name="decision" value="no_go" className="button button--danger">
+                  No-go
+                </button>
+              </Form>
+            ) : null}
+            {can.manage && !g.doneAt ? (
+              <details>
+                <summary className="muted">Move the cutover or a feature</summary>
+                <Form method="post" className="form form--inline" style={{ marginTop: "0.5rem" }}>
+                  <input type="hidden" name="intent" value="cutover" />
+                  <input type="hidden" name="goLiveId" value={g.id} />
+                  <Field label="New cutover date" name="cutoverOn" type="date" id={`cut-${g.id}`} defaultValue={g.cutoverOn} />
+                  <Field label="Why" name="reason" id={`cut-reason-${g.id}`} error={intent === "cutover" && errors?.values.goLiveId === String(g.id) ? errors.fields.reason : undefined} />
+                  <button type="submit" className="button button--quiet">
+                    Move cutover
+                  </button>
+                </Form>
+                <Form method="post" className="form form--inline">
+                  <input type="hidden" name="intent" value="move-feature" />
+                  <input type="hidden" name="goLiveId" value={g.id} />
+                  <div className="field">
+                    <label htmlFor={`mf-${g.id}`}>Bring a feature into this go-live</label>
+                    <select id={`mf-${g.id}`} name="featureId">
+                      {[...plan.unscoped, ...plan.goLives.filter((o) => o.id !== g.id).flatMap((o) => o.features)].map((f) => (
+                        <option key={f.featureId} value={f.featureId}>
+                          {f.name}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <Field label="Why" name="reason" id={`mf-reason-${g.id}`} error={intent === "move-feature" && errors?.values.goLiveId === String(g.id) ? errors.fields.reason : undefined} />
+                  <button type="submit" className="button button--quiet">
+                    Move feature
+                  </button>
+                </Form>
+              </details>
+            ) : null}
+            {logs[g.id]?.length ? (
+              <details>
+                <summary className="muted">Change log ({logs[g.id].length})</summary>
+                <ul className="muted">
+                  {logs[g.id].map((l, i) => (
+                    <li key={i}>
+                      {l.at.slice(0, 10)} · {l.by ?? "system"} ·{" "}
+                      {l.kind === "date" ? `cutover ${l.from} → ${l.to}` : l.kind === "feature_in" ? `feature “${l.to}” in` : `feature “${l.from}” out`}
+                      {l.reason ? ` — ${l.reason}` : ""}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
             {can.manage && !g.doneAt ? (
               <Form method="post" className="form form--inline">
                 <input type="hidden" name="intent" value="done" />

@@ -10,6 +10,7 @@ import { closeSprint, generateSprints, projectHolidays, startSprint, updateSprin
 import { sprintWorkingDays } from "../../app/delivery/sprints";
 import { createFeature, createStory, recordAcceptance, updateStory } from "../../app/delivery/stories.server";
 import { reportStatus } from "../../app/delivery/portfolio.server";
+import { endKickoff } from "../../app/delivery/baseline.server";
 
 const day = (iso: string, n: number) => format(addDays(parseISO(iso), n), "yyyy-MM-dd");
 const at = (iso: string, hour: number, minute = 0) => new Date(`${iso}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00.000Z`);
@@ -77,12 +78,16 @@ export async function seedDelivery(db: Db): Promise<void> {
   addMember(db, sm, acme.id, { userId: dev.id, role: "team" });
   const created = at(day(kickoffStart, 2), 9);
   const featureIds = FEATURES.map((name) => createFeature(db, po, acme.id, { name }).id);
-  const storyIds = STORIES.map((s) =>
-    createStory(db, po, acme.id, { title: s.title, points: s.points, acceptanceCriteria: s.criteria, featureId: featureIds[s.feature] }, created).id,
-  );
+  const addStory = (s: SeedStory, when: Date) =>
+    createStory(db, po, acme.id, { title: s.title, points: s.points, acceptanceCriteria: s.criteria, featureId: featureIds[s.feature] }, when).id;
+  // The last story arrives mid-delivery: scope growth against the baseline.
+  const storyIds = STORIES.slice(0, -1).map((s) => addStory(s, created));
   const sprintList = generateSprints(db, sm, acme.id, { count: 6 });
   updateSprint(db, sm, sprintList[0].id, { capacity: 20, goal: "Callers reach the right queue" });
   const holidays = projectHolidays(db, acme);
+  createGoLive(db, po, acme.id, { name: "Go-live 1: inbound voice and web callback", sprintId: sprintList[3].id, featureIds: [featureIds[0], featureIds[1], featureIds[2]] });
+  createGoLive(db, po, acme.id, { name: "Go-live 2: agent workspace and supervisor dashboards", sprintId: sprintList[5].id, featureIds: [featureIds[3], featureIds[4], featureIds[5]] });
+  endKickoff(db, sm, acme.id, { agreedBy: copo.id });
 
   SPRINT_PLAN.forEach((plan, k) => {
     const sprint = sprintList[k];
@@ -103,6 +108,7 @@ export async function seedDelivery(db: Db): Promise<void> {
 
   // Sprint 4, active: what carried over plus new work; one story added after the start.
   const s4 = sprintList[3];
+  storyIds.push(addStory(STORIES.at(-1)!, at(day(s4.start, -4), 10)));
   const s4Days = sprintWorkingDays(s4, holidays);
   for (const i of [10, 11, 12, 15, 22]) updateStory(db, po, storyIds[i], { sprintId: s4.id }, at(day(s4.start, -3), 14));
   startSprint(db, sm, s4.id, at(s4Days[0], 9));
@@ -118,8 +124,6 @@ export async function seedDelivery(db: Db): Promise<void> {
     updateStory(db, dev, storyIds[12], { status: "done" }, at(step(4), 16));
   }
 
-  createGoLive(db, po, acme.id, { name: "Go-live 1: inbound voice and web callback", sprintId: s4.id, featureIds: [featureIds[0], featureIds[1], featureIds[2]] });
-  createGoLive(db, po, acme.id, { name: "Go-live 2: agent workspace and supervisor dashboards", sprintId: sprintList[5].id, featureIds: [featureIds[3], featureIds[4], featureIds[5]] });
   reportStatus(db, sm, acme.id, { rag: "amber", note: "Go-live 2 carries an unestimated dashboard story; grooming on Wednesday." });
 
   // Northwind Bank: signed last week, in its kickoff phase, backlog being built.

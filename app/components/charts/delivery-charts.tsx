@@ -100,3 +100,58 @@ export function VelocityChart({ sprints, mean }: { sprints: { sprint: number; co
     </ChartFrame>
   );
 }
+
+type BurnupRow = { sprint: number; scope: number | null; accepted: number | null; baseline: number | null; forecastMean: number | null; forecastLow: number | null; forecastHigh: number | null; goLives: string[] };
+
+export function BurnupChart({ points }: { points: BurnupRow[] }) {
+  const rows = points.map((p) => ({ ...p, label: `S${p.sprint}${p.goLives.length ? " ★" : ""}` }));
+  return (
+    <ChartFrame
+      title="Release burnup"
+      empty={points.length ? null : "No sprints yet: the burnup starts with sprint 1."}
+      table={
+        <table>
+          <caption className="muted">Scope and accepted points per sprint, baseline and forecast band (★ = go-live)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Sprint</th>
+              <th scope="col">Scope</th>
+              <th scope="col">Accepted</th>
+              <th scope="col">Baseline</th>
+              <th scope="col">Forecast (low / mean / high)</th>
+              <th scope="col">Go-lives</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr key={p.sprint}>
+                <td>Sprint {p.sprint}</td>
+                <td>{p.scope ?? "—"}</td>
+                <td>{p.accepted ?? "—"}</td>
+                <td>{p.baseline ?? "—"}</td>
+                <td>{p.forecastMean === null ? "—" : `${p.forecastLow} / ${p.forecastMean} / ${p.forecastHigh}`}</td>
+                <td>{p.goLives.join(", ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" fontSize={11} />
+          <YAxis allowDecimals={false} fontSize={11} label={{ value: "Points", angle: -90, position: "insideLeft", fontSize: 11 }} />
+          <Tooltip />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Line isAnimationActive={false} dataKey="baseline" name="Baseline" stroke="#8a99ad" strokeDasharray="6 3" dot={false} />
+          <Line isAnimationActive={false} dataKey="scope" name="Scope" stroke="#b3493f" strokeWidth={2} />
+          <Line isAnimationActive={false} dataKey="accepted" name="Accepted" stroke="#2e8b57" strokeWidth={2} />
+          <Line isAnimationActive={false} dataKey="forecastHigh" name="Forecast (high)" stroke="#2f5d8a" strokeDasharray="2 4" dot={false} />
+          <Line isAnimationActive={false} dataKey="forecastMean" name="Forecast (mean)" stroke="#2f5d8a" strokeDasharray="5 3" dot={false} />
+          <Line isAnimationActive={false} dataKey="forecastLow" name="Forecast (low)" stroke="#2f5d8a" strokeDasharray="2 4" dot={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
