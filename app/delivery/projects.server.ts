@@ -8,6 +8,7 @@ import { isValidTimeZone, todayIn } from "../calendar/business-days";
 import { DomainError } from "../lib/errors";
 import { IsoDateSchema, parseInput } from "../lib/validation";
 import { kickoffPhase, type Kickoff } from "./kickoff";
+import { copyTemplate } from "./transition.server";
 
 export type Project = typeof projects.$inferSelect;
 
@@ -46,6 +47,7 @@ export function createProject(db: Db, actor: User, input: unknown): Project {
       .returning()
       .get();
     if (actor.role !== "admin") tx.insert(projectMembers).values({ projectId: project.id, userId: actor.id, role: "scrum_master", side: "delivery" }).run();
+    copyTemplate(tx, project.id);
     return project;
   });
 }

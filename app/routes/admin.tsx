@@ -21,6 +21,7 @@ export default function Admin() {
         <NavLink to="/admin/vote-requests">Votes</NavLink>
         <NavLink to="/admin/access-requests">Access requests</NavLink>
         <NavLink to="/admin/language">Language</NavLink>
+        <NavLink to="/admin/checklist">Checklist</NavLink>
         <NavLink to="/admin/outbox">Outbox</NavLink>
       </nav>
       <Outlet />

@@ -106,6 +106,12 @@ export default function ProjectPage() {
           <Link to={`/projects/${project.id}/release`} className="button button--quiet">
             Release plan
           </Link>
+          <Link to={`/projects/${project.id}/timeline`} className="button button--quiet">
+            Timeline
+          </Link>
+          <Link to={`/projects/${project.id}/transition`} className="button button--quiet">
+            Transition
+          </Link>
         </div>
       </div>
       <FormMessage message={errors?.message} />

@@ -1,3 +1,9 @@
+CREATE TABLE `checklist_template_items` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`text` text NOT NULL,
+	`position` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `features` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`project_id` integer NOT NULL,
@@ -153,4 +159,18 @@ CREATE TABLE `story_events` (
 );
 --> statement-breakpoint
 CREATE INDEX `story_events_story_idx` ON `story_events` (`story_id`,`at`);--> statement-breakpoint
-CREATE INDEX `story_events_project_idx` ON `story_events` (`project_id`,`at`);
+CREATE INDEX `story_events_project_idx` ON `story_events` (`project_id`,`at`);--> statement-breakpoint
+CREATE TABLE `transition_items` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`project_id` integer NOT NULL,
+	`text` text NOT NULL,
+	`position` integer NOT NULL,
+	`state` text DEFAULT 'open' NOT NULL,
+	`reason` text,
+	`by_id` integer,
+	`at` text,
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `transition_items_project_idx` ON `transition_items` (`project_id`,`position`);

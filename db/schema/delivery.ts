@@ -211,3 +211,28 @@ export const releaseBaselines = sqliteTable(
   },
   (t) => [uniqueIndex("release_baselines_project_unique").on(t.projectId)],
 );
+
+/** The admin-kept template of the Transition to Customer Care readiness checklist. */
+export const checklistTemplateItems = sqliteTable("checklist_template_items", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  text: text("text").notNull(),
+  position: integer("position").notNull(),
+});
+
+/** A project's own copy of the checklist: items can be added, done, or marked not applicable with a reason. */
+export const transitionItems = sqliteTable(
+  "transition_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    text: text("text").notNull(),
+    position: integer("position").notNull(),
+    state: text("state", { enum: ["open", "done", "not_applicable"] }).notNull().default("open"),
+    reason: text("reason"),
+    byId: integer("by_id").references(() => users.id),
+    at: text("at"),
+  },
+  (t) => [index("transition_items_project_idx").on(t.projectId, t.position)],
+);

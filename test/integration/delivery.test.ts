@@ -276,3 +276,36 @@ describe("kickoff, baseline, burnup and go-live decisions", () => {
     expect(goLiveLog(db, g2.id).map((l) => [l.kind, l.reason])).toEqual([["feature_in", "Callback waits for the SMS gateway"]]);
   });
 });
+
+describe("transition to Customer Care", () => {
+  it("each project copies the admin template; items are done or not applicable (with a reason) by whom and when", async () => {
+    const { sm, dev, project } = await setup();
+    const { listTransition, setTransitionItem, addTransitionItem, addTemplateItem } = await import("~/delivery/transition.server");
+    const items = listTransition(db, dev, project.id);
+    expect(items.map((i) => i.text)).toEqual([
+      "Support accounts created and tested",
+      "A test support case opened",
+      "Outage notifications tested",
+      "Escalation procedure reviewed",
+      "Education portal access confirmed",
+      "Service-request process reviewed",
+      "Support handbook handed over",
+    ]);
+    setTransitionItem(db, sm, items[0].id, { state: "done" });
+    expect(refusal(() => setTransitionItem(db, sm, items[1].id, { state: "not_applicable" })).fields?.reason).toBe("Say why it does not apply.");
+    setTransitionItem(db, sm, items[1].id, { state: "not_applicable", reason: "Customer Care opens the test case itself" });
+    expect(refusal(() => setTransitionItem(db, dev, items[2].id, { state: "done" })).code).toBe("forbidden");
+    addTransitionItem(db, sm, project.id, { text: "Recording retention confirmed with Customer Care" });
+    const after = listTransition(db, dev, project.id);
+    expect(after[0]).toMatchObject({ state: "done", by: sm.name });
+    expect(after[1]).toMatchObject({ state: "not_applicable", reason: "Customer Care opens the test case itself" });
+    expect(after.at(-1)?.text).toBe("Recording retention confirmed with Customer Care");
+
+    const admin = await makeUser(db, "admin");
+    addTemplateItem(db, admin, { text: "Monitoring hand-over call held" });
+    expect(refusal(() => addTemplateItem(db, sm, { text: "Not an admin" })).code).toBe("forbidden");
+    const next = createProject(db, sm, { name: "Second project", customer: "Fabrikam", sowSignedOn: "2026-03-02", staffedOn: "2026-03-02" });
+    expect(listTransition(db, sm, next.id).at(-1)?.text).toBe("Monitoring hand-over call held");
+    expect(listTransition(db, dev, project.id)).toHaveLength(8);
+  });
+});

@@ -1,0 +1,116 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db/client.server";
+import { projectCan } from "~/auth/permissions";
+import { requireUser } from "~/auth/session.server";
+import { ErrorPage } from "~/components/error-page";
+import { Field, FormMessage } from "~/components/field";
+import { getProject } from "~/delivery/projects.server";
+import { addTransitionItem, listTransition, setTransitionItem } from "~/delivery/transition.server";
+import { formatTimestamp } from "~/lib/dates";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { formError, orErrorPage } from "~/lib/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Transition to Customer Care · Sprintlab" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const { project, role } = orErrorPage(() => getProject(db, user, Number(params.id)));
+  return json({ project: { id: project.id, name: project.name }, items: listTransition(db, user, project.id), canEdit: projectCan(user.role, role, "releasePlan.manage") });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const id = Number(params.id);
+  try {
+    if (form.get("intent") === "add") {
+      addTransitionItem(getDb(), user, id, { text: form.get("text") });
+      return redirectWithFlash(`/projects/${id}/transition`, "Item added.");
+    }
+    setTransitionItem(getDb(), user, Number(form.get("itemId")), { state: form.get("state"), reason: form.get("reason") ?? undefined });
+    return redirectWithFlash(`/projects/${id}/transition`, "Checklist updated.");
+  } catch (error) {
+    return formError(error, form);
+  }
+}
+
+const STATE = { open: "Open", done: "Done", not_applicable: "Not applicable" } as const;
+
+export default function Transition() {
+  const { project, items, canEdit } = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.errors;
+  const finished = items.filter((i) => i.state !== "open").length;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="muted">
+            <Link to={`/projects/${project.id}`}>{project.name}</Link> /
+          </p>
+          <h1>Transition to Customer Care</h1>
+          <p>
+            Readiness after the last hypercare: {finished} of {items.length} items done or not applicable.
+          </p>
+        </div>
+      </div>
+      <section className="card">
+        <ul className="idea-list">
+          {items.map((item) => {
+            const mine = errors?.values.itemId === String(item.id) ? errors : undefined;
+            return (
+              <li key={item.id} className="comment" data-testid={`item-${item.id}`}>
+                <div className="row-actions" style={{ justifyContent: "space-between" }}>
+                  <span>
+                    <strong>{item.text}</strong>{" "}
+                    <span className={`status ${item.state === "done" ? "status--delivered" : item.state === "not_applicable" ? "status--merged" : "status--community_review"}`}>{STATE[item.state]}</span>
+                  </span>
+                  <span className="muted">
+                    {item.by ? `${item.by} · ${formatTimestamp(item.at)}` : ""}
+                    {item.reason ? ` — ${item.reason}` : ""}
+                  </span>
+                </div>
+                {canEdit ? (
+                  <Form method="post" className="form form--inline" style={{ marginTop: "0.5rem" }}>
+                    <input type="hidden" name="itemId" value={item.id} />
+                    {item.state === "open" ? (
+                      <>
+                        <button type="submit" name="state" value="done" className="button button--quiet" aria-label={`Mark “${item.text}” done`}>
+                          Done
+                        </button>
+                        <Field label="Reason it does not apply" name="reason" id={`reason-${item.id}`} error={mine?.fields.reason} defaultValue={mine?.values.reason ?? ""} />
+                        <button type="submit" name="state" value="not_applicable" className="button button--quiet" aria-label={`Mark “${item.text}” not applicable`}>
+                          Not applicable
+                        </button>
+                      </>
+                    ) : (
+                      <button type="submit" name="state" value="open" className="button button--quiet">
+                        Reopen
+                      </button>
+                    )}
+                  </Form>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+        {canEdit ? (
+          <Form method="post" className="form form--inline" style={{ marginTop: "1rem" }}>
+            <input type="hidden" name="intent" value="add" />
+            <FormMessage message={errors?.values.intent === "add" && !errors.fields.text ? errors.message : null} />
+            <Field label="Add an item" name="text" error={errors?.values.intent === "add" ? errors.fields.text : undefined} />
+            <button type="submit" className="button button--quiet">
+              Add
+            </button>
+          </Form>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
