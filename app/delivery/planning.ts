@@ -12,3 +12,15 @@ export function planningWarnings(input: { commitment: number; capacity: number |
   }
   return warnings;
 }
+
+/**
+ * A suggested capacity: the mean velocity of the last three sprints, scaled by the share of the
+ * team's person-days that are available this sprint (days off taken out). Null without a velocity
+ * or a team.
+ */
+export function suggestCapacity(input: { meanVelocity: number | null; workingDays: number; daysOffPerMember: readonly number[] }): number | null {
+  const members = input.daysOffPerMember.length;
+  if (input.meanVelocity === null || members === 0 || input.workingDays === 0) return null;
+  const available = input.daysOffPerMember.reduce((n, off) => n + Math.max(0, input.workingDays - off), 0);
+  return Math.round((input.meanVelocity * available) / (input.workingDays * members));
+}

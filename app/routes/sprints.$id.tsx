@@ -9,7 +9,8 @@ import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { isReady } from "~/delivery/backlog";
 import { planningWarnings } from "~/delivery/planning";
-import { closeSprint, projectVelocity, sprintBoard, sprintBurndown, startSprint, updateSprint } from "~/delivery/sprints.server";
+import { closeSprint, projectHolidays, projectVelocity, sprintBoard, sprintBurndown, startSprint, updateSprint } from "~/delivery/sprints.server";
+import { addDayOff, capacitySuggestion } from "~/delivery/days-off.server";
 import { listBacklog, updateStory } from "~/delivery/stories.server";
 import { lastThree } from "~/delivery/velocity";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meanVelocity: mean,
     warnings: planningWarnings({ commitment, capacity: board.sprint.capacity, meanVelocity: mean }),
     ready: listBacklog(db, user, board.project.id, { sprint: "none" }).filter(isReady).slice(0, 15),
+    capacity: capacitySuggestion(db, board.project.id, board.sprint, projectHolidays(db, board.project), mean),
   };
   return json({
     planning,
@@ -48,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       move: projectCan(user.role, board.role, "stories.moveStatus"),
       manage: projectCan(user.role, board.role, "sprints.manage"),
       plan: projectCan(user.role, board.role, "backlog.order"),
+      member: board.role !== null,
     },
   });
 }
@@ -66,6 +69,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "plan": {
         const story = updateStory(db, user, Number(form.get("storyId")), { sprintId: id });
         return redirectWithFlash(`/sprints/${id}`, `“${story.title}” added to the sprint.`);
+      }
+      case "day-off": {
+        const projectId = sprintBoard(db, user, id).project.id;
+        addDayOff(db, user, projectId, { date: form.get("date") });
+        return redirectWithFlash(`/sprints/${id}`, "Day off recorded.");
       }
       case "settings":
         updateSprint(db, user, id, { goal: String(form.get("goal") ?? ""), capacity: form.get("capacity") === "" ? null : form.get("capacity") });
@@ -148,6 +156,33 @@ export default function SprintPage() {
               <div className="stat__label">mean velocity, last 3 sprints</div>
             </div>
           </div>
+          <p className="muted" data-testid="suggested-capacity">
+            {planning.capacity.suggested === null
+              ? "No suggested capacity yet: it needs a closed sprint's velocity and team members."
+              : `Suggested capacity: ${planning.capacity.suggested} points — the mean velocity scaled by ${planning.capacity.members.length} team members' days off over ${planning.capacity.workingDays} working days.`}
+          </p>
+          {planning.capacity.members.length ? (
+            <ul className="muted">
+              {planning.capacity.members.map((m) => (
+                <li key={m.userId}>
+                  {m.name}: {m.daysOff.length ? m.daysOff.join(", ") : "no days off"}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {can.member ? (
+            <Form method="post" className="form form--inline">
+              <input type="hidden" name="intent" value="day-off" />
+              <div className={errors?.fields.date ? "field field--error" : "field"} style={{ maxWidth: "12rem" }}>
+                <label htmlFor="day-off">My day off</label>
+                <input id="day-off" name="date" type="date" min={sprint.start} max={sprint.end} />
+                {errors?.fields.date ? <p className="field__error">{errors.fields.date}</p> : null}
+              </div>
+              <button type="submit" className="button button--quiet">
+                Add day off
+              </button>
+            </Form>
+          ) : null}
           {planning.warnings.map((w) => (
             <div key={w} className="alert alert--error" role="alert">
               {w}

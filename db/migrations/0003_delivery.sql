@@ -4,6 +4,15 @@ CREATE TABLE `checklist_template_items` (
 	`position` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `days_off` (
+	`project_id` integer NOT NULL,
+	`user_id` integer NOT NULL,
+	`date` text NOT NULL,
+	PRIMARY KEY(`project_id`, `user_id`, `date`),
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `features` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`project_id` integer NOT NULL,

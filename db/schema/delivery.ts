@@ -236,3 +236,18 @@ export const transitionItems = sqliteTable(
   },
   (t) => [index("transition_items_project_idx").on(t.projectId, t.position)],
 );
+
+/** Days a member of a project is away; planning suggests a capacity from them. */
+export const daysOff = sqliteTable(
+  "days_off",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    date: text("date").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId, t.date] })],
+);

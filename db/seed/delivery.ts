@@ -11,6 +11,7 @@ import { sprintWorkingDays } from "../../app/delivery/sprints";
 import { createFeature, createStory, recordAcceptance, updateStory } from "../../app/delivery/stories.server";
 import { reportStatus } from "../../app/delivery/portfolio.server";
 import { endKickoff } from "../../app/delivery/baseline.server";
+import { addDayOff } from "../../app/delivery/days-off.server";
 
 const day = (iso: string, n: number) => format(addDays(parseISO(iso), n), "yyyy-MM-dd");
 const at = (iso: string, hour: number, minute = 0) => new Date(`${iso}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00.000Z`);
@@ -108,6 +109,7 @@ export async function seedDelivery(db: Db): Promise<void> {
 
   // Sprint 4, active: what carried over plus new work; one story added after the start.
   const s4 = sprintList[3];
+  addDayOff(db, dev, acme.id, { date: sprintWorkingDays(s4, holidays)[8] });
   storyIds.push(addStory(STORIES.at(-1)!, at(day(s4.start, -4), 10)));
   const s4Days = sprintWorkingDays(s4, holidays);
   for (const i of [10, 11, 12, 15, 22]) updateStory(db, po, storyIds[i], { sprintId: s4.id }, at(day(s4.start, -3), 14));

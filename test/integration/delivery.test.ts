@@ -309,3 +309,19 @@ describe("transition to Customer Care", () => {
     expect(listTransition(db, dev, project.id)).toHaveLength(8);
   });
 });
+
+describe("days off and capacity", () => {
+  it("suggests a capacity from the mean velocity and the team's days off inside the sprint", async () => {
+    const { sm, dev, outsider, project } = await setup();
+    const { addDayOff, capacitySuggestion } = await import("~/delivery/days-off.server");
+    const [s1] = generateSprints(db, sm, project.id, { count: 1 });
+    addDayOff(db, dev, project.id, { date: "2026-02-03" });
+    addDayOff(db, dev, project.id, { date: "2026-02-07" }); // a Saturday: not a working day
+    addDayOff(db, dev, project.id, { date: "2026-03-30" }); // outside the sprint
+    expect(refusal(() => addDayOff(db, outsider, project.id, { date: "2026-02-04" })).code).toBe("not_found");
+    const suggestion = capacitySuggestion(db, project.id, s1, new Set(), 15);
+    expect(suggestion.workingDays).toBe(15);
+    expect(suggestion.members.map((m) => m.daysOff)).toEqual([["2026-02-03"]]);
+    expect(suggestion.suggested).toBe(14);
+  });
+});

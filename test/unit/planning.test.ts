@@ -12,3 +12,15 @@ describe("planning warnings", () => {
     expect(planningWarnings({ commitment: 5, capacity: null, meanVelocity: null })).toEqual([]);
   });
 });
+
+describe("suggested capacity", () => {
+  it("scales the mean velocity by the team's available person-days", async () => {
+    const { suggestCapacity } = await import("~/delivery/planning");
+    expect(suggestCapacity({ meanVelocity: 20, workingDays: 15, daysOffPerMember: [0, 0, 0] })).toBe(20);
+    // Three people, 45 person-days, 6 days off: 39/45 of 20 = 17.3 → 17.
+    expect(suggestCapacity({ meanVelocity: 20, workingDays: 15, daysOffPerMember: [5, 1, 0] })).toBe(17);
+    expect(suggestCapacity({ meanVelocity: 20, workingDays: 15, daysOffPerMember: [20] })).toBe(0);
+    expect(suggestCapacity({ meanVelocity: null, workingDays: 15, daysOffPerMember: [0] })).toBeNull();
+    expect(suggestCapacity({ meanVelocity: 20, workingDays: 15, daysOffPerMember: [] })).toBeNull();
+  });
+});
