@@ -233,21 +233,37 @@ export function updateStory(db: Db, actor: User, storyId: number, input: unknown
   });
 }
 
-/** Keyboard re-ordering: up, down or to the top of the backlog (unplanned stories). */
-export function moveStory(db: Db, actor: User, storyId: number, move: "up" | "down" | "top"): Story {
+function rankedList(tx: DbOrTx, projectId: number) {
+  return tx.select({ id: stories.id, rank: stories.rank }).from(stories).where(eq(stories.projectId, projectId)).orderBy(asc(stories.rank), asc(stories.id)).all();
+}
+
+function orderable(db: Db, actor: User, storyId: number): Story {
   const current = db.select().from(stories).where(eq(stories.id, storyId)).get();
   if (!current) throw new DomainError("not_found", "No such story.");
   requireProject(db, actor, current.projectId, "backlog.order");
+  return current;
+}
+
+/** Keyboard re-ordering of the one ranked list: up, down or to the top. */
+export function moveStory(db: Db, actor: User, storyId: number, move: "up" | "down" | "top"): Story {
+  const current = orderable(db, actor, storyId);
   return db.transaction((tx) => {
-    const list = tx
-      .select({ id: stories.id, rank: stories.rank })
-      .from(stories)
-      .where(and(eq(stories.projectId, current.projectId), current.sprintId === null ? isNull(stories.sprintId) : eq(stories.sprintId, current.sprintId)))
-      .orderBy(asc(stories.rank), asc(stories.id))
-      .all();
-    const index = list.findIndex((s) => s.id === storyId);
-    const rank = rankForMove(list.map((s) => s.rank), index, move);
+    const list = rankedList(tx, current.projectId);
+    const rank = rankForMove(list.map((s) => s.rank), list.findIndex((s) => s.id === storyId), move);
     if (rank !== null) tx.update(stories).set({ rank }).where(eq(stories.id, storyId)).run();
+    return tx.select().from(stories).where(eq(stories.id, storyId)).get()!;
+  });
+}
+
+/** Drag and drop: place a story right after another one (`afterId` null: at the top). */
+export function placeStory(db: Db, actor: User, storyId: number, afterId: number | null): Story {
+  const current = orderable(db, actor, storyId);
+  return db.transaction((tx) => {
+    const list = rankedList(tx, current.projectId).filter((s) => s.id !== storyId);
+    const index = afterId === null ? -1 : list.findIndex((s) => s.id === afterId);
+    if (afterId !== null && index < 0) throw new DomainError("invalid", "Drop the story next to a story of the same project.");
+    const rank = rankBetween(index >= 0 ? list[index].rank : null, list[index + 1]?.rank ?? null);
+    tx.update(stories).set({ rank }).where(eq(stories.id, storyId)).run();
     return tx.select().from(stories).where(eq(stories.id, storyId)).get()!;
   });
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { getDb } from "../../db/client.server";
 import { STORY_TYPES } from "../../db/schema/enums";
 import { projectCan } from "~/auth/permissions";
@@ -10,7 +11,7 @@ import { FormMessage } from "~/components/field";
 import { POINTS, isReady } from "~/delivery/backlog";
 import { getProject } from "~/delivery/projects.server";
 import { listSprints } from "~/delivery/sprints.server";
-import { createStory, listBacklog, listFeatures, moveStory, updateStory } from "~/delivery/stories.server";
+import { createStory, listBacklog, listFeatures, moveStory, placeStory, updateStory } from "~/delivery/stories.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
@@ -55,6 +56,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const story = moveStory(db, user, storyId, move);
         return redirectWithFlash(`${back}#story-${story.id}`, `Moved “${story.title}” ${move === "top" ? "to the top" : move}.`);
       }
+      case "place": {
+        const story = placeStory(db, user, storyId, form.get("afterId") ? Number(form.get("afterId")) : null);
+        return redirectWithFlash(`${back}#story-${story.id}`, `Moved “${story.title}”.`);
+      }
       case "plan": {
         const sprintId = form.get("sprintId") ? Number(form.get("sprintId")) : null;
         const story = updateStory(db, user, storyId, { sprintId });
@@ -81,6 +86,21 @@ export default function Backlog() {
   const errors = useActionData<typeof action>()?.errors;
   const [params] = useSearchParams();
   const adding = errors?.values.intent === "add";
+  // Drag and drop, once JavaScript runs; the arrow buttons stay for keyboards and no-JS.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const drop = useFetcher();
+  const [dragged, setDragged] = useState<number | null>(null);
+  const [over, setOver] = useState<number | null>(null);
+  const onDrop = (targetIndex: number) => {
+    const from = stories.findIndex((s) => s.id === dragged);
+    setOver(null);
+    if (dragged === null || from === targetIndex || from < 0) return;
+    // Dropped on a row: take its place, moving it down when coming from above.
+    const afterId = from < targetIndex ? stories[targetIndex].id : targetIndex > 0 ? stories[targetIndex - 1].id : null;
+    drop.submit({ intent: "place", storyId: String(dragged), afterId: afterId === null ? "" : String(afterId) }, { method: "post" });
+    setDragged(null);
+  };
   return (
     <>
       <div className="page-header">
@@ -199,7 +219,27 @@ export default function Backlog() {
         ) : (
           <ol style={{ listStyle: "none", padding: 0, margin: 0 }}>
             {stories.map((s, index) => (
-              <li key={s.id} id={`story-${s.id}`} className="backlog-row" data-testid={`story-${s.id}`}>
+              <li
+                key={s.id}
+                id={`story-${s.id}`}
+                className={`backlog-row${over === index ? " backlog-row--over" : ""}`}
+                data-testid={`story-${s.id}`}
+                draggable={hydrated && can.order}
+                onDragStart={(e) => {
+                  setDragged(s.id);
+                  e.dataTransfer.effectAllowed = "move";
+                }}
+                onDragOver={(e) => {
+                  if (dragged === null) return;
+                  e.preventDefault();
+                  setOver(index);
+                }}
+                onDragLeave={() => setOver((o) => (o === index ? null : o))}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  onDrop(index);
+                }}
+              >
                 {can.order ? (
                   <Form method="post" className="move-buttons" aria-label={`Move ${s.title}`}>
                     <input type="hidden" name="intent" value="move" />

@@ -149,3 +149,23 @@ test("CSV import shows a row error and writes nothing until it is fixed", async 
   await expect(po.locator(".backlog-row")).toHaveCount(before + 2);
   await expect(po.locator(".backlog-row strong").last()).toHaveText("Co-browse consent prompt");
 });
+
+test("the product owner re-ranks the backlog by drag and drop", async ({ pageAs, request }) => {
+  const { bearer, tokenFor } = await import("../support/api");
+  const token = await tokenFor(request, "po@example.com");
+  const projects = await (await request.get("/api/v1/projects", { headers: bearer(token) })).json();
+  const id = projects.find((p: { name: string }) => p.name.startsWith("Acme")).id;
+  const po = await pageAs("po@example.com");
+  await po.goto(`/projects/${id}/backlog`);
+  const rows = po.locator(".backlog-row");
+  const last = (await rows.last().locator("strong").textContent())!;
+  await expect(rows.first()).toHaveAttribute("draggable", "true");
+  // The HTML5 drag events, as a browser fires them for a mouse drag.
+  const dataTransfer = await po.evaluateHandle(() => new DataTransfer());
+  await rows.last().dispatchEvent("dragstart", { dataTransfer });
+  await rows.first().dispatchEvent("dragover", { dataTransfer });
+  await rows.first().dispatchEvent("drop", { dataTransfer });
+  await expect(rows.first().locator("strong")).toHaveText(last);
+  const backlog = await (await request.get(`/api/v1/projects/${id}/backlog`, { headers: bearer(token) })).json();
+  expect(backlog[0].title).toBe(last);
+});

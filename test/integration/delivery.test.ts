@@ -325,3 +325,19 @@ describe("days off and capacity", () => {
     expect(suggestion.suggested).toBe(14);
   });
 });
+
+describe("drag and drop ranking", () => {
+  it("places a story after another, or at the top, in the one ranked list", async () => {
+    const { po, dev, project } = await setup();
+    const { placeStory } = await import("~/delivery/stories.server");
+    const [a, b, c] = ["A", "B", "C"].map((t) => createStory(db, po, project.id, { title: `Story ${t}` }));
+    placeStory(db, po, a.id, c.id);
+    expect(listBacklog(db, po, project.id).map((s) => s.title)).toEqual(["Story B", "Story C", "Story A"]);
+    placeStory(db, po, a.id, null);
+    expect(listBacklog(db, po, project.id).map((s) => s.title)).toEqual(["Story A", "Story B", "Story C"]);
+    placeStory(db, po, c.id, a.id);
+    expect(listBacklog(db, po, project.id).map((s) => s.title)).toEqual(["Story A", "Story C", "Story B"]);
+    expect(refusal(() => placeStory(db, dev, b.id, null)).code).toBe("forbidden");
+    expect(refusal(() => placeStory(db, po, b.id, 999999)).code).toBe("invalid");
+  });
+});
