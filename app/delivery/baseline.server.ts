@@ -8,7 +8,7 @@ import { IsoDateSchema, parseInput } from "../lib/validation";
 import { stateAt } from "./burndown";
 import { burnup } from "./burnup";
 import { PROJECT_KINDS } from "../../db/schema/enums";
-import { getProject, kickoffOf, requireProject, type Project } from "./projects.server";
+import { checkCalendar, getProject, kickoffOf, requireProject, type Project } from "./projects.server";
 import { listSprints, projectVelocity, relaySprints, toStoryEvent } from "./sprints.server";
 import { lastThree } from "./velocity";
 import { isValidTimeZone } from "../calendar/business-days";
@@ -22,6 +22,7 @@ export const ProjectChangeSchema = z.object({
   kickoffStart: IsoDateSchema.nullable().optional(),
   kickoffWeeks: z.coerce.number().optional(),
   timeZone: z.string().trim().refine(isValidTimeZone, "Use a time zone like Europe/London.").optional(),
+  calendarId: z.coerce.number().int().positive().nullable().optional(),
 });
 
 /**
@@ -33,6 +34,7 @@ export function updateProject(db: Db, actor: User, projectId: number, input: unk
   const change = parseInput(ProjectChangeSchema, input);
   return db.transaction((tx) => {
     const current = tx.select().from(projects).where(eq(projects.id, projectId)).get()!;
+    checkCalendar(tx, change.calendarId);
     const next = { ...current, ...change };
     kickoffOf(next);
     tx.update(projects).set(change).where(eq(projects.id, projectId)).run();

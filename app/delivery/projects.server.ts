@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
-import { PROJECT_KINDS, PROJECT_ROLES, goLives, projectMembers, projects, sprints, users } from "../../db/schema";
+import { PROJECT_KINDS, PROJECT_ROLES, goLives, holidayCalendars, projectMembers, projects, sprints, users } from "../../db/schema";
 import { globalCan, projectCan, type ProjectAction, type ProjectRole } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { isValidTimeZone, todayIn } from "../calendar/business-days";
@@ -25,6 +25,7 @@ export const ProjectSchema = z.object({
     .trim()
     .default("UTC")
     .refine((tz) => isValidTimeZone(tz), "Use a time zone like Europe/London or America/Chicago."),
+  calendarId: z.coerce.number().int().positive().nullable().optional(),
 });
 
 function kickoffOf(p: Pick<Project, "sowSignedOn" | "staffedOn" | "kickoffStart" | "kickoffWeeks">): Kickoff {
@@ -41,6 +42,7 @@ export function createProject(db: Db, actor: User, input: unknown): Project {
   const data = parseInput(ProjectSchema, input);
   kickoffOf({ ...data, kickoffStart: data.kickoffStart ?? null });
   return db.transaction((tx) => {
+    checkCalendar(tx, data.calendarId);
     const project = tx
       .insert(projects)
       .values({ ...data, kickoffStart: data.kickoffStart ?? null })
@@ -157,4 +159,12 @@ export function projectPhase(db: DbOrTx, project: Project): string {
   const active = db.select({ number: sprints.number }).from(sprints).where(and(eq(sprints.projectId, project.id), eq(sprints.state, "active"))).get();
   if (active) return `Sprint ${active.number}`;
   return "Between sprints";
+}
+
+/** A project's holiday calendar must exist; null is the installation's default. */
+export function checkCalendar(db: DbOrTx, calendarId: number | null | undefined) {
+  if (!calendarId) return;
+  if (!db.select({ id: holidayCalendars.id }).from(holidayCalendars).where(eq(holidayCalendars.id, calendarId)).get()) {
+    throw new DomainError("invalid", "Choose a holiday calendar.", { fields: { calendarId: "Choose one of the holiday calendars." } });
+  }
 }

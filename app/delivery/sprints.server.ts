@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, max, min, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
-import { holidays, sprints, stories, storyEvents } from "../../db/schema";
+import { sprints, stories, storyEvents } from "../../db/schema";
+import { holidaysFor } from "../calendar/calendars.server";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { IsoDateSchema, parseInput } from "../lib/validation";
@@ -19,9 +20,9 @@ export function sprintJson(s: Sprint) {
   return { id: s.id, number: s.number, start: s.start, end: s.end, goal: s.goal, capacity: s.capacity, state: s.state };
 }
 
-/** The project's holidays. Named calendars per project come later; today every project uses the installation's. */
-export function projectHolidays(db: DbOrTx, _project: Pick<Project, "id">): Set<string> {
-  return new Set(db.select({ date: holidays.date }).from(holidays).all().map((h) => h.date));
+/** The project's holidays: its named calendar, or the installation's default. */
+export function projectHolidays(db: DbOrTx, project: Pick<Project, "calendarId">): Set<string> {
+  return holidaysFor(db, project.calendarId);
 }
 
 export function listSprints(db: DbOrTx, projectId: number): Sprint[] {

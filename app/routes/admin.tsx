@@ -17,6 +17,7 @@ export default function Admin() {
       <nav className="sub-nav" aria-label="Administration">
         <NavLink to="/admin/users">Users</NavLink>
         <NavLink to="/admin/holidays">Holidays</NavLink>
+        <NavLink to="/admin/calendars">Calendars</NavLink>
         <NavLink to="/admin/portals">Portals</NavLink>
         <NavLink to="/admin/vote-requests">Votes</NavLink>
         <NavLink to="/admin/access-requests">Access requests</NavLink>

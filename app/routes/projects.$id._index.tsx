@@ -11,6 +11,7 @@ import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { reportStatus } from "~/delivery/portfolio.server";
 import { endKickoff, getBaseline, updateProject } from "~/delivery/baseline.server";
+import { listCalendars } from "~/calendar/calendars.server";
 import { Field } from "~/components/field";
 import { addMember, getProject, listMembers, projectPhase } from "~/delivery/projects.server";
 import { generateSprints, listSprints, projectVelocity, startSprint } from "~/delivery/sprints.server";
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     velocity: projectVelocity(db, project.id),
     candidates: projectCan(user.role, role, "members.manage") ? listUsers(db).filter((u) => u.active) : [],
     baseline: getBaseline(db, project.id),
+    calendars: listCalendars(db).map((c) => ({ id: c.id, name: c.name })),
     can: { manage, members: projectCan(user.role, role, "members.manage"), edit: projectCan(user.role, role, "project.manage") },
   });
 }
@@ -67,6 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           kickoffStart: form.get("kickoffStart") || null,
           kickoffWeeks: form.get("kickoffWeeks"),
           timeZone: form.get("timeZone"),
+          calendarId: form.get("calendarId") || null,
         });
         return redirectWithFlash(`/projects/${id}`, "Project saved; planned sprints follow the kickoff dates.");
       case "end-kickoff":
@@ -84,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { project, kickoff, phase, members, sprints, velocity, candidates, can, baseline } = useLoaderData<typeof loader>();
+  const { project, kickoff, phase, members, sprints, velocity, candidates, can, baseline, calendars } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const hasActive = sprints.some((s) => s.state === "active");
   return (
@@ -275,6 +278,17 @@ export default function ProjectPage() {
                     <select id="edit-weeks" name="kickoffWeeks" defaultValue={String(project.kickoffWeeks)}>
                       <option value="3">3 weeks</option>
                       <option value="4">4 weeks</option>
+                    </select>
+                  </div>
+                  <div className="field">
+                    <label htmlFor="edit-calendar">Holiday calendar</label>
+                    <select id="edit-calendar" name="calendarId" defaultValue={project.calendarId ?? ""}>
+                      <option value="">Installation default</option>
+                      {calendars.map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.name}
+                        </option>
+                      ))}
                     </select>
                   </div>
                   <Field label="Time zone" name="timeZone" id="edit-tz" defaultValue={project.timeZone} error={errors?.values.intent === "edit" ? errors.fields.timeZone : undefined} />

@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { listCalendars } from "~/calendar/calendars.server";
 import { getDb } from "../../db/client.server";
 import { requirePermission } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
@@ -12,14 +14,14 @@ export const meta: MetaFunction = () => [{ title: "New project · Delivery · Sp
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "projects.create");
-  return null;
+  return json({ calendars: listCalendars(getDb()).map((c) => ({ id: c.id, name: c.name })) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "projects.create");
   const form = await request.formData();
   try {
-    const project = createProject(getDb(), user, { ...Object.fromEntries(form), kickoffStart: form.get("kickoffStart") || null });
+    const project = createProject(getDb(), user, { ...Object.fromEntries(form), kickoffStart: form.get("kickoffStart") || null, calendarId: form.get("calendarId") || null });
     return redirectWithFlash(`/projects/${project.id}`, `${project.name} created. Kickoff is planned; generate sprints when the release plan is ready.`);
   } catch (error) {
     return formError(error, form);
@@ -28,6 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewProject() {
   const errors = useActionData<typeof action>()?.errors;
+  const { calendars } = useLoaderData<typeof loader>();
   const v = errors?.values ?? {};
   const f = errors?.fields ?? {};
   return (
@@ -63,6 +66,18 @@ export default function NewProject() {
               <option value="4">4 weeks</option>
             </select>
             {f.kickoffWeeks ? <p className="field__error">{f.kickoffWeeks}</p> : null}
+          </div>
+          <div className={f.calendarId ? "field field--error" : "field"}>
+            <label htmlFor="calendarId">Holiday calendar</label>
+            <select id="calendarId" name="calendarId" defaultValue={v.calendarId ?? ""}>
+              <option value="">Installation default</option>
+              {calendars.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            {f.calendarId ? <p className="field__error">{f.calendarId}</p> : null}
           </div>
           <Field label="Time zone" name="timeZone" defaultValue={v.timeZone ?? "UTC"} error={f.timeZone} hint="Sprint days and ceremonies are counted in it, e.g. America/Chicago." />
           <div>

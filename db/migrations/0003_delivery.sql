@@ -1,3 +1,11 @@
+CREATE TABLE `calendar_holidays` (
+	`calendar_id` integer NOT NULL,
+	`date` text NOT NULL,
+	`name` text NOT NULL,
+	PRIMARY KEY(`calendar_id`, `date`),
+	FOREIGN KEY (`calendar_id`) REFERENCES `holiday_calendars`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `checklist_template_items` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`text` text NOT NULL,
@@ -56,6 +64,12 @@ CREATE TABLE `go_lives` (
 --> statement-breakpoint
 CREATE INDEX `go_lives_project_idx` ON `go_lives` (`project_id`);--> statement-breakpoint
 CREATE INDEX `go_lives_sprint_idx` ON `go_lives` (`sprint_id`);--> statement-breakpoint
+CREATE TABLE `holiday_calendars` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `holiday_calendars_name_unique` ON `holiday_calendars` (`name`);--> statement-breakpoint
 CREATE TABLE `project_members` (
 	`project_id` integer NOT NULL,
 	`user_id` integer NOT NULL,
@@ -77,8 +91,10 @@ CREATE TABLE `projects` (
 	`kickoff_start` text,
 	`kickoff_weeks` integer DEFAULT 3 NOT NULL,
 	`time_zone` text DEFAULT 'UTC' NOT NULL,
+	`calendar_id` integer,
 	`kickoff_ended_at` text,
-	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`calendar_id`) REFERENCES `holiday_calendars`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE INDEX `projects_name_idx` ON `projects` (`name`);--> statement-breakpoint

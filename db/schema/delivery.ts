@@ -8,6 +8,24 @@ import { PROJECT_KINDS, PROJECT_ROLES, SPRINT_STATES, STORY_STATUSES, STORY_TYPE
 
 export { PROJECT_KINDS, PROJECT_ROLES, SPRINT_STATES, STORY_STATUSES, STORY_TYPES } from "./enums";
 
+/** Named holiday calendars an admin keeps (e.g. per country); a project picks one. */
+export const holidayCalendars = sqliteTable("holiday_calendars", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+});
+
+export const calendarHolidays = sqliteTable(
+  "calendar_holidays",
+  {
+    calendarId: integer("calendar_id")
+      .notNull()
+      .references(() => holidayCalendars.id),
+    date: text("date").notNull(),
+    name: text("name").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.calendarId, t.date] })],
+);
+
 export const projects = sqliteTable(
   "projects",
   {
@@ -21,6 +39,8 @@ export const projects = sqliteTable(
     kickoffStart: text("kickoff_start"),
     kickoffWeeks: integer("kickoff_weeks").notNull().default(3),
     timeZone: text("time_zone").notNull().default("UTC"),
+    /** A named holiday calendar; null means the installation's default (the holidays page). */
+    calendarId: integer("calendar_id").references(() => holidayCalendars.id),
     /** When kickoff was ended and the release baseline frozen. */
     kickoffEndedAt: text("kickoff_ended_at"),
     createdAt: text("created_at").notNull().default(now),

@@ -341,3 +341,28 @@ describe("drag and drop ranking", () => {
     expect(refusal(() => placeStory(db, po, b.id, 999999)).code).toBe("invalid");
   });
 });
+
+describe("holiday calendars", () => {
+  it("a project on a named calendar counts its holidays, not the default ones", async () => {
+    const { sm, project } = await setup();
+    const admin = await makeUser(db, "admin");
+    const { createCalendar, addCalendarHoliday, holidaysFor } = await import("~/calendar/calendars.server");
+    const { addHoliday } = await import("~/calendar/holidays.server");
+    const { updateProject } = await import("~/delivery/baseline.server");
+    const { projectHolidays } = await import("~/delivery/sprints.server");
+    const { sprintWorkingDays } = await import("~/delivery/sprints");
+    addHoliday(db, admin, { date: "2026-02-16", name: "Default-calendar holiday" });
+    const us = createCalendar(db, admin, { name: "United States" });
+    addCalendarHoliday(db, admin, us.id, { date: "2026-02-02", name: "Project kickoff day off" });
+    expect(refusal(() => addCalendarHoliday(db, admin, us.id, { date: "2026-02-02", name: "Again" })).code).toBe("conflict");
+    expect(refusal(() => updateProject(db, sm, project.id, { calendarId: 99999 })).fields?.calendarId).toBeDefined();
+    const [s1] = generateSprints(db, sm, project.id, { count: 1 });
+    expect(sprintWorkingDays(s1, projectHolidays(db, getProject(db, sm, project.id).project))).toHaveLength(14);
+    updateProject(db, sm, project.id, { calendarId: us.id });
+    const moved = db.select().from(sprints).where(eq(sprints.id, s1.id)).get()!;
+    // Sprint 1 starts on the first working day after kickoff in the project's calendar: Tue 2026-02-03.
+    expect(moved.start).toBe("2026-02-03");
+    expect(holidaysFor(db, us.id)).toEqual(new Set(["2026-02-02"]));
+    expect(sprintWorkingDays(moved, projectHolidays(db, getProject(db, sm, project.id).project))).toHaveLength(15);
+  });
+});
