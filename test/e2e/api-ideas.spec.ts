@@ -67,6 +67,7 @@ test.describe("Ideas Lab API", () => {
   });
 
   test("the vote invariant holds under concurrent votes and un-votes against the running server", async ({ request }) => {
+    test.setTimeout(120_000);
     const users = await Promise.all(Array.from({ length: 6 }, (_, i) => newUser(request, i % 2 ? "partner" : "customer")));
     const author = users[0];
     const ideas = [];
