@@ -24,6 +24,10 @@ const shots: { file: string; email?: string; path: string; width?: number }[] = 
   { file: "portal-insights.png", email: "pm@example.com", path: "/portals/pureengage/insights" },
   { file: "my-votes-375.png", email: "customer@example.com", path: "/my-votes", width: 375 },
   { file: "intake-similar.png", email: "partner@example.com", path: "/portals/pureengage/new?title=callback" },
+  { file: "portfolio.png", email: "sm@example.com", path: "/projects" },
+  { file: "sprint-board.png", email: "sm@example.com", path: "/sprints/4" },
+  { file: "release-plan.png", email: "po@example.com", path: "/projects/1/release" },
+  { file: "backlog-375.png", email: "po@example.com", path: "/projects/1/backlog", width: 375 },
 ];
 
 async function shoot(browser: Browser, shot: (typeof shots)[number]) {
