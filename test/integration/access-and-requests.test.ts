@@ -18,8 +18,8 @@ import { moveIdea } from "~/ideas/ideas.server";
 import { setFollowing } from "~/ideas/notify.server";
 import { saveCategory } from "~/ideas/portals.server";
 import { castVote, decideVoteRequest, listVoteRequests, requestMoreVotes, voteBalance } from "~/ideas/votes.server";
-import { DomainError } from "~/lib/errors";
 import { freshDb } from "../support/db";
+import { asyncRefusal as refusal } from "../support/refusal";
 import { makeIdea, makePortal, makeUser } from "../support/factories";
 
 let db: Db;
@@ -27,15 +27,6 @@ beforeEach(() => {
   db = freshDb();
 });
 
-async function refusal(fn: () => unknown): Promise<DomainError> {
-  try {
-    await fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
 
 const request = { name: "Noor Haddad", email: "noor@wingtip.example", company: "Wingtip Telecom", role: "partner", reason: "We run the Wingtip contact center." };
 

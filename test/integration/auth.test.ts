@@ -8,6 +8,7 @@ import { authenticateToken, createToken, listTokens, revokeToken } from "~/auth/
 import { createUser, updateUser } from "~/auth/users.server";
 import { DomainError } from "~/lib/errors";
 import { freshDb } from "../support/db";
+import { asyncRefusal as refusal } from "../support/refusal";
 import { TEST_PASSWORD, makeUser } from "../support/factories";
 
 let db: Db;
@@ -15,15 +16,6 @@ beforeEach(() => {
   db = freshDb();
 });
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
 
 describe("users", () => {
   it("keeps the password as a scrypt hash in its own table", async () => {

@@ -6,8 +6,8 @@ import { stateAt } from "~/delivery/burndown";
 import { addMember, createProject, getProject, listProjects } from "~/delivery/projects.server";
 import { closeSprint, generateSprints, projectVelocity, sprintBurndown, startSprint, toStoryEvent, updateSprint } from "~/delivery/sprints.server";
 import { createFeature, createStory, listBacklog, moveStory, updateStory } from "~/delivery/stories.server";
-import { DomainError } from "~/lib/errors";
 import { freshDb } from "../support/db";
+import { refusal } from "../support/refusal";
 import { makeUser } from "../support/factories";
 
 let db: Db;
@@ -15,15 +15,6 @@ beforeEach(() => {
   db = freshDb();
 });
 
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
 
 /** A date `days` from today (UTC), so that a sprint can be running now. */
 function fromToday(days: number): string {

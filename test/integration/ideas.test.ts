@@ -8,8 +8,8 @@ import { updatePortal } from "~/ideas/portals.server";
 import { pmBoard } from "~/ideas/sla.server";
 import { castVote, grantVotes, ledgerBalance, voteBalance, withdrawVote } from "~/ideas/votes.server";
 import { appToday } from "~/calendar/app-time";
-import { DomainError } from "~/lib/errors";
 import { freshDb } from "../support/db";
+import { refusal } from "../support/refusal";
 import { makeIdea, makePortal, makeUser } from "../support/factories";
 
 let db: Db;
@@ -17,15 +17,6 @@ beforeEach(() => {
   db = freshDb();
 });
 
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
 
 function inAMonth(): string {
   const d = new Date(appToday());
