@@ -6,6 +6,7 @@ import type { User } from "../auth/users.server";
 import { parseInput } from "../lib/validation";
 import { listProjects, projectPhase, requireProject } from "./projects.server";
 import { releasePlan } from "./release.server";
+import { getBaseline } from "./baseline.server";
 import { projectVelocity } from "./sprints.server";
 import { lastThree } from "./velocity";
 
@@ -21,6 +22,8 @@ export function portfolio(db: Db, viewer: User) {
       .from(stories)
       .where(and(eq(stories.projectId, project.id), eq(stories.status, "done")))
       .get()!.n;
+    const scope = db.select({ n: sql<number>`coalesce(sum(${stories.points}), 0)` }).from(stories).where(eq(stories.projectId, project.id)).get()!.n;
+    const baseline = getBaseline(db, project.id);
     const status = db.select({ rag: statusReports.rag, note: statusReports.note, at: statusReports.at }).from(statusReports).where(eq(statusReports.projectId, project.id)).orderBy(desc(statusReports.at)).limit(1).get() ?? null;
     return {
       id: project.id,
@@ -32,6 +35,7 @@ export function portfolio(db: Db, viewer: User) {
       velocity: v ? Math.round(v.mean * 10) / 10 : null,
       nextGoLive: next ? { name: next.name, sprint: next.sprint, forecastSprint: next.forecastSprint, atRisk: next.atRisk, cutoverOn: next.cutoverOn } : null,
       doneNotAccepted: notAccepted,
+      scopeGrowth: baseline ? { points: scope - baseline.totalPoints, baseline: baseline.totalPoints } : null,
       status,
     };
   });

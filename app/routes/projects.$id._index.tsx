@@ -58,12 +58,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithFlash(`/sprints/${sprint.id}`, `Sprint ${sprint.number} started.`);
       }
       case "member":
-        addMember(db, user, id, { userId: form.get("userId"), role: form.get("role") });
+        addMember(db, user, id, { userId: form.get("userId"), role: form.get("role"), side: form.get("side") || undefined });
         return redirectWithFlash(`/projects/${id}`, "Member added.");
       case "edit":
         updateProject(db, user, id, {
           name: form.get("name"),
           customer: form.get("customer"),
+          kind: form.get("kind"),
           sowSignedOn: form.get("sowSignedOn"),
           staffedOn: form.get("staffedOn"),
           kickoffStart: form.get("kickoffStart") || null,
@@ -250,6 +251,14 @@ export default function ProjectPage() {
                     ))}
                   </select>
                 </div>
+                <div className="field">
+                  <label htmlFor="member-side">Side</label>
+                  <select id="member-side" name="side" defaultValue="">
+                    <option value="">From their account (customers and partners: customer side)</option>
+                    <option value="delivery">Delivery</option>
+                    <option value="customer">Customer</option>
+                  </select>
+                </div>
                 <div>
                   <button type="submit" className="button button--quiet">
                     Add member
@@ -270,6 +279,13 @@ export default function ProjectPage() {
                   <input type="hidden" name="intent" value="edit" />
                   <Field label="Name" name="name" id="edit-name" defaultValue={errors?.values.name ?? project.name} error={errors?.values.intent === "edit" ? errors.fields.name : undefined} />
                   <Field label="Customer" name="customer" id="edit-customer" defaultValue={errors?.values.customer ?? project.customer} />
+                  <div className="field">
+                    <label htmlFor="edit-kind">Kind</label>
+                    <select id="edit-kind" name="kind" defaultValue={project.kind}>
+                      <option value="customer_engagement">Customer engagement</option>
+                      <option value="product_release">Product release</option>
+                    </select>
+                  </div>
                   <Field label="SOW signed on" name="sowSignedOn" id="edit-sow" type="date" defaultValue={project.sowSignedOn} />
                   <Field label="Staffing complete on" name="staffedOn" id="edit-staffed" type="date" defaultValue={project.staffedOn} />
                   <Field label="Kickoff start (a later date, optional)" name="kickoffStart" id="edit-kickoff" type="date" defaultValue={project.kickoffStart ?? ""} error={errors?.values.intent === "edit" ? errors.fields.kickoffStart : undefined} />

@@ -70,6 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           points: form.get("points") === "" ? null : form.get("points"),
           acceptanceCriteria: String(form.get("acceptanceCriteria") ?? ""),
           description: String(form.get("description") ?? ""),
+          ...(form.has("featureId") ? { featureId: form.get("featureId") || null } : {}),
         });
         return redirectWithFlash(`${back}#story-${story.id}`, isReady(story) ? `“${story.title}” is Ready.` : `“${story.title}” saved.`);
       }
@@ -292,6 +293,19 @@ export default function Backlog() {
                             ))}
                           </select>
                         </div>
+                        {can.order ? (
+                          <div className="field">
+                            <label htmlFor={`feature-${s.id}`}>Feature</label>
+                            <select id={`feature-${s.id}`} name="featureId" defaultValue={s.featureId ?? ""}>
+                              <option value="">No feature</option>
+                              {features.map((f) => (
+                                <option key={f.id} value={f.id}>
+                                  {f.name}
+                                </option>
+                              ))}
+                            </select>
+                          </div>
+                        ) : null}
                         <div>
                           <button type="submit" className="button button--quiet">
                             Save

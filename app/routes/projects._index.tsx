@@ -50,6 +50,7 @@ export default function Projects() {
                 <th scope="col">Velocity (last 3)</th>
                 <th scope="col">Next go-live</th>
                 <th scope="col">Done, not accepted</th>
+                <th scope="col">Scope vs baseline</th>
                 <th scope="col">Status</th>
               </tr>
             </thead>
@@ -77,6 +78,9 @@ export default function Projects() {
                     )}
                   </td>
                   <td data-label="Done, not accepted">{p.doneNotAccepted} pts</td>
+                  <td data-label="Scope vs baseline">
+                    {p.scopeGrowth ? `${p.scopeGrowth.points >= 0 ? "+" : ""}${p.scopeGrowth.points} pts on ${p.scopeGrowth.baseline}` : <span className="muted">No baseline yet</span>}
+                  </td>
                   <td data-label="Status">
                     {p.status ? (
                       <span title={p.status.note} className={`status rag--${p.status.rag}`}>

@@ -35,6 +35,14 @@ test.describe("Delivery", () => {
       await add.getByRole("button", { name: "Add", exact: true }).click();
       await expect(sm.getByRole("status")).toContainText(title);
     }
+    // Grooming: acceptance criteria make the estimated story Ready.
+    const groom = sm.locator(".backlog-row", { hasText: "Claims line routing" });
+    await groom.getByText("Groom").click();
+    await groom.getByLabel("Acceptance criteria (one per line)").fill("claims calls reach the claims queue\nafter-hours message plays outside opening hours");
+    await groom.getByRole("button", { name: "Save" }).click();
+    await expect(sm.getByRole("status")).toHaveText("“Claims line routing” is Ready.");
+    await expect(sm.locator(".backlog-row", { hasText: "Claims line routing" }).getByText("Ready", { exact: true })).toBeVisible();
+
     const titles = () => sm.locator(".backlog-row strong").allTextContents();
     expect(await titles()).toEqual(["Greeting by time of day", "Claims line routing", "Callback for claims"]);
     await sm.getByRole("button", { name: "Move Callback for claims to the top" }).click();
@@ -110,6 +118,8 @@ test.describe("Delivery", () => {
     const projects = await (await request.get("/api/v1/projects", { headers: bearer(token) })).json();
     const acme = projects.find((p: { name: string }) => p.name.startsWith("Acme"));
     expect(acme.phase).toBe("Sprint 4");
+    await copo.goto("/projects");
+    await expect(copo.locator("tr", { hasText: "Acme Health" })).toContainText("+5 pts on 85");
     const velocity = await (await request.get(`/api/v1/projects/${acme.id}/velocity`, { headers: bearer(token) })).json();
     expect(velocity.map((v: { sprint: number }) => v.sprint)).toEqual([1, 2, 3]);
     const plan = await (await request.get(`/api/v1/projects/${acme.id}/release-plan`, { headers: bearer(token) })).json();

@@ -69,6 +69,9 @@ describe("backlog", () => {
     expect(refusal(() => updateStory(db, po, a.id, { points: 4 })).fields?.points).toMatch(/one of 0, 1, 2, 3, 5, 8, 13, 21/);
     const feature = createFeature(db, po, project.id, { name: "Web callback" });
     expect(refusal(() => createStory(db, dev, project.id, { title: "In a feature", featureId: feature.id })).code).toBe("forbidden");
+    expect(updateStory(db, po, b.id, { featureId: feature.id }).featureId).toBe(feature.id);
+    expect(refusal(() => updateStory(db, dev, a.id, { featureId: feature.id })).code).toBe("forbidden");
+    expect(listBacklog(db, viewer, project.id, { feature: String(feature.id) }).map((s) => s.id)).toEqual([b.id]);
   });
 });
 
