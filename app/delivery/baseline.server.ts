@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.server";
 import { features, goLives, projectMembers, projects, releaseBaselines, storyEvents, stories } from "../../db/schema";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
-import { IsoDateSchema, parseInput } from "../lib/validation";
+import { IsoDateSchema, givenFields, parseInput } from "../lib/validation";
 import { stateAt } from "./burndown";
 import { burnup } from "./burnup";
 import { PROJECT_KINDS } from "../../db/schema/enums";
@@ -31,13 +31,13 @@ export const ProjectChangeSchema = z.object({
  */
 export function updateProject(db: Db, actor: User, projectId: number, input: unknown): Project {
   requireProject(db, actor, projectId, "project.manage");
-  const change = parseInput(ProjectChangeSchema, input);
+  const change = givenFields(parseInput(ProjectChangeSchema, input));
   return db.transaction((tx) => {
     const current = tx.select().from(projects).where(eq(projects.id, projectId)).get()!;
     checkCalendar(tx, change.calendarId);
     const next = { ...current, ...change };
     kickoffOf(next);
-    tx.update(projects).set(change).where(eq(projects.id, projectId)).run();
+    if (Object.keys(change).length) tx.update(projects).set(change).where(eq(projects.id, projectId)).run();
     relaySprints(tx, next);
     return tx.select().from(projects).where(eq(projects.id, projectId)).get()!;
   });

@@ -5,7 +5,7 @@ import { sprints, stories, storyEvents } from "../../db/schema";
 import { holidaysFor } from "../calendar/calendars.server";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
-import { IsoDateSchema, parseInput } from "../lib/validation";
+import { IsoDateSchema, givenFields, parseInput } from "../lib/validation";
 import { rankBetween } from "./backlog";
 import { burndown, sprintReport, type StoryEvent } from "./burndown";
 import { getProject, kickoffOf, projectToday, requireProject, type Project } from "./projects.server";
@@ -65,10 +65,10 @@ export const SprintChangeSchema = z.object({
 export function updateSprint(db: Db, actor: User, sprintId: number, input: unknown): Sprint {
   const sprint = findSprint(db, sprintId);
   const { project } = requireProject(db, actor, sprint.projectId, "sprints.manage");
-  const change = parseInput(SprintChangeSchema, input);
+  const change = givenFields(parseInput(SprintChangeSchema, input));
   if (change.chosenStart !== undefined && sprint.state !== "planned") throw new DomainError("conflict", "Only a planned sprint can start later.");
   return db.transaction((tx) => {
-    tx.update(sprints).set(change).where(eq(sprints.id, sprintId)).run();
+    if (Object.keys(change).length) tx.update(sprints).set(change).where(eq(sprints.id, sprintId)).run();
     if (change.chosenStart !== undefined) relaySprints(tx, project);
     return findSprint(tx, sprintId);
   });

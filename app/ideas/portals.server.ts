@@ -6,7 +6,7 @@ import { recordAudit } from "../auth/audit.server";
 import { globalCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
-import { parseInput } from "../lib/validation";
+import { givenFields, parseInput } from "../lib/validation";
 import { applyThreshold } from "./transitions.server";
 
 export type PortalWithCategories = {
@@ -99,7 +99,8 @@ export function createPortal(db: Db, actor: User, input: unknown): PortalWithCat
  */
 export function updatePortal(db: Db, actor: User, slug: string, input: unknown): PortalWithCategories {
   requireAdmin(actor);
-  const change = parseInput(PortalChangeSchema, input);
+  const change = givenFields(parseInput(PortalChangeSchema, input));
+  if (!Object.keys(change).length) throw new DomainError("invalid", "Give a name or a voteThreshold.", { fields: { name: "Give a name or a voteThreshold." } });
   db.transaction((tx) => {
     const portal = tx.select().from(portals).where(eq(portals.slug, slug)).get();
     if (!portal) throw new DomainError("not_found", `No portal ${slug}.`);

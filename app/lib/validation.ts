@@ -26,3 +26,8 @@ export const IsoDateSchema = z
     const date = new Date(Date.UTC(y, m - 1, d));
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   }, "That date does not exist.");
+
+/** The fields a partial change actually gives (zod leaves absent optional fields undefined). */
+export function givenFields<T extends Record<string, unknown>>(change: T): Partial<T> {
+  return Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
