@@ -103,7 +103,7 @@ export function createStory(db: Db, actor: User, projectId: number, input: unkno
 }
 
 /** A new story at the bottom of the backlog, with its `created` event. */
-function insertAtBottom(tx: DbOrTx, project: { id: number; timeZone: string }, actor: User, data: z.infer<typeof NewStorySchema>, now: Date): Story {
+export function insertAtBottom(tx: DbOrTx, project: { id: number; timeZone: string }, actor: User, data: z.infer<typeof NewStorySchema>, now: Date): Story {
   const bottom = tx.select({ r: max(stories.rank) }).from(stories).where(eq(stories.projectId, project.id)).get()?.r ?? null;
   const story = tx
     .insert(stories)
@@ -311,21 +311,4 @@ export function createFeature(db: Db, actor: User, projectId: number, input: unk
 
 export function listFeatures(db: DbOrTx, projectId: number) {
   return db.select().from(features).where(eq(features.projectId, projectId)).orderBy(asc(features.id)).all();
-}
-
-/**
- * The effect of a co-product owner's accepting demo decision on a story (SPEC A4): status
- * `accepted`, recorded as an event. The demo page that records decisions comes with the
- * ceremonies; until then only the demo seed writes acceptances.
- */
-export function recordAcceptance(db: Db, actor: User, storyId: number, at = new Date()): Story {
-  const story = db.select().from(stories).where(eq(stories.id, storyId)).get();
-  if (!story) throw new DomainError("not_found", "No such story.");
-  const { project } = requireProject(db, actor, story.projectId, "demo.decide");
-  if (story.status !== "done") throw new DomainError("conflict", "Only a done story can be accepted.");
-  return db.transaction((tx) => {
-    tx.update(stories).set({ status: "accepted" }).where(eq(stories.id, storyId)).run();
-    recordEvent(tx, story, project.timeZone, actor.id, "status", "done", "accepted", at);
-    return tx.select().from(stories).where(eq(stories.id, storyId)).get()!;
-  });
 }

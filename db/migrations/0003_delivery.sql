@@ -21,6 +21,28 @@ CREATE TABLE `days_off` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `demo_decisions` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`sprint_id` integer NOT NULL,
+	`story_id` integer NOT NULL,
+	`decision` text NOT NULL,
+	`comment` text DEFAULT '' NOT NULL,
+	`unmet_criteria` text DEFAULT '[]' NOT NULL,
+	`then` text,
+	`follow_up_story_id` integer,
+	`decided_by_id` integer NOT NULL,
+	`recorded_by_id` integer NOT NULL,
+	`superseded_by_id` integer,
+	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`sprint_id`) REFERENCES `sprints`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`story_id`) REFERENCES `stories`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`follow_up_story_id`) REFERENCES `stories`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`decided_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`recorded_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `demo_decisions_sprint_idx` ON `demo_decisions` (`sprint_id`,`story_id`);--> statement-breakpoint
+CREATE INDEX `demo_decisions_story_idx` ON `demo_decisions` (`story_id`);--> statement-breakpoint
 CREATE TABLE `features` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`project_id` integer NOT NULL,

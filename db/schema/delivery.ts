@@ -271,3 +271,33 @@ export const daysOff = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.projectId, t.userId, t.date] })],
 );
+
+/** Decisions at the sprint demo (SPEC A4): kept even when superseded, the latest one counts. */
+export const demoDecisions = sqliteTable(
+  "demo_decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sprintId: integer("sprint_id")
+      .notNull()
+      .references(() => sprints.id),
+    storyId: integer("story_id")
+      .notNull()
+      .references(() => stories.id),
+    decision: text("decision", { enum: ["accept", "accept_with_follow_up", "reject"] }).notNull(),
+    comment: text("comment").notNull().default(""),
+    /** Indexes of the acceptance criteria not met (rejections). */
+    unmetCriteria: text("unmet_criteria", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    then: text("then", { enum: ["in_progress", "backlog"] }),
+    followUpStoryId: integer("follow_up_story_id").references(() => stories.id),
+    /** The co-product owner whose decision it is; `recordedById` differs when the scrum master recorded it. */
+    decidedById: integer("decided_by_id")
+      .notNull()
+      .references(() => users.id),
+    recordedById: integer("recorded_by_id")
+      .notNull()
+      .references(() => users.id),
+    supersededById: integer("superseded_by_id"),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("demo_decisions_sprint_idx").on(t.sprintId, t.storyId), index("demo_decisions_story_idx").on(t.storyId)],
+);

@@ -8,7 +8,8 @@ import { addMember, createProject } from "../../app/delivery/projects.server";
 import { createGoLive } from "../../app/delivery/release.server";
 import { closeSprint, generateSprints, projectHolidays, startSprint, updateSprint } from "../../app/delivery/sprints.server";
 import { sprintWorkingDays } from "../../app/delivery/sprints";
-import { createFeature, createStory, recordAcceptance, updateStory } from "../../app/delivery/stories.server";
+import { createFeature, createStory, updateStory } from "../../app/delivery/stories.server";
+import { decideAtDemo } from "../../app/delivery/demo.server";
 import { reportStatus } from "../../app/delivery/portfolio.server";
 import { endKickoff } from "../../app/delivery/baseline.server";
 import { addDayOff } from "../../app/delivery/days-off.server";
@@ -103,7 +104,8 @@ export async function seedDelivery(db: Db): Promise<void> {
       if (story.status === "todo") updateStory(db, dev, storyIds[i], { status: "in_progress" }, at(days[Math.min(1 + n * 2, days.length - 1)], 10));
       if (plan.accept.includes(i) || n % 2 === 0) updateStory(db, dev, storyIds[i], { status: "done" }, at(days[Math.min(4 + n * 2, days.length - 2)], 15, n));
     });
-    for (const i of plan.accept) recordAcceptance(db, copo, storyIds[i], at(days.at(-1)!, 14, plan.accept.indexOf(i)));
+    // The demo on the last working day: the co-product owner accepts what meets its criteria.
+    for (const i of plan.accept) decideAtDemo(db, copo, sprint.id, { storyId: storyIds[i], decision: "accept", comment: "Demonstrated on the test tenant." }, at(days.at(-1)!, 14, plan.accept.indexOf(i)));
     closeSprint(db, sm, sprint.id, { unfinished: "next" }, at(days.at(-1)!, 17));
   });
 

@@ -13,7 +13,8 @@ import { addMember, createProject } from "../../app/delivery/projects.server";
 import { portfolio } from "../../app/delivery/portfolio.server";
 import { createGoLive, releasePlan } from "../../app/delivery/release.server";
 import { closeSprint, generateSprints, sprintBoard, sprintBurndown, startSprint } from "../../app/delivery/sprints.server";
-import { createFeature, createStory, listBacklog, recordAcceptance, updateStory } from "../../app/delivery/stories.server";
+import { createFeature, createStory, listBacklog, updateStory } from "../../app/delivery/stories.server";
+import { decideAtDemo } from "../../app/delivery/demo.server";
 import { projectBurnup } from "../../app/delivery/baseline.server";
 
 const PROJECTS = 50;
@@ -54,7 +55,7 @@ for (let p = 0; p < PROJECTS; p++) {
       if (k < 25) updateStory(db, sm, id, { status: "done" }, at(sprint.start, 11, k));
     });
     if (s < CLOSED) {
-      taken.slice(0, 22).forEach((id, k) => recordAcceptance(db, copo, id, at(sprint.start, 12, k)));
+      taken.slice(0, 22).forEach((id, k) => decideAtDemo(db, copo, sprint.id, { storyId: id, decision: "accept" }, at(sprint.start, 12, k)));
       closeSprint(db, sm, sprint.id, { unfinished: "next" }, at(sprint.end, 17));
     } else if (p === 0) activeSprintId = sprint.id;
   }

@@ -100,9 +100,9 @@ describe("sprints and events", () => {
     expect(chart.committed).toBe(8);
     expect(chart.scopeChanges.reduce((n, c) => n + c.points, 0)).toBe(2);
 
-    // Accepting happens at the demo (a later issue); here the story is accepted directly in the data.
-    db.update(stories).set({ status: "accepted" }).where(eq(stories.id, a.id)).run();
-    db.insert(storyEvents).values({ storyId: a.id, projectId: project.id, kind: "status", fromValue: "done", toValue: "accepted", date: fromToday(0), at: new Date().toISOString() }).run();
+    const { decideAtDemo } = await import("~/delivery/demo.server");
+    decideAtDemo(db, copo, s1.id, { storyId: a.id, decision: "accept" });
+    expect(sprintBurndown(db, copo, s1.id).days.filter((d) => d.notAccepted !== null).at(-1)?.notAccepted).toBe(5);
 
     const closed = closeSprint(db, sm, s1.id, { unfinished: "backlog" });
     expect(closed.report).toEqual({ committed: 8, completed: 5, notCompleted: 5, added: 2, removed: 0 });
@@ -360,3 +360,57 @@ describe("holiday calendars", () => {
     expect(sprintWorkingDays(moved, projectHolidays(db, getProject(db, sm, project.id).project))).toHaveLength(15);
   });
 });
+
+describe("demo decisions", () => {
+  it("accepts, accepts with a follow-up, rejects with unmet criteria, supersedes, and records on behalf", async () => {
+    const { sm, po, dev, copo, viewer, project } = await setup({ sowSignedOn: fromToday(-31), staffedOn: fromToday(-31) });
+    const { decideAtDemo, demoList } = await import("~/delivery/demo.server");
+    const { notifications, demoDecisions } = await import("../../db/schema");
+    const [s1] = generateSprints(db, sm, project.id, { count: 2 });
+    const ids = ["Callback offer", "Callback SMS", "Wait-time message", "VIP routing"].map(
+      (title, i) => createStory(db, po, project.id, { title, points: [5, 3, 2, 8][i], acceptanceCriteria: ["first criterion", "second criterion"] }).id,
+    );
+    for (const id of ids) updateStory(db, po, id, { sprintId: s1.id });
+    startSprint(db, sm, s1.id);
+    for (const id of ids.slice(0, 3)) updateStory(db, dev, id, { status: "done" });
+
+    expect(refusal(() => decideAtDemo(db, dev, s1.id, { storyId: ids[0], decision: "accept" })).code).toBe("forbidden");
+    expect(refusal(() => decideAtDemo(db, viewer, s1.id, { storyId: ids[0], decision: "accept" })).code).toBe("forbidden");
+    expect(refusal(() => decideAtDemo(db, sm, s1.id, { storyId: ids[0], decision: "accept" })).code).toBe("forbidden");
+    expect(refusal(() => decideAtDemo(db, copo, s1.id, { storyId: ids[3], decision: "accept" })).message).toMatch(/Only a done story/);
+
+    expect(decideAtDemo(db, copo, s1.id, { storyId: ids[0], decision: "accept", comment: "Works on the test tenant" }).status).toBe("accepted");
+    decideAtDemo(db, copo, s1.id, { storyId: ids[1], decision: "accept_with_follow_up", followUp: { title: "Send the SMS in Spanish too" } });
+    const followUp = listBacklog(db, po, project.id).at(-1)!;
+    expect(followUp).toMatchObject({ title: "Send the SMS in Spanish too", sprintId: null, status: "todo" });
+
+    expect(refusal(() => decideAtDemo(db, copo, s1.id, { storyId: ids[2], decision: "reject" })).fields).toEqual({ unmetCriteria: "Tick the criteria not met." });
+    const rejected = decideAtDemo(db, sm, s1.id, { storyId: ids[2], decision: "reject", unmetCriteria: [1], then: "backlog", comment: "Message too long", onBehalfOf: copo.id });
+    expect(rejected).toMatchObject({ status: "todo", sprintId: null });
+    expect(listBacklog(db, po, project.id, { sprint: "none" })[0].id).toBe(ids[2]);
+    expect(db.select().from(notifications).where(eq(notifications.userId, copo.id)).all().map((n) => n.text).join(" ")).toMatch(/recorded your demo decision/);
+
+    // Superseding: the accepted story is rejected after all; both decisions are kept.
+    decideAtDemo(db, copo, s1.id, { storyId: ids[0], decision: "reject", unmetCriteria: [0], comment: "Offer plays too early" });
+    const rows = db.select().from(demoDecisions).where(eq(demoDecisions.storyId, ids[0])).all();
+    expect(rows.map((r) => [r.decision, r.supersededById === null])).toEqual([
+      ["accept", false],
+      ["reject", true],
+    ]);
+    expect(getStoryStatus(ids[0])).toBe("in_progress");
+
+    const list = demoList(db, copo, s1.id);
+    // Decided stories stay on the demo list, wherever the decision sent them.
+    expect(list.stories.map((s) => s.id).sort((a, b) => a - b)).toEqual(ids.slice(0, 3));
+    expect(list.stories.find((s) => s.id === ids[2])?.decisions[0]).toMatchObject({ decision: "reject", unmetCriteria: [1], then: "backlog" });
+
+    // The report counts what was accepted at close: only "Callback SMS" (3 points) still is.
+    const closed = closeSprint(db, sm, s1.id, { unfinished: "backlog" });
+    expect(closed.report?.completed).toBe(3);
+    expect(refusal(() => decideAtDemo(db, copo, s1.id, { storyId: ids[1], decision: "reject", unmetCriteria: [0] })).message).toMatch(/while the sprint is active/);
+  });
+});
+
+function getStoryStatus(id: number) {
+  return db.select().from(stories).where(eq(stories.id, id)).get()!.status;
+}

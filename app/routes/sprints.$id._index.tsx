@@ -109,6 +109,11 @@ export default function SprintPage() {
             {sprint.goal ? ` · Goal: ${sprint.goal}` : ""}
           </p>
         </div>
+        {sprint.state !== "planned" ? (
+          <Link to={`/sprints/${sprint.id}/demo`} className="button button--quiet">
+            Demo
+          </Link>
+        ) : null}
         {can.manage && sprint.state === "planned" ? (
           <Form method="post">
             <input type="hidden" name="intent" value="start" />

@@ -1,0 +1,156 @@
+import { and, asc, desc, eq, inArray, isNull, min } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client.server";
+import { demoDecisions, projectMembers, sprints, stories, users } from "../../db/schema";
+import { projectCan } from "../auth/permissions";
+import type { User } from "../auth/users.server";
+import { notify } from "../ideas/notify.server";
+import { DomainError } from "../lib/errors";
+import { parseInput } from "../lib/validation";
+import { rankBetween } from "./backlog";
+import { demoEffect, demoRefusal } from "./demo";
+import { getProject } from "./projects.server";
+import { insertAtBottom, recordEvent, type Story } from "./stories.server";
+
+export const DemoSchema = z.object({
+  storyId: z.coerce.number({ error: "Choose a story." }).int().positive("Choose a story."),
+  decision: z.enum(["accept", "accept_with_follow_up", "reject"], { error: "Decide accept, accept_with_follow_up or reject." }),
+  comment: z.string().max(5000).optional().default(""),
+  unmetCriteria: z.array(z.coerce.number().int()).max(100).optional().default([]),
+  then: z.enum(["in_progress", "backlog"]).optional(),
+  followUp: z.object({ title: z.string().max(200) }).optional(),
+  onBehalfOf: z.coerce.number().int().positive().optional(),
+});
+
+/**
+ * Record a demo decision (SPEC A4): a co-product owner decides, or the scrum master records it
+ * on behalf of a named co-product owner, who is notified. Accepting sets `accepted`; accepting
+ * with a follow-up also adds the follow-up story at the bottom of the backlog; rejecting names
+ * the unmet criteria and sends the story back to in progress or to the backlog. A new decision
+ * supersedes the previous one for the story (both kept). Story changes are events, so the
+ * burndown's not-yet-accepted line, velocity and burnup follow.
+ */
+export function decideAtDemo(db: Db, actor: User, sprintId: number, input: unknown, now = new Date()): Story {
+  const data = parseInput(DemoSchema, input);
+  const sprint = db.select().from(sprints).where(eq(sprints.id, sprintId)).get();
+  if (!sprint) throw new DomainError("not_found", "No such sprint.");
+  const { project, role } = getProject(db, actor, sprint.projectId);
+  let decidedBy = actor.id;
+  if (data.onBehalfOf && data.onBehalfOf !== actor.id) {
+    if (!projectCan(actor.role, role, "demo.decideOnBehalf")) throw new DomainError("forbidden", "Only the scrum master records a decision on someone's behalf.");
+    const member = db.select({ role: projectMembers.role }).from(projectMembers).where(and(eq(projectMembers.projectId, project.id), eq(projectMembers.userId, data.onBehalfOf))).get();
+    if (member?.role !== "co_product_owner") throw new DomainError("invalid", "Name a co-product owner of this project.", { fields: { onBehalfOf: "Choose a co-product owner." } });
+    decidedBy = data.onBehalfOf;
+  } else if (!projectCan(actor.role, role, "demo.decide")) {
+    throw new DomainError("forbidden", "Only a co-product owner decides at the demo (or the scrum master on their behalf).");
+  }
+  return db.transaction((tx) => {
+    const story = tx.select().from(stories).where(eq(stories.id, data.storyId)).get();
+    if (!story || story.projectId !== project.id) throw new DomainError("not_found", "No such story in this project.");
+    const previous = tx
+      .select()
+      .from(demoDecisions)
+      .where(and(eq(demoDecisions.sprintId, sprintId), eq(demoDecisions.storyId, story.id), isNull(demoDecisions.supersededById)))
+      .get();
+    const refusal = demoRefusal({
+      sprintState: sprint.state,
+      storyInSprint: story.sprintId === sprintId || (previous !== undefined && previous.then === "backlog"),
+      storyStatus: story.status,
+      alreadyDecided: previous !== undefined,
+      decision: data.decision,
+      unmetCriteria: data.unmetCriteria,
+      criteriaCount: story.acceptanceCriteria.length,
+      followUpTitle: data.followUp?.title ?? null,
+    });
+    if (refusal) throw new DomainError(refusal.fields ? "invalid" : "conflict", refusal.message, { fields: refusal.fields });
+
+    let followUpId: number | null = null;
+    if (data.decision === "accept_with_follow_up") {
+      const followUp = insertAtBottom(tx, project, actor, { title: data.followUp!.title.trim(), type: "story", description: `Follow-up of “${story.title}”, asked at the sprint ${sprint.number} demo.`, acceptanceCriteria: [], points: null, featureId: story.featureId }, now);
+      followUpId = followUp.id;
+    }
+    const effect = demoEffect(data.decision, data.then ?? null);
+    if (effect.status !== story.status) {
+      tx.update(stories).set({ status: effect.status }).where(eq(stories.id, story.id)).run();
+      recordEvent(tx, story, project.timeZone, actor.id, "status", story.status, effect.status, now);
+    }
+    const inSprintNow = story.sprintId === sprintId;
+    if (effect.leavesSprint && inSprintNow) {
+      const top = tx.select({ r: min(stories.rank) }).from(stories).where(eq(stories.projectId, project.id)).get()?.r ?? null;
+      tx.update(stories).set({ sprintId: null, rank: rankBetween(null, top) }).where(eq(stories.id, story.id)).run();
+      recordEvent(tx, story, project.timeZone, actor.id, "sprint", sprintId, null, now);
+    } else if (!effect.leavesSprint && !inSprintNow) {
+      // Superseding a "back to the backlog" rejection brings the story back into the sprint.
+      tx.update(stories).set({ sprintId }).where(eq(stories.id, story.id)).run();
+      recordEvent(tx, story, project.timeZone, actor.id, "sprint", story.sprintId, sprintId, now);
+    }
+    const row = tx
+      .insert(demoDecisions)
+      .values({
+        sprintId,
+        storyId: story.id,
+        decision: data.decision,
+        comment: data.comment.trim(),
+        unmetCriteria: data.decision === "reject" ? data.unmetCriteria : [],
+        then: data.decision === "reject" ? (data.then ?? "in_progress") : null,
+        followUpStoryId: followUpId,
+        decidedById: decidedBy,
+        recordedById: actor.id,
+        at: now.toISOString(),
+      })
+      .returning({ id: demoDecisions.id })
+      .get();
+    if (previous) tx.update(demoDecisions).set({ supersededById: row.id }).where(eq(demoDecisions.id, previous.id)).run();
+    if (decidedBy !== actor.id) {
+      notify(tx, [decidedBy], { text: `${actor.name} recorded your demo decision on “${story.title}”: ${data.decision.replace(/_/g, " ")}.`, link: `/sprints/${sprintId}/demo` });
+    }
+    return tx.select().from(stories).where(eq(stories.id, story.id)).get()!;
+  });
+}
+
+/** The demo's list: done and decided stories of the sprint with their criteria and decisions. */
+export function demoList(db: Db, viewer: User, sprintId: number) {
+  const sprint = db.select().from(sprints).where(eq(sprints.id, sprintId)).get();
+  if (!sprint) throw new DomainError("not_found", "No such sprint.");
+  const found = getProject(db, viewer, sprint.projectId);
+  const decisions = db
+    .select({
+      id: demoDecisions.id,
+      storyId: demoDecisions.storyId,
+      decision: demoDecisions.decision,
+      comment: demoDecisions.comment,
+      unmetCriteria: demoDecisions.unmetCriteria,
+      then: demoDecisions.then,
+      followUpStoryId: demoDecisions.followUpStoryId,
+      supersededById: demoDecisions.supersededById,
+      at: demoDecisions.at,
+      decidedBy: users.name,
+      recordedById: demoDecisions.recordedById,
+    })
+    .from(demoDecisions)
+    .innerJoin(users, eq(users.id, demoDecisions.decidedById))
+    .where(eq(demoDecisions.sprintId, sprintId))
+    .orderBy(desc(demoDecisions.id))
+    .all();
+  const decidedIds = [...new Set(decisions.map((d) => d.storyId))];
+  const candidates = db
+    .select()
+    .from(stories)
+    .where(and(eq(stories.sprintId, sprintId), inArray(stories.status, ["done", "accepted"])))
+    .orderBy(asc(stories.rank))
+    .all();
+  const others = decidedIds.length ? db.select().from(stories).where(inArray(stories.id, decidedIds)).all() : [];
+  const list = [...candidates, ...others.filter((o) => !candidates.some((c) => c.id === o.id))];
+  const coProductOwners = db
+    .select({ userId: users.id, name: users.name })
+    .from(projectMembers)
+    .innerJoin(users, eq(users.id, projectMembers.userId))
+    .where(and(eq(projectMembers.projectId, sprint.projectId), eq(projectMembers.role, "co_product_owner")))
+    .all();
+  return {
+    ...found,
+    sprint,
+    coProductOwners,
+    stories: list.map((s) => ({ ...s, decisions: decisions.filter((d) => d.storyId === s.id) })),
+  };
+}

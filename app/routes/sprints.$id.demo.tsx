@@ -1,0 +1,164 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db/client.server";
+import { projectCan } from "~/auth/permissions";
+import { requireUser } from "~/auth/session.server";
+import { ErrorPage } from "~/components/error-page";
+import { decideAtDemo, demoList } from "~/delivery/demo.server";
+import { formatTimestamp } from "~/lib/dates";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { formError, orErrorPage } from "~/lib/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Sprint demo · Sprintlab" }];
+
+const LABEL = { accept: "Accepted", accept_with_follow_up: "Accepted with follow-up", reject: "Rejected" } as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const demo = orErrorPage(() => demoList(getDb(), user, Number(params.id)));
+  return json({
+    project: { id: demo.project.id, name: demo.project.name },
+    sprint: demo.sprint,
+    stories: demo.stories,
+    coProductOwners: demo.coProductOwners,
+    can: { decide: projectCan(user.role, demo.role, "demo.decide"), onBehalf: projectCan(user.role, demo.role, "demo.decideOnBehalf") },
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const id = Number(params.id);
+  try {
+    const story = decideAtDemo(getDb(), user, id, {
+      storyId: form.get("storyId"),
+      decision: form.get("decision"),
+      comment: form.get("comment") ?? "",
+      unmetCriteria: form.getAll("unmetCriteria"),
+      then: form.get("then") || undefined,
+      followUp: form.get("followUpTitle") ? { title: form.get("followUpTitle") } : undefined,
+      onBehalfOf: form.get("onBehalfOf") || undefined,
+    });
+    return redirectWithFlash(`/sprints/${id}/demo#story-${story.id}`, `Decision recorded for “${story.title}”.`);
+  } catch (error) {
+    return formError(error, form);
+  }
+}
+
+export default function Demo() {
+  const { project, sprint, stories, coProductOwners, can } = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.errors;
+  const mayDecide = (can.decide || can.onBehalf) && sprint.state === "active";
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="muted">
+            <Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/sprints/${sprint.id}`}>Sprint {sprint.number}</Link> /
+          </p>
+          <h1>Sprint {sprint.number} demo</h1>
+          <p>The co-product owner accepts or rejects each done story against its acceptance criteria. The decision is the acceptance.</p>
+        </div>
+      </div>
+      {stories.length === 0 ? (
+        <div className="card empty-state">
+          <h2>Nothing to demonstrate yet</h2>
+          <p>Stories the team moves to Done appear here for a decision.</p>
+        </div>
+      ) : null}
+      {stories.map((s) => {
+        const current = s.decisions.find((d) => d.supersededById === null);
+        const mine = errors?.values.storyId === String(s.id) ? errors : undefined;
+        return (
+          <section key={s.id} id={`story-${s.id}`} className="card" aria-labelledby={`demo-${s.id}`} data-testid={`demo-${s.id}`}>
+            <div className="page-header" style={{ marginBottom: "0.5rem" }}>
+              <h2 id={`demo-${s.id}`}>
+                {s.title} <span className="points">{s.points ?? "?"}</span>
+              </h2>
+              {current ? <span className={`status ${current.decision === "reject" ? "status--late" : "status--delivered"}`}>{LABEL[current.decision]}</span> : <span className="status status--under_pm_review">Awaiting decision</span>}
+            </div>
+            <ol>
+              {s.acceptanceCriteria.map((c, i) => (
+                <li key={i}>{c}</li>
+              ))}
+            </ol>
+            {s.decisions.length ? (
+              <ul className="muted">
+                {s.decisions.map((d) => (
+                  <li key={d.id} style={{ textDecoration: d.supersededById ? "line-through" : undefined }}>
+                    {LABEL[d.decision]} by {d.decidedBy} · {formatTimestamp(d.at)}
+                    {d.unmetCriteria.length ? ` · not met: ${d.unmetCriteria.map((i) => `#${i + 1}`).join(", ")}` : ""}
+                    {d.comment ? ` — “${d.comment}”` : ""}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {mayDecide ? (
+              <Form method="post" className="form" style={{ maxWidth: "none" }} noValidate>
+                <input type="hidden" name="storyId" value={s.id} />
+                {mine ? (
+                  <p className="field__error" role="alert">
+                    {Object.values(mine.fields)[0] ?? mine.message}
+                  </p>
+                ) : null}
+                {!can.decide ? (
+                  <div className="field" style={{ maxWidth: "20rem" }}>
+                    <label htmlFor={`behalf-${s.id}`}>On behalf of</label>
+                    <select id={`behalf-${s.id}`} name="onBehalfOf">
+                      {coProductOwners.map((m) => (
+                        <option key={m.userId} value={m.userId}>
+                          {m.name}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                ) : null}
+                <div className="field">
+                  <label htmlFor={`comment-${s.id}`}>Comment</label>
+                  <input id={`comment-${s.id}`} name="comment" defaultValue={mine?.values.comment ?? ""} />
+                </div>
+                <fieldset className="field" style={{ border: 0, padding: 0 }}>
+                  <legend style={{ fontWeight: 600, fontSize: "0.875rem" }}>Criteria not met (to reject)</legend>
+                  {s.acceptanceCriteria.map((c, i) => (
+                    <label key={i} style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
+                      <input type="checkbox" name="unmetCriteria" value={i} style={{ width: "auto", minHeight: 0 }} /> {c}
+                    </label>
+                  ))}
+                </fieldset>
+                <div className="form--inline" style={{ marginBottom: 0 }}>
+                  <div className="field" style={{ maxWidth: "14rem" }}>
+                    <label htmlFor={`then-${s.id}`}>A rejected story goes</label>
+                    <select id={`then-${s.id}`} name="then" defaultValue="in_progress">
+                      <option value="in_progress">back to in progress</option>
+                      <option value="backlog">to the backlog</option>
+                    </select>
+                  </div>
+                  <div className="field" style={{ flex: "1 1 16rem" }}>
+                    <label htmlFor={`follow-${s.id}`}>Follow-up story (to accept with follow-up)</label>
+                    <input id={`follow-${s.id}`} name="followUpTitle" defaultValue={mine?.values.followUpTitle ?? ""} />
+                  </div>
+                </div>
+                <div className="actions">
+                  <button type="submit" name="decision" value="accept" className="button" aria-label={`Accept ${s.title}`}>
+                    Accept
+                  </button>
+                  <button type="submit" name="decision" value="accept_with_follow_up" className="button button--quiet" aria-label={`Accept ${s.title} with a follow-up`}>
+                    Accept with follow-up
+                  </button>
+                  <button type="submit" name="decision" value="reject" className="button button--danger" aria-label={`Reject ${s.title}`}>
+                    Reject
+                  </button>
+                </div>
+              </Form>
+            ) : null}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
