@@ -1,4 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, min } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import Papa from "papaparse";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import { demoDecisions, projectMembers, sprints, stories, users } from "../../db/schema";
@@ -153,4 +155,67 @@ export function demoList(db: Db, viewer: User, sprintId: number) {
     coProductOwners,
     stories: list.map((s) => ({ ...s, decisions: decisions.filter((d) => d.storyId === s.id) })),
   };
+}
+
+export type AcceptanceRow = {
+  storyId: number;
+  title: string;
+  points: number | null;
+  criteria: string[];
+  decision: "accept" | "accept_with_follow_up" | "reject";
+  unmetCriteria: number[];
+  decidedBy: string;
+  recordedBy: string;
+  at: string;
+  comment: string;
+};
+
+/**
+ * The acceptance record of a sprint's demo (SPEC A5): each story's standing decision with its
+ * criteria, who decided (and who recorded it), when and the comment. Final once the sprint closes.
+ */
+export function acceptanceRecord(db: Db, viewer: User, sprintId: number) {
+  const sprint = db.select().from(sprints).where(eq(sprints.id, sprintId)).get();
+  if (!sprint) throw new DomainError("not_found", "No such sprint.");
+  const { project } = getProject(db, viewer, sprint.projectId);
+  const recorder = alias(users, "recorder");
+  const rows: AcceptanceRow[] = db
+    .select({
+      storyId: stories.id,
+      title: stories.title,
+      points: stories.points,
+      criteria: stories.acceptanceCriteria,
+      decision: demoDecisions.decision,
+      unmetCriteria: demoDecisions.unmetCriteria,
+      decidedBy: users.name,
+      recordedBy: recorder.name,
+      at: demoDecisions.at,
+      comment: demoDecisions.comment,
+    })
+    .from(demoDecisions)
+    .innerJoin(stories, eq(stories.id, demoDecisions.storyId))
+    .innerJoin(users, eq(users.id, demoDecisions.decidedById))
+    .innerJoin(recorder, eq(recorder.id, demoDecisions.recordedById))
+    .where(and(eq(demoDecisions.sprintId, sprintId), isNull(demoDecisions.supersededById)))
+    .orderBy(asc(demoDecisions.at), asc(demoDecisions.id))
+    .all();
+  return { project, sprint, rows, final: sprint.state === "closed" };
+}
+
+export function acceptanceCsv(record: ReturnType<typeof acceptanceRecord>): string {
+  return Papa.unparse({
+    fields: ["story", "title", "points", "acceptance criteria", "decision", "criteria not met", "decided by", "recorded by", "at", "comment"],
+    data: record.rows.map((r) => [
+      r.storyId,
+      r.title,
+      r.points ?? "",
+      r.criteria.join("\n"),
+      r.decision,
+      r.unmetCriteria.map((i) => r.criteria[i] ?? `#${i + 1}`).join("\n"),
+      r.decidedBy,
+      r.recordedBy,
+      r.at,
+      r.comment,
+    ]),
+  });
 }

@@ -60,6 +60,9 @@ export default function Demo() {
           <h1>Sprint {sprint.number} demo</h1>
           <p>The co-product owner accepts or rejects each done story against its acceptance criteria. The decision is the acceptance.</p>
         </div>
+        <Link to={`/sprints/${sprint.id}/acceptance`} className="button button--quiet">
+          Acceptance record
+        </Link>
       </div>
       {stories.length === 0 ? (
         <div className="card empty-state">

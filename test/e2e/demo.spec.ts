@@ -47,3 +47,29 @@ test("the co-product owner accepts two stories, accepts one with a follow-up and
   expect(after.find((s: { id: number }) => s.id === fourth.id).status).toBe("in_progress");
   expect(after.at(-1).title).toBe("Show the caller's history on the wallboard too");
 });
+
+test("the acceptance record lists the standing decisions, prints without the app's chrome, and downloads as CSV", async ({ pageAs, request }) => {
+  const sm = await tokenFor(request, "sm@example.com");
+  const projects = await (await request.get("/api/v1/projects", { headers: bearer(sm) })).json();
+  const acme = projects.find((p: { name: string }) => p.name.startsWith("Acme"));
+  const plan = await (await request.get(`/api/v1/projects/${acme.id}/release-plan`, { headers: bearer(sm) })).json();
+  const closed = plan.sprints.find((s: { number: number }) => s.number === 1);
+
+  const dev = await pageAs("dev@example.com");
+  await dev.goto(`/sprints/${closed.id}/acceptance`);
+  await expect(dev.getByRole("heading", { level: 1 })).toHaveText("Acceptance record — sprint 1");
+  await expect(dev.getByText(/final \(sprint closed\)/)).toBeVisible();
+  await expect(dev.locator("tbody tr")).toHaveCount(4);
+  await expect(dev.locator("tbody tr").first()).toContainText("Accepted");
+  await expect(dev.locator("tbody tr").first()).toContainText("Carlos Mendes");
+
+  await dev.emulateMedia({ media: "print" });
+  await expect(dev.locator(".site-header")).toBeHidden();
+  await expect(dev.getByRole("link", { name: "CSV" })).toBeHidden();
+  const pdf = await dev.pdf({ format: "A4" });
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+
+  const csv = await request.get(`/sprints/${closed.id}/acceptance.csv`, { headers: { cookie: (await dev.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } });
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect((await csv.text()).split("\r\n")).toHaveLength(5);
+});

@@ -404,6 +404,21 @@ describe("demo decisions", () => {
     expect(list.stories.map((s) => s.id).sort((a, b) => a - b)).toEqual(ids.slice(0, 3));
     expect(list.stories.find((s) => s.id === ids[2])?.decisions[0]).toMatchObject({ decision: "reject", unmetCriteria: [1], then: "backlog" });
 
+    const { acceptanceRecord, acceptanceCsv } = await import("~/delivery/demo.server");
+    const record = acceptanceRecord(db, viewer, s1.id);
+    expect(record.final).toBe(false);
+    expect(record.rows.map((r) => [r.title, r.decision, r.decidedBy, r.recordedBy])).toEqual([
+      ["Callback SMS", "accept_with_follow_up", copo.name, copo.name],
+      ["Wait-time message", "reject", copo.name, sm.name],
+      ["Callback offer", "reject", copo.name, copo.name],
+    ]);
+    const csv = acceptanceCsv(record);
+    expect(csv.split("\r\n")[0]).toBe("story,title,points,acceptance criteria,decision,criteria not met,decided by,recorded by,at,comment");
+    expect(csv).toContain("Message too long");
+    expect(csv).toContain('"first criterion\nsecond criterion"');
+    const stranger = await makeUser(db, "customer");
+    expect(() => acceptanceRecord(db, stranger, s1.id)).toThrow(/No such project/);
+
     // The report counts what was accepted at close: only "Callback SMS" (3 points) still is.
     const closed = closeSprint(db, sm, s1.id, { unfinished: "backlog" });
     expect(closed.report?.completed).toBe(3);
