@@ -1,10 +1,11 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
-import { sprints, statusReports, stories } from "../../db/schema";
+import { blockers, sprints, statusReports, stories } from "../../db/schema";
+import { ageInDays } from "./blockers";
 import type { User } from "../auth/users.server";
 import { parseInput } from "../lib/validation";
-import { listProjects, projectPhase, requireProject } from "./projects.server";
+import { listProjects, projectPhase, projectToday, requireProject } from "./projects.server";
 import { releasePlan } from "./release.server";
 import { getBaseline } from "./baseline.server";
 import { projectVelocity } from "./sprints.server";
@@ -22,6 +23,8 @@ export function portfolio(db: Db, viewer: User) {
       .from(stories)
       .where(and(eq(stories.projectId, project.id), eq(stories.status, "done")))
       .get()!.n;
+    const openBlockers = db.select({ raisedAt: blockers.raisedAt }).from(blockers).where(and(eq(blockers.projectId, project.id), isNull(blockers.resolvedAt))).all();
+    const today = projectToday(project);
     const scope = db.select({ n: sql<number>`coalesce(sum(${stories.points}), 0)` }).from(stories).where(eq(stories.projectId, project.id)).get()!.n;
     const baseline = getBaseline(db, project.id);
     const status = db.select({ rag: statusReports.rag, note: statusReports.note, at: statusReports.at }).from(statusReports).where(eq(statusReports.projectId, project.id)).orderBy(desc(statusReports.at)).limit(1).get() ?? null;
@@ -35,6 +38,7 @@ export function portfolio(db: Db, viewer: User) {
       velocity: v ? Math.round(v.mean * 10) / 10 : null,
       nextGoLive: next ? { name: next.name, sprint: next.sprint, forecastSprint: next.forecastSprint, atRisk: next.atRisk, cutoverOn: next.cutoverOn } : null,
       doneNotAccepted: notAccepted,
+      blockers: { open: openBlockers.length, oldestDays: openBlockers.length ? Math.max(...openBlockers.map((b) => ageInDays(b.raisedAt, today))) : null },
       scopeGrowth: baseline ? { points: scope - baseline.totalPoints, baseline: baseline.totalPoints } : null,
       status,
     };

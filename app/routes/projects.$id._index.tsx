@@ -110,6 +110,9 @@ export default function ProjectPage() {
           <Link to={`/projects/${project.id}/release`} className="button button--quiet">
             Release plan
           </Link>
+          <Link to={`/projects/${project.id}/blockers`} className="button button--quiet">
+            Blockers
+          </Link>
           <Link to={`/projects/${project.id}/timeline`} className="button button--quiet">
             Timeline
           </Link>

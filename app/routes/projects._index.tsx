@@ -51,6 +51,7 @@ export default function Projects() {
                 <th scope="col">Next go-live</th>
                 <th scope="col">Done, not accepted</th>
                 <th scope="col">Scope vs baseline</th>
+                <th scope="col">Open blockers</th>
                 <th scope="col">Status</th>
               </tr>
             </thead>
@@ -81,6 +82,7 @@ export default function Projects() {
                   <td data-label="Scope vs baseline">
                     {p.scopeGrowth ? `${p.scopeGrowth.points >= 0 ? "+" : ""}${p.scopeGrowth.points} pts on ${p.scopeGrowth.baseline}` : <span className="muted">No baseline yet</span>}
                   </td>
+                  <td data-label="Open blockers">{p.blockers.open ? `${p.blockers.open} (oldest ${p.blockers.oldestDays} days)` : "None"}</td>
                   <td data-label="Status">
                     {p.status ? (
                       <span title={p.status.note} className={`status rag--${p.status.rag}`}>

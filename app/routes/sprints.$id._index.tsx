@@ -249,6 +249,11 @@ export default function SprintPage() {
                     <strong>{s.title}</strong>
                     <div className="story-card__meta">
                       <span className="points">{s.points ?? "?"}</span> {s.type}
+                      {col.status !== "accepted" ? (
+                        <Link to={`/projects/${project.id}/blockers?story=${s.id}`} aria-label={`Raise a blocker on ${s.title}`}>
+                          Blocked?
+                        </Link>
+                      ) : null}
                     </div>
                     {can.move && sprint.state === "active" && col.status !== "accepted" ? (
                       <Form method="post" className="actions">

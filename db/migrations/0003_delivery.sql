@@ -1,3 +1,25 @@
+CREATE TABLE `blockers` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`project_id` integer NOT NULL,
+	`title` text NOT NULL,
+	`owner_id` integer,
+	`side` text NOT NULL,
+	`story_id` integer,
+	`raised_by_id` integer NOT NULL,
+	`raised_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`due_on` text,
+	`resolved_by_id` integer,
+	`resolved_at` text,
+	`resolution` text,
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`story_id`) REFERENCES `stories`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`raised_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`resolved_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `blockers_project_idx` ON `blockers` (`project_id`,`resolved_at`,`raised_at`);--> statement-breakpoint
+CREATE INDEX `blockers_owner_idx` ON `blockers` (`owner_id`);--> statement-breakpoint
 CREATE TABLE `calendar_holidays` (
 	`calendar_id` integer NOT NULL,
 	`date` text NOT NULL,

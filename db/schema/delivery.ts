@@ -301,3 +301,27 @@ export const demoDecisions = sqliteTable(
   },
   (t) => [index("demo_decisions_sprint_idx").on(t.sprintId, t.storyId), index("demo_decisions_story_idx").on(t.storyId)],
 );
+
+/** Blockers as records of their own (SPEC A5): who owns them, which side, and when they were resolved. */
+export const blockers = sqliteTable(
+  "blockers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    title: text("title").notNull(),
+    ownerId: integer("owner_id").references(() => users.id),
+    side: text("side", { enum: ["delivery", "customer"] }).notNull(),
+    storyId: integer("story_id").references(() => stories.id),
+    raisedById: integer("raised_by_id")
+      .notNull()
+      .references(() => users.id),
+    raisedAt: text("raised_at").notNull().default(now),
+    dueOn: text("due_on"),
+    resolvedById: integer("resolved_by_id").references(() => users.id),
+    resolvedAt: text("resolved_at"),
+    resolution: text("resolution"),
+  },
+  (t) => [index("blockers_project_idx").on(t.projectId, t.resolvedAt, t.raisedAt), index("blockers_owner_idx").on(t.ownerId)],
+);

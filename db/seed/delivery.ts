@@ -13,6 +13,7 @@ import { decideAtDemo } from "../../app/delivery/demo.server";
 import { reportStatus } from "../../app/delivery/portfolio.server";
 import { endKickoff } from "../../app/delivery/baseline.server";
 import { addDayOff } from "../../app/delivery/days-off.server";
+import { raiseBlocker, resolveBlocker } from "../../app/delivery/blockers.server";
 
 const day = (iso: string, n: number) => format(addDays(parseISO(iso), n), "yyyy-MM-dd");
 const at = (iso: string, hour: number, minute = 0) => new Date(`${iso}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00.000Z`);
@@ -128,6 +129,9 @@ export async function seedDelivery(db: Db): Promise<void> {
     updateStory(db, dev, storyIds[12], { status: "done" }, at(step(4), 16));
   }
 
+  const resolved = raiseBlocker(db, dev, acme.id, { title: "Test tenant licences for the IVR simulator", side: "delivery", ownerId: sm.id, storyId: storyIds[17] });
+  resolveBlocker(db, sm, resolved.id, { resolution: "Licences added to the test tenant." });
+  raiseBlocker(db, dev, acme.id, { title: "Acme to provide the VIP caller list export", side: "customer", ownerId: copo.id, storyId: storyIds[2], dueOn: day(today, 3) });
   reportStatus(db, sm, acme.id, { rag: "amber", note: "Go-live 2 carries an unestimated dashboard story; grooming on Wednesday." });
 
   // Northwind Bank: signed last week, in its kickoff phase, backlog being built.

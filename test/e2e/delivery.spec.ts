@@ -179,3 +179,32 @@ test("the product owner re-ranks the backlog by drag and drop", async ({ pageAs,
   const backlog = await (await request.get(`/api/v1/projects/${id}/backlog`, { headers: bearer(token) })).json();
   expect(backlog[0].title).toBe(last);
 });
+
+test("a customer-side blocker is raised from the board and resolved", async ({ pageAs }) => {
+  const dev = await pageAs("dev@example.com");
+  await dev.goto("/projects");
+  await dev.getByRole("link", { name: "Acme Health — cloud contact center migration" }).click();
+  await dev.getByRole("link", { name: /^Sprint 4$/ }).click();
+  const card = dev.locator(".story-card").first();
+  const storyTitle = (await card.locator("strong").textContent())!;
+  await card.getByRole("link", { name: `Raise a blocker on ${storyTitle}` }).click();
+  await expect(dev.getByLabel("Blocked story")).toHaveValue(/\d+/);
+  const title = `Acme firewall change for the SIP trunk ${Date.now()}`;
+  await dev.getByLabel("What blocks the work").fill(title);
+  await dev.getByLabel("Side that must act").selectOption("customer");
+  await dev.getByLabel("Owner").selectOption({ label: "Carlos Mendes" });
+  await dev.getByRole("button", { name: "Raise blocker" }).click();
+  await expect(dev.getByRole("status")).toHaveText("Blocker raised.");
+  const item = dev.locator("li", { hasText: title });
+  await expect(item).toContainText("Customer side");
+  await expect(item).toContainText(storyTitle);
+
+  const copo = await pageAs("copo@example.com");
+  await copo.goto("/notifications");
+  await expect(copo.getByRole("link", { name: `Blocker assigned to you: ${title}` })).toBeVisible();
+
+  await item.getByLabel("How it was resolved").fill("Firewall rule opened by Acme IT");
+  await item.getByRole("button", { name: `Resolve ${title}` }).click();
+  await expect(dev.getByRole("status")).toHaveText("Blocker resolved.");
+  await expect(dev.locator("li", { hasText: title })).toContainText("Resolved by Dana Kim");
+});

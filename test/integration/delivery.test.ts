@@ -429,3 +429,24 @@ describe("demo decisions", () => {
 function getStoryStatus(id: number) {
   return db.select().from(stories).where(eq(stories.id, id)).get()!.status;
 }
+
+describe("blockers", () => {
+  it("are raised by the team, owned by a member, listed customer-side first, and resolved by whom and when", async () => {
+    const { sm, dev, copo, viewer, outsider, project } = await setup();
+    const { raiseBlocker, resolveBlocker, listBlockers } = await import("~/delivery/blockers.server");
+    const { notifications } = await import("../../db/schema");
+    const story = createStory(db, dev, project.id, { title: "VIP routing" });
+    const ours = raiseBlocker(db, dev, project.id, { title: "Test tenant down", side: "delivery" });
+    const theirs = raiseBlocker(db, dev, project.id, { title: "VIP list export from Acme", side: "customer", ownerId: copo.id, storyId: story.id });
+    expect(listBlockers(db, viewer, project.id).map((b) => b.id)).toEqual([theirs.id, ours.id]);
+    expect(db.select().from(notifications).where(eq(notifications.userId, copo.id)).all()[0].text).toBe("Blocker assigned to you: VIP list export from Acme");
+    expect(refusal(() => raiseBlocker(db, viewer, project.id, { title: "Viewer's blocker", side: "delivery" })).code).toBe("forbidden");
+    expect(refusal(() => raiseBlocker(db, dev, project.id, { title: "Owner outside", side: "delivery", ownerId: outsider.id })).fields?.ownerId).toBeDefined();
+    resolveBlocker(db, sm, theirs.id, { resolution: "Export received" });
+    expect(refusal(() => resolveBlocker(db, sm, theirs.id, {})).code).toBe("conflict");
+    expect(listBlockers(db, viewer, project.id).map((b) => [b.id, b.resolvedBy])).toEqual([
+      [ours.id, null],
+      [theirs.id, sm.name],
+    ]);
+  });
+});

@@ -1,0 +1,158 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getDb } from "../../db/client.server";
+import { projectCan } from "~/auth/permissions";
+import { requireUser } from "~/auth/session.server";
+import { ErrorPage } from "~/components/error-page";
+import { Field, FormMessage } from "~/components/field";
+import { ageInDays } from "~/delivery/blockers";
+import { listBlockers, raiseBlocker, resolveBlocker } from "~/delivery/blockers.server";
+import { getProject, listMembers, projectToday } from "~/delivery/projects.server";
+import { listBacklog } from "~/delivery/stories.server";
+import { formatTimestamp } from "~/lib/dates";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { formError, orErrorPage } from "~/lib/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Blockers · Sprintlab" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const { project, role } = orErrorPage(() => getProject(db, user, Number(params.id)));
+  return json({
+    project: { id: project.id, name: project.name },
+    today: projectToday(project),
+    blockers: listBlockers(db, user, project.id),
+    members: listMembers(db, project.id),
+    stories: listBacklog(db, user, project.id).filter((s) => s.status !== "accepted").map((s) => ({ id: s.id, title: s.title })),
+    canManage: projectCan(user.role, role, "blockers.manage"),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const id = Number(params.id);
+  try {
+    if (form.get("intent") === "resolve") {
+      resolveBlocker(getDb(), user, Number(form.get("blockerId")), { resolution: form.get("resolution") ?? "" });
+      return redirectWithFlash(`/projects/${id}/blockers`, "Blocker resolved.");
+    }
+    raiseBlocker(getDb(), user, id, {
+      title: form.get("title"),
+      side: form.get("side"),
+      ownerId: form.get("ownerId") || null,
+      storyId: form.get("storyId") || null,
+      dueOn: form.get("dueOn") || null,
+    });
+    return redirectWithFlash(`/projects/${id}/blockers`, "Blocker raised.");
+  } catch (error) {
+    return formError(error, form);
+  }
+}
+
+export default function Blockers() {
+  const { project, today, blockers, members, stories, canManage } = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.errors;
+  const [params] = useSearchParams();
+  const open = blockers.filter((b) => !b.resolvedAt);
+  const raising = errors?.values.intent !== "resolve";
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="muted">
+            <Link to={`/projects/${project.id}`}>{project.name}</Link> /
+          </p>
+          <h1>Blockers</h1>
+          <p>{open.length} open · customer-side first, oldest first.</p>
+        </div>
+      </div>
+      <section className="card">
+        {blockers.length === 0 ? <p className="muted">No blockers. Raise one when something outside the team's control stops a story.</p> : null}
+        <ul className="idea-list">
+          {blockers.map((b) => (
+            <li key={b.id} className="comment" data-testid={`blocker-${b.id}`}>
+              <div className="row-actions" style={{ justifyContent: "space-between" }}>
+                <span>
+                  <strong>{b.title}</strong> <span className={`status ${b.side === "customer" ? "status--under_pm_review" : "status--accepted"}`}>{b.side === "customer" ? "Customer side" : "Delivery side"}</span>{" "}
+                  {b.resolvedAt ? <span className="status status--delivered">Resolved</span> : <span className="muted">open {ageInDays(b.raisedAt, today)} days</span>}
+                </span>
+                <span className="muted">
+                  {b.owner ? `Owner ${b.owner}` : "No owner"}
+                  {b.dueOn ? ` · due ${b.dueOn}` : ""}
+                  {b.story ? ` · ${b.story}` : ""}
+                </span>
+              </div>
+              {b.resolvedAt ? (
+                <p className="muted">
+                  Resolved by {b.resolvedBy} · {formatTimestamp(b.resolvedAt)}
+                  {b.resolution ? ` — ${b.resolution}` : ""}
+                </p>
+              ) : canManage ? (
+                <Form method="post" className="form form--inline" style={{ marginTop: "0.5rem", marginBottom: 0 }}>
+                  <input type="hidden" name="intent" value="resolve" />
+                  <input type="hidden" name="blockerId" value={b.id} />
+                  <Field label="How it was resolved" name="resolution" id={`resolution-${b.id}`} />
+                  <button type="submit" className="button button--quiet" aria-label={`Resolve ${b.title}`}>
+                    Resolve
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {canManage ? (
+        <section className="card" aria-labelledby="raise-title">
+          <h2 id="raise-title">Raise a blocker</h2>
+          <Form method="post" className="form" noValidate>
+            {raising ? <FormMessage message={errors && !Object.keys(errors.fields).length ? errors.message : null} /> : null}
+            <input type="hidden" name="intent" value="raise" />
+            <Field label="What blocks the work" name="title" defaultValue={raising ? errors?.values.title : ""} error={raising ? errors?.fields.title : undefined} />
+            <div className="field">
+              <label htmlFor="side">Side that must act</label>
+              <select id="side" name="side" defaultValue={(raising && errors?.values.side) || "customer"}>
+                <option value="customer">Customer</option>
+                <option value="delivery">Delivery</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="ownerId">Owner</label>
+              <select id="ownerId" name="ownerId" defaultValue="">
+                <option value="">No owner yet</option>
+                {members.map((m) => (
+                  <option key={m.userId} value={m.userId}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="storyId">Blocked story</label>
+              <select id="storyId" name="storyId" defaultValue={params.get("story") ?? ""}>
+                <option value="">None</option>
+                {stories.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Field label="Due" name="dueOn" type="date" error={raising ? errors?.fields.dueOn : undefined} />
+            <div>
+              <button type="submit" className="button">
+                Raise blocker
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
