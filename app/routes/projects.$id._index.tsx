@@ -12,6 +12,7 @@ import { FormMessage } from "~/components/field";
 import { reportStatus } from "~/delivery/portfolio.server";
 import { endKickoff, getBaseline, updateProject } from "~/delivery/baseline.server";
 import { listCalendars } from "~/calendar/calendars.server";
+import { openActions } from "~/delivery/retro.server";
 import { Field } from "~/components/field";
 import { addMember, getProject, listMembers, projectPhase } from "~/delivery/projects.server";
 import { generateSprints, listSprints, projectVelocity, startSprint } from "~/delivery/sprints.server";
@@ -37,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     velocity: projectVelocity(db, project.id),
     candidates: projectCan(user.role, role, "members.manage") ? listUsers(db).filter((u) => u.active) : [],
     baseline: getBaseline(db, project.id),
+    actions: openActions(db, user, project.id),
     calendars: listCalendars(db).map((c) => ({ id: c.id, name: c.name })),
     can: { manage, members: projectCan(user.role, role, "members.manage"), edit: projectCan(user.role, role, "project.manage") },
   });
@@ -88,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { project, kickoff, phase, members, sprints, velocity, candidates, can, baseline, calendars } = useLoaderData<typeof loader>();
+  const { project, kickoff, phase, members, sprints, velocity, candidates, can, baseline, calendars, actions } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const hasActive = sprints.some((s) => s.state === "active");
   return (
@@ -172,6 +174,20 @@ export default function ProjectPage() {
                 </button>
               </Form>
             ) : null}
+          </section>
+          <section className="card" aria-labelledby="actions-title">
+            <h2 id="actions-title">Open retrospective actions</h2>
+            {actions.length === 0 ? (
+              <p className="muted">None open. Actions agreed at a retrospective show here until they are closed.</p>
+            ) : (
+              <ul>
+                {actions.map((a) => (
+                  <li key={a.id}>
+                    {a.text} — {a.owner} · <Link to={`/sprints/${a.sprintId}/retro`}>sprint {a.number}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
           </section>
           <section className="card" aria-labelledby="velocity-title">
             <h2 id="velocity-title">Velocity</h2>

@@ -11,6 +11,7 @@ import { isReady } from "~/delivery/backlog";
 import { planningWarnings } from "~/delivery/planning";
 import { closeSprint, projectHolidays, projectVelocity, sprintBoard, sprintBurndown, startSprint, updateSprint } from "~/delivery/sprints.server";
 import { addDayOff, capacitySuggestion } from "~/delivery/days-off.server";
+import { openActions } from "~/delivery/retro.server";
 import { listBacklog, updateStory } from "~/delivery/stories.server";
 import { lastThree } from "~/delivery/velocity";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     warnings: planningWarnings({ commitment, capacity: board.sprint.capacity, meanVelocity: mean }),
     ready: listBacklog(db, user, board.project.id, { sprint: "none" }).filter(isReady).slice(0, 15),
     capacity: capacitySuggestion(db, board.project.id, board.sprint, projectHolidays(db, board.project), mean),
+    actions: openActions(db, user, board.project.id),
   };
   return json({
     planning,
@@ -110,9 +112,14 @@ export default function SprintPage() {
           </p>
         </div>
         {sprint.state !== "planned" ? (
-          <Link to={`/sprints/${sprint.id}/demo`} className="button button--quiet">
-            Demo
-          </Link>
+          <div className="actions">
+            <Link to={`/sprints/${sprint.id}/demo`} className="button button--quiet">
+              Demo
+            </Link>
+            <Link to={`/sprints/${sprint.id}/retro`} className="button button--quiet">
+              Retrospective
+            </Link>
+          </div>
         ) : null}
         {can.manage && sprint.state === "planned" ? (
           <Form method="post">
@@ -187,6 +194,18 @@ export default function SprintPage() {
                 Add day off
               </button>
             </Form>
+          ) : null}
+          {planning.actions.length ? (
+            <div className="alert alert--info" data-testid="open-actions">
+              <strong>Open retrospective actions:</strong>
+              <ul style={{ margin: "0.25rem 0 0" }}>
+                {planning.actions.map((a) => (
+                  <li key={a.id}>
+                    {a.text} — {a.owner} (sprint {a.number})
+                  </li>
+                ))}
+              </ul>
+            </div>
           ) : null}
           {planning.warnings.map((w) => (
             <div key={w} className="alert alert--error" role="alert">

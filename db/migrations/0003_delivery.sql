@@ -156,6 +156,28 @@ CREATE TABLE `release_baselines` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `release_baselines_project_unique` ON `release_baselines` (`project_id`);--> statement-breakpoint
+CREATE TABLE `retro_items` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`project_id` integer NOT NULL,
+	`sprint_id` integer NOT NULL,
+	`column` text NOT NULL,
+	`text` text NOT NULL,
+	`author_id` integer NOT NULL,
+	`owner_id` integer,
+	`due_sprint_id` integer,
+	`closed_by_id` integer,
+	`closed_at` text,
+	`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`sprint_id`) REFERENCES `sprints`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`due_sprint_id`) REFERENCES `sprints`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`closed_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `retro_items_sprint_idx` ON `retro_items` (`sprint_id`);--> statement-breakpoint
+CREATE INDEX `retro_items_open_actions_idx` ON `retro_items` (`project_id`,`column`,`closed_at`);--> statement-breakpoint
 CREATE TABLE `sprints` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`project_id` integer NOT NULL,

@@ -325,3 +325,28 @@ export const blockers = sqliteTable(
   },
   (t) => [index("blockers_project_idx").on(t.projectId, t.resolvedAt, t.raisedAt), index("blockers_owner_idx").on(t.ownerId)],
 );
+
+/** Retrospective items (SPEC A5): went well, to improve, and actions that carry over until closed. */
+export const retroItems = sqliteTable(
+  "retro_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    sprintId: integer("sprint_id")
+      .notNull()
+      .references(() => sprints.id),
+    column: text("column", { enum: ["went_well", "to_improve", "action"] }).notNull(),
+    text: text("text").notNull(),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    ownerId: integer("owner_id").references(() => users.id),
+    dueSprintId: integer("due_sprint_id").references(() => sprints.id),
+    closedById: integer("closed_by_id").references(() => users.id),
+    closedAt: text("closed_at"),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("retro_items_sprint_idx").on(t.sprintId), index("retro_items_open_actions_idx").on(t.projectId, t.column, t.closedAt)],
+);

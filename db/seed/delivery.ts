@@ -14,6 +14,7 @@ import { reportStatus } from "../../app/delivery/portfolio.server";
 import { endKickoff } from "../../app/delivery/baseline.server";
 import { addDayOff } from "../../app/delivery/days-off.server";
 import { raiseBlocker, resolveBlocker } from "../../app/delivery/blockers.server";
+import { addRetroItem } from "../../app/delivery/retro.server";
 
 const day = (iso: string, n: number) => format(addDays(parseISO(iso), n), "yyyy-MM-dd");
 const at = (iso: string, hour: number, minute = 0) => new Date(`${iso}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00.000Z`);
@@ -129,6 +130,10 @@ export async function seedDelivery(db: Db): Promise<void> {
     updateStory(db, dev, storyIds[12], { status: "done" }, at(step(4), 16));
   }
 
+  const s3 = sprintList[2];
+  addRetroItem(db, dev, s3.id, { column: "went_well", text: "Demo on the test tenant went smoothly" });
+  addRetroItem(db, copo, s3.id, { column: "to_improve", text: "Stories reached Done on the last day" });
+  addRetroItem(db, sm, s3.id, { column: "action", text: "Split stories above 5 points at grooming", ownerId: po.id });
   const resolved = raiseBlocker(db, dev, acme.id, { title: "Test tenant licences for the IVR simulator", side: "delivery", ownerId: sm.id, storyId: storyIds[17] });
   resolveBlocker(db, sm, resolved.id, { resolution: "Licences added to the test tenant." });
   raiseBlocker(db, dev, acme.id, { title: "Acme to provide the VIP caller list export", side: "customer", ownerId: copo.id, storyId: storyIds[2], dueOn: day(today, 3) });

@@ -208,3 +208,27 @@ test("a customer-side blocker is raised from the board and resolved", async ({ p
   await expect(dev.getByRole("status")).toHaveText("Blocker resolved.");
   await expect(dev.locator("li", { hasText: title })).toContainText("Resolved by Dana Kim");
 });
+
+test("a retrospective action carries over to the next sprint and shows in planning until closed", async ({ pageAs }) => {
+  const dev = await pageAs("dev@example.com");
+  await dev.goto("/projects");
+  await dev.getByRole("link", { name: "Acme Health — cloud contact center migration" }).click();
+  await dev.getByRole("link", { name: /^Sprint 3$/ }).click();
+  await dev.getByRole("link", { name: "Retrospective" }).click();
+  const text = `Agree the cutover checklist with Acme IT ${Date.now()}`;
+  await dev.getByLabel("Add to “Actions”").fill(text);
+  await dev.getByLabel("Owner").selectOption({ label: "Sam Okafor" });
+  await dev.getByRole("button", { name: "Add" }).nth(2).click();
+  await expect(dev.getByRole("status")).toHaveText("Added to the retrospective.");
+
+  await dev.goto(dev.url().replace(/\/sprints\/\d+\/retro$/, "/projects"));
+  await dev.getByRole("link", { name: "Acme Health — cloud contact center migration" }).click();
+  await dev.getByRole("link", { name: /^Sprint 4$/ }).click();
+  await expect(dev.getByTestId("open-actions")).toContainText(text);
+  await dev.getByRole("link", { name: "Retrospective" }).click();
+  const carried = dev.locator("li", { hasText: text });
+  await expect(carried).toContainText("from sprint 3");
+  await carried.getByRole("button", { name: `Close action ${text}` }).click();
+  await expect(dev.getByRole("status")).toHaveText("Action closed.");
+  await expect(dev.locator("li", { hasText: text })).toHaveCount(0);
+});

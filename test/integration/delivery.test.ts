@@ -450,3 +450,23 @@ describe("blockers", () => {
     ]);
   });
 });
+
+describe("retrospectives", () => {
+  it("keep three columns; actions need an owner and carry over to later sprints until closed", async () => {
+    const { sm, po, dev, viewer, project } = await setup();
+    const { addRetroItem, closeAction, openActions, retrospective } = await import("~/delivery/retro.server");
+    const [s1, s2, s3] = generateSprints(db, sm, project.id, { count: 3 });
+    addRetroItem(db, dev, s1.id, { column: "went_well", text: "Pairing on the IVR flows" });
+    expect(refusal(() => addRetroItem(db, dev, s1.id, { column: "action", text: "Split big stories" })).fields?.ownerId).toBe("An action needs an owner.");
+    const action = addRetroItem(db, dev, s1.id, { column: "action", text: "Split big stories", ownerId: po.id, dueSprintId: s2.id });
+    expect(refusal(() => addRetroItem(db, viewer, s1.id, { column: "to_improve", text: "Viewer's item" })).code).toBe("forbidden");
+    expect(retrospective(db, viewer, s1.id).items.map((i) => i.column)).toEqual(["went_well", "action"]);
+    expect(retrospective(db, viewer, s2.id).carried.map((a) => a.text)).toEqual(["Split big stories"]);
+    expect(retrospective(db, viewer, s1.id).carried).toEqual([]);
+    expect(openActions(db, viewer, project.id).map((a) => [a.text, a.owner])).toEqual([["Split big stories", po.name]]);
+    closeAction(db, dev, action.id);
+    expect(retrospective(db, viewer, s3.id).carried).toEqual([]);
+    expect(openActions(db, viewer, project.id)).toEqual([]);
+    expect(refusal(() => closeAction(db, dev, action.id)).code).toBe("conflict");
+  });
+});

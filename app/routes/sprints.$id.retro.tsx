@@ -1,0 +1,157 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db/client.server";
+import { projectCan } from "~/auth/permissions";
+import { requireUser } from "~/auth/session.server";
+import { ErrorPage } from "~/components/error-page";
+import { listMembers } from "~/delivery/projects.server";
+import { addRetroItem, closeAction, retrospective } from "~/delivery/retro.server";
+import { listSprints } from "~/delivery/sprints.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { formError, orErrorPage } from "~/lib/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Retrospective · Sprintlab" }];
+
+const COLUMNS = [
+  { key: "went_well", label: "Went well" },
+  { key: "to_improve", label: "To improve" },
+  { key: "action", label: "Actions" },
+] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const retro = orErrorPage(() => retrospective(db, user, Number(params.id)));
+  return json({
+    project: { id: retro.project.id, name: retro.project.name },
+    sprint: retro.sprint,
+    items: retro.items,
+    carried: retro.carried,
+    members: listMembers(db, retro.project.id),
+    laterSprints: listSprints(db, retro.project.id).filter((s) => s.number > retro.sprint.number),
+    canAdd: projectCan(user.role, retro.role, "retro.add"),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const id = Number(params.id);
+  try {
+    if (form.get("intent") === "close") {
+      closeAction(getDb(), user, Number(form.get("itemId")));
+      return redirectWithFlash(`/sprints/${id}/retro`, "Action closed.");
+    }
+    addRetroItem(getDb(), user, id, { column: form.get("column"), text: form.get("text"), ownerId: form.get("ownerId") || null, dueSprintId: form.get("dueSprintId") || null });
+    return redirectWithFlash(`/sprints/${id}/retro`, "Added to the retrospective.");
+  } catch (error) {
+    return formError(error, form);
+  }
+}
+
+export default function Retro() {
+  const { project, sprint, items, carried, members, laterSprints, canAdd } = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.errors;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="muted">
+            <Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/sprints/${sprint.id}`}>Sprint {sprint.number}</Link> /
+          </p>
+          <h1>Sprint {sprint.number} retrospective</h1>
+        </div>
+      </div>
+      {carried.length ? (
+        <section className="card" aria-labelledby="carried-title">
+          <h2 id="carried-title">Open actions from earlier sprints</h2>
+          <ul className="idea-list">
+            {carried.map((a) => (
+              <li key={a.id} className="comment" data-testid={`carried-${a.id}`}>
+                <Form method="post" className="row-actions" style={{ justifyContent: "space-between" }}>
+                  <span>
+                    {a.text} <span className="muted">· {a.owner} · from sprint {a.number}</span>
+                  </span>
+                  <input type="hidden" name="intent" value="close" />
+                  <input type="hidden" name="itemId" value={a.id} />
+                  {canAdd ? (
+                    <button type="submit" className="button button--quiet" aria-label={`Close action ${a.text}`}>
+                      Close
+                    </button>
+                  ) : null}
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <div className="board" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(14rem, 1fr))" }}>
+        {COLUMNS.map((col) => {
+          const mine = errors?.values.column === col.key ? errors : undefined;
+          return (
+            <section key={col.key} className="board__column" aria-labelledby={`col-${col.key}`}>
+              <h3 id={`col-${col.key}`}>{col.label}</h3>
+              {items
+                .filter((i) => i.column === col.key)
+                .map((i) => (
+                  <article key={i.id} className="story-card">
+                    {i.text}
+                    {i.column === "action" ? (
+                      <div className="story-card__meta">
+                        {i.owner}
+                        {i.closedAt ? " · closed" : null}
+                      </div>
+                    ) : null}
+                  </article>
+                ))}
+              {canAdd ? (
+                <Form method="post" className="form" noValidate>
+                  <input type="hidden" name="column" value={col.key} />
+                  <div className={mine ? "field field--error" : "field"}>
+                    <label htmlFor={`text-${col.key}`}>Add to “{col.label}”</label>
+                    <input id={`text-${col.key}`} name="text" defaultValue={mine?.values.text ?? ""} />
+                  </div>
+                  {col.key === "action" ? (
+                    <>
+                      <div className="field">
+                        <label htmlFor="action-owner">Owner</label>
+                        <select id="action-owner" name="ownerId" defaultValue="">
+                          <option value="">Choose an owner</option>
+                          {members.map((m) => (
+                            <option key={m.userId} value={m.userId}>
+                              {m.name}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                      <div className="field">
+                        <label htmlFor="action-due">Due by</label>
+                        <select id="action-due" name="dueSprintId" defaultValue="">
+                          <option value="">No sprint set</option>
+                          {laterSprints.map((s) => (
+                            <option key={s.id} value={s.id}>
+                              Sprint {s.number}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                    </>
+                  ) : null}
+                  {mine ? <p className="field__error">{Object.values(mine.fields)[0] ?? mine.message}</p> : null}
+                  <button type="submit" className="button button--quiet">
+                    Add
+                  </button>
+                </Form>
+              ) : null}
+            </section>
+          );
+        })}
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
