@@ -38,6 +38,12 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema }) as Db;
+  // Use cases read, then write, inside one transaction. Started DEFERRED, such a transaction
+  // fails at once with SQLITE_BUSY when another connection (a script, the test fixtures, a
+  // second server) wrote in between; IMMEDIATE takes the write lock up front and waits for it
+  // within busy_timeout instead.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as Db["transaction"];
   if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });
   return db;
 }
