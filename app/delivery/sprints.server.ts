@@ -49,7 +49,7 @@ export function relaySprints(tx: DbOrTx, project: Project): void {
   }
 }
 
-function findSprint(db: DbOrTx, sprintId: number): Sprint {
+export function findSprint(db: DbOrTx, sprintId: number): Sprint {
   const sprint = db.select().from(sprints).where(eq(sprints.id, sprintId)).get();
   if (!sprint) throw new DomainError("not_found", "No such sprint.");
   return sprint;

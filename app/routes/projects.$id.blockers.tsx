@@ -5,6 +5,7 @@ import { getDb } from "../../db/client.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
+import { MemberSelect } from "~/components/member-select";
 import { Field, FormMessage } from "~/components/field";
 import { ageInDays } from "~/delivery/blockers";
 import { listBlockers, raiseBlocker, resolveBlocker } from "~/delivery/blockers.server";
@@ -118,17 +119,7 @@ export default function Blockers() {
                 <option value="delivery">Delivery</option>
               </select>
             </div>
-            <div className="field">
-              <label htmlFor="ownerId">Owner</label>
-              <select id="ownerId" name="ownerId" defaultValue="">
-                <option value="">No owner yet</option>
-                {members.map((m) => (
-                  <option key={m.userId} value={m.userId}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <MemberSelect id="ownerId" name="ownerId" label="Owner" members={members} empty="No owner yet" />
             <div className="field">
               <label htmlFor="storyId">Blocked story</label>
               <select id="storyId" name="storyId" defaultValue={params.get("story") ?? ""}>

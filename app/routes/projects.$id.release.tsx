@@ -5,6 +5,7 @@ import { getDb } from "../../db/client.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
+import { MemberSelect } from "~/components/member-select";
 import { Field, FormMessage } from "~/components/field";
 import { getProject } from "~/delivery/projects.server";
 import { changeCutover, createGoLive, decideGoLive, goLiveLog, markGoLiveDone, moveFeatureToGoLive, releasePlan } from "~/delivery/release.server";
@@ -145,16 +146,7 @@ export default function ReleasePlan() {
                 <input type="hidden" name="intent" value="decide" />
                 <input type="hidden" name="goLiveId" value={g.id} />
                 {!can.decide ? (
-                  <div className="field">
-                    <label htmlFor={`behalf-${g.id}`}>On behalf of</label>
-                    <select id={`behalf-${g.id}`} name="onBehalfOf">
-                      {coProductOwners.map((m) => (
-                        <option key={m.userId} value={m.userId}>
-                          {m.name}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
+                  <MemberSelect id={`behalf-${g.id}`} name="onBehalfOf" label="On behalf of" members={coProductOwners} />
                 ) : null}
                 <button type="submit" name="decision" value="go" className="button button--quiet">
                   Go

@@ -9,7 +9,7 @@ import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { isReady } from "~/delivery/backlog";
 import { planningWarnings } from "~/delivery/planning";
-import { closeSprint, projectHolidays, projectVelocity, sprintBoard, sprintBurndown, startSprint, updateSprint } from "~/delivery/sprints.server";
+import { closeSprint, findSprint, projectHolidays, projectVelocity, sprintBoard, sprintBurndown, startSprint, updateSprint } from "~/delivery/sprints.server";
 import { addDayOff, capacitySuggestion } from "~/delivery/days-off.server";
 import { openActions } from "~/delivery/retro.server";
 import { listBacklog, updateStory } from "~/delivery/stories.server";
@@ -73,8 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithFlash(`/sprints/${id}`, `“${story.title}” added to the sprint.`);
       }
       case "day-off": {
-        const projectId = sprintBoard(db, user, id).project.id;
-        addDayOff(db, user, projectId, { date: form.get("date") });
+        addDayOff(db, user, findSprint(db, id).projectId, { date: form.get("date") });
         return redirectWithFlash(`/sprints/${id}`, "Day off recorded.");
       }
       case "settings":

@@ -5,6 +5,7 @@ import { getDb } from "../../db/client.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
+import { MemberSelect } from "~/components/member-select";
 import { decideAtDemo, demoList } from "~/delivery/demo.server";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -106,16 +107,7 @@ export default function Demo() {
                   </p>
                 ) : null}
                 {!can.decide ? (
-                  <div className="field" style={{ maxWidth: "20rem" }}>
-                    <label htmlFor={`behalf-${s.id}`}>On behalf of</label>
-                    <select id={`behalf-${s.id}`} name="onBehalfOf">
-                      {coProductOwners.map((m) => (
-                        <option key={m.userId} value={m.userId}>
-                          {m.name}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
+                  <MemberSelect id={`behalf-${s.id}`} name="onBehalfOf" label="On behalf of" members={coProductOwners} />
                 ) : null}
                 <div className="field">
                   <label htmlFor={`comment-${s.id}`}>Comment</label>

@@ -5,6 +5,7 @@ import { getDb } from "../../db/client.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
+import { MemberSelect } from "~/components/member-select";
 import { listMembers } from "~/delivery/projects.server";
 import { addRetroItem, closeAction, retrospective } from "~/delivery/retro.server";
 import { listSprints } from "~/delivery/sprints.server";
@@ -114,17 +115,7 @@ export default function Retro() {
                   </div>
                   {col.key === "action" ? (
                     <>
-                      <div className="field">
-                        <label htmlFor="action-owner">Owner</label>
-                        <select id="action-owner" name="ownerId" defaultValue="">
-                          <option value="">Choose an owner</option>
-                          {members.map((m) => (
-                            <option key={m.userId} value={m.userId}>
-                              {m.name}
-                            </option>
-                          ))}
-                        </select>
-                      </div>
+                      <MemberSelect id="action-owner" name="ownerId" label="Owner" members={members} empty="Choose an owner" />
                       <div className="field">
                         <label htmlFor="action-due">Due by</label>
                         <select id="action-due" name="dueSprintId" defaultValue="">
