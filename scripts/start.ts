@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { databasePath, openDatabase } from "../db/client.server";
+import { layMissingCeremonies } from "../app/delivery/ceremonies.server";
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from "../db/seed";
 import { sessionSecret } from "../app/auth/secret.server";
 
@@ -35,6 +36,10 @@ async function prepareDatabase() {
   if (isEmpty(db)) {
     await seedDemo(db);
     console.log(`Seeded the demo data into ${file}`);
+  } else {
+    // A database from before the ceremony calendar existed gets its sprints' ceremonies once.
+    const laid = layMissingCeremonies(db);
+    if (laid) console.log(`Laid the ceremonies of ${laid} sprint(s) that had none.`);
   }
   db.$client.close();
   sessionSecret();

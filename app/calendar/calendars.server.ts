@@ -1,3 +1,4 @@
+import { relayCeremoniesForCalendar } from "../delivery/ceremonies.server";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
@@ -31,14 +32,20 @@ export function addCalendarHoliday(db: Db, admin: User, calendarId: number, inpu
   requireAdmin(admin);
   const holiday = parseInput(HolidaySchema, input);
   if (!db.select().from(holidayCalendars).where(eq(holidayCalendars.id, calendarId)).get()) throw new DomainError("not_found", "No such calendar.");
-  const result = db.insert(calendarHolidays).values({ calendarId, ...holiday }).onConflictDoNothing().run();
-  if (!result.changes) throw new DomainError("conflict", `${holiday.date} is already a holiday in this calendar.`, { fields: { date: `${holiday.date} is already a holiday in this calendar.` } });
+  db.transaction((tx) => {
+    const result = tx.insert(calendarHolidays).values({ calendarId, ...holiday }).onConflictDoNothing().run();
+    if (!result.changes) throw new DomainError("conflict", `${holiday.date} is already a holiday in this calendar.`, { fields: { date: `${holiday.date} is already a holiday in this calendar.` } });
+    relayCeremoniesForCalendar(tx, calendarId);
+  });
 }
 
 export function removeCalendarHoliday(db: Db, admin: User, calendarId: number, date: string) {
   requireAdmin(admin);
-  const result = db.delete(calendarHolidays).where(and(eq(calendarHolidays.calendarId, calendarId), eq(calendarHolidays.date, date))).run();
-  if (!result.changes) throw new DomainError("not_found", `${date} is not a holiday in this calendar.`);
+  db.transaction((tx) => {
+    const result = tx.delete(calendarHolidays).where(and(eq(calendarHolidays.calendarId, calendarId), eq(calendarHolidays.date, date))).run();
+    if (!result.changes) throw new DomainError("not_found", `${date} is not a holiday in this calendar.`);
+    relayCeremoniesForCalendar(tx, calendarId);
+  });
 }
 
 /** The holidays a project counts: its named calendar's, or the installation's default ones. */

@@ -1,3 +1,4 @@
+import { relayCeremoniesForCalendar } from "../delivery/ceremonies.server";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
@@ -33,6 +34,7 @@ export function addHoliday(db: Db, actor: User, input: unknown): Holiday {
       });
     }
     tx.insert(holidays).values(holiday).run();
+    relayCeremoniesForCalendar(tx, null);
     recordAudit(tx, actor.id, "holiday.added", `holiday:${holiday.date}`, { name: holiday.name });
     return holiday;
   });
@@ -42,6 +44,7 @@ export function removeHoliday(db: Db, actor: User, date: string): void {
   db.transaction((tx) => {
     const result = tx.delete(holidays).where(eq(holidays.date, date)).run();
     if (result.changes === 0) throw new DomainError("not_found", `${date} is not a holiday.`);
+    relayCeremoniesForCalendar(tx, null);
     recordAudit(tx, actor.id, "holiday.removed", `holiday:${date}`, {});
   });
 }

@@ -9,6 +9,7 @@ import { DomainError } from "../lib/errors";
 import { IsoDateSchema, parseInput } from "../lib/validation";
 import { kickoffPhase, type Kickoff } from "./kickoff";
 import { copyTemplate } from "./transition.server";
+import { newCalendarToken } from "./ceremonies.server";
 
 export type Project = typeof projects.$inferSelect;
 
@@ -45,7 +46,7 @@ export function createProject(db: Db, actor: User, input: unknown): Project {
     checkCalendar(tx, data.calendarId);
     const project = tx
       .insert(projects)
-      .values({ ...data, kickoffStart: data.kickoffStart ?? null })
+      .values({ ...data, kickoffStart: data.kickoffStart ?? null, calendarToken: newCalendarToken() })
       .returning()
       .get();
     if (actor.role !== "admin") tx.insert(projectMembers).values({ projectId: project.id, userId: actor.id, role: "scrum_master", side: "delivery" }).run();

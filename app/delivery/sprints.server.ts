@@ -11,6 +11,7 @@ import { burndown, sprintReport, type StoryEvent } from "./burndown";
 import { getProject, kickoffOf, projectToday, requireProject, type Project } from "./projects.server";
 import { laySprints, nextSprints, sprintWorkingDays } from "./sprints";
 import { recordEvent } from "./stories.server";
+import { layCeremonies, relayCeremonies } from "./ceremonies.server";
 import { velocity, type VelocityPoint } from "./velocity";
 
 export type Sprint = typeof sprints.$inferSelect;
@@ -35,18 +36,27 @@ export function generateSprints(db: Db, actor: User, projectId: number, input: u
   const { count } = parseInput(z.object({ count: z.coerce.number({ error: "How many sprints?" }).int().min(1, "Generate at least 1 sprint.").max(12, "Generate at most 12 at a time.") }), input);
   return db.transaction((tx) => {
     const existing = listSprints(tx, projectId).map((s) => ({ number: s.number, start: s.start, end: s.end, state: s.state, chosenStart: s.chosenStart }));
-    const fresh = nextSprints(existing, count, kickoff.end, projectHolidays(tx, project));
-    return fresh.map((s) => tx.insert(sprints).values({ projectId, number: s.number, start: s.start, end: s.end, state: "planned" }).returning().get());
+    const holidays = projectHolidays(tx, project);
+    const fresh = nextSprints(existing, count, kickoff.end, holidays);
+    return fresh.map((s) => {
+      const sprint = tx.insert(sprints).values({ projectId, number: s.number, start: s.start, end: s.end, state: "planned" }).returning().get();
+      layCeremonies(tx, project, sprint, holidays);
+      return sprint;
+    });
   });
 }
 
-/** Re-lay every planned sprint after a kickoff or planned-start change; active and closed stay. */
+/**
+ * Re-lay every planned sprint after a kickoff or planned-start change (active and closed stay),
+ * and with them the ceremonies of every sprint that is not closed.
+ */
 export function relaySprints(tx: DbOrTx, project: Project): void {
   const kickoff = kickoffOf(project);
   const laid = laySprints(listSprints(tx, project.id), kickoff.end, projectHolidays(tx, project));
   for (const s of laid) {
     if (s.state === "planned") tx.update(sprints).set({ start: s.start, end: s.end }).where(eq(sprints.id, s.id)).run();
   }
+  relayCeremonies(tx, project);
 }
 
 export function findSprint(db: DbOrTx, sprintId: number): Sprint {

@@ -55,4 +55,5 @@ ALTER TABLE `go_lives` ADD `decision_recorded_by_id` integer REFERENCES users(id
 ALTER TABLE `go_lives` ADD `decided_at` text;--> statement-breakpoint
 ALTER TABLE `go_lives` ADD `decision_comment` text;--> statement-breakpoint
 ALTER TABLE `projects` ADD `ceremony_defaults` text;--> statement-breakpoint
-ALTER TABLE `projects` ADD `calendar_token` text;
+ALTER TABLE `projects` ADD `calendar_token` text;--> statement-breakpoint
+UPDATE `projects` SET `calendar_token` = lower(hex(randomblob(24))) WHERE `calendar_token` IS NULL;

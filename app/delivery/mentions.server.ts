@@ -1,0 +1,27 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.server";
+import { projectMembers, users } from "../../db/schema";
+import { notify } from "../ideas/notify.server";
+import { handleOf, mentionHandles } from "../lib/mentions";
+
+/** The members of a project a text mentions (by handle); others are not told. */
+export function mentionedMembers(db: DbOrTx, projectId: number, text: string): number[] {
+  const handles = new Set(mentionHandles(text));
+  if (!handles.size) return [];
+  return db
+    .select({ id: users.id, email: users.email })
+    .from(projectMembers)
+    .innerJoin(users, eq(users.id, projectMembers.userId))
+    .where(eq(projectMembers.projectId, projectId))
+    .all()
+    .filter((m) => handles.has(handleOf(m.email)))
+    .map((m) => m.id);
+}
+
+/** Tell each mentioned member (in the app and their digest), never the author. */
+export function notifyMentions(db: DbOrTx, projectId: number, text: string, about: { authorName: string; where: string; link: string }, authorId: number): void {
+  const ids = mentionedMembers(db, projectId, text);
+  if (!ids.length) return;
+  const excerpt = text.length > 120 ? `${text.slice(0, 117)}…` : text;
+  notify(db, ids, { text: `${about.authorName} mentioned you in ${about.where}: “${excerpt}”`, link: about.link }, authorId);
+}

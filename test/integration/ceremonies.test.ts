@@ -1,0 +1,183 @@
+import ical from "node-ical";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client.server";
+import { ceremonies, notifications } from "../../db/schema";
+import { addHoliday } from "~/calendar/holidays.server";
+import {
+  calendarPath,
+  cancelCeremony,
+  ceremonyCalendar,
+  ceremonyGlance,
+  getCeremony,
+  layMissingCeremonies,
+  listCeremonies,
+  moveCeremony,
+  projectCalendar,
+  restoreCeremony,
+  revokeCalendarToken,
+  saveCeremonyNotes,
+  setCeremonyDefaults,
+} from "~/delivery/ceremonies.server";
+import { addMember, createProject, getProject } from "~/delivery/projects.server";
+import { createGoLive } from "~/delivery/release.server";
+import { generateSprints, updateSprint } from "~/delivery/sprints.server";
+import { freshDb } from "../support/db";
+import { makeUser } from "../support/factories";
+import { refusal } from "../support/refusal";
+
+let db: Db;
+beforeEach(() => {
+  db = freshDb();
+});
+
+// Kickoff 12–30 January 2026; sprint 1 runs Monday 2 February to Sunday 22 February (15 working days).
+async function setup() {
+  const sm = await makeUser(db, "staff");
+  const dev = await makeUser(db, "staff");
+  const copo = await makeUser(db, "customer", { email: "copo.ceremonies@example.test" });
+  const outsider = await makeUser(db, "customer");
+  const admin = await makeUser(db, "admin");
+  const project = createProject(db, sm, { name: "Acme Health — IVR migration", customer: "Acme Health", sowSignedOn: "2026-01-05", staffedOn: "2026-01-12", kickoffWeeks: 3, timeZone: "America/Chicago" });
+  addMember(db, sm, project.id, { userId: dev.id, role: "team" });
+  addMember(db, sm, project.id, { userId: copo.id, role: "co_product_owner" });
+  const [s1, s2] = generateSprints(db, sm, project.id, { count: 2 });
+  return { sm, dev, copo, outsider, admin, project, s1, s2 };
+}
+
+const kinds = (list: { kind: string }[]) => list.reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.kind]: (acc[c.kind] ?? 0) + 1 }), {});
+
+function feed(text: string) {
+  return Object.values(ical.sync.parseICS(text)).filter((c): c is ical.VEvent => c?.type === "VEVENT");
+}
+
+describe("ceremony calendar", () => {
+  it("lays the five ceremonies on each new sprint and follows a new holiday and a later start", async () => {
+    const { sm, admin, project, s1, s2 } = await setup();
+    const first = listCeremonies(db, sm, project.id, { sprintId: s1.id });
+    expect(kinds(first)).toEqual({ planning: 1, standup: 15, grooming: 1, demo: 1, retro: 1 });
+    expect(first[0]).toMatchObject({ kind: "standup", date: "2026-02-02", time: "09:00" });
+    expect(first.find((c) => c.kind === "demo")).toMatchObject({ date: "2026-02-20", time: "10:00", name: "Sprint Demo" });
+
+    addHoliday(db, admin, { date: "2026-02-20", name: "Company day" });
+    const after = listCeremonies(db, sm, project.id, { sprintId: s1.id });
+    expect(kinds(after).standup).toBe(14);
+    expect(after.find((c) => c.kind === "demo")?.date).toBe("2026-02-19");
+    expect(after.find((c) => c.kind === "retro")?.date).toBe("2026-02-19");
+
+    updateSprint(db, sm, s2.id, { chosenStart: "2026-03-02" });
+    const second = listCeremonies(db, sm, project.id, { sprintId: s2.id });
+    expect(second.find((c) => c.kind === "planning")?.date).toBe("2026-03-02");
+    expect(second.every((c) => c.date >= "2026-03-02" && c.date <= "2026-03-22")).toBe(true);
+  });
+
+  it("the scrum master moves and cancels with a reason; a moved occurrence survives re-laying; the team may not", async () => {
+    const { sm, dev, admin, project, s1 } = await setup();
+    const demo = listCeremonies(db, sm, project.id, { sprintId: s1.id, kinds: ["demo"] })[0];
+    expect(refusal(() => moveCeremony(db, dev, demo.id, { date: "2026-02-19", time: "15:00", minutes: 90, reason: "Customer travel" })).code).toBe("forbidden");
+    const bad = refusal(() => moveCeremony(db, sm, demo.id, { date: "2026-02-31", time: "3pm", minutes: 2, reason: "" }));
+    expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["date", "minutes", "reason", "time"]);
+    const moved = moveCeremony(db, sm, demo.id, { date: "2026-02-19", time: "15:00", minutes: 90, reason: "The co-product owner flies out on Friday" });
+    expect(moved).toMatchObject({ moved: true, date: "2026-02-19", time: "15:00", minutes: 90, sequence: demo.sequence + 1 });
+
+    setCeremonyDefaults(db, sm, project.id, {
+      planning: { time: "10:00", minutes: 120 },
+      standup: { time: "08:45", minutes: 15 },
+      grooming: { time: "14:00", minutes: 60 },
+      demo: { time: "11:00", minutes: 60 },
+      retro: { time: "14:00", minutes: 60 },
+    });
+    addHoliday(db, admin, { date: "2026-02-16", name: "Presidents' Day" });
+    const again = getCeremony(db, sm, demo.id).ceremony;
+    expect(again).toMatchObject({ date: "2026-02-19", time: "15:00", minutes: 90 });
+    expect(listCeremonies(db, sm, project.id, { sprintId: s1.id, kinds: ["standup"] }).every((c) => c.time === "08:45")).toBe(true);
+
+    const standup = listCeremonies(db, sm, project.id, { sprintId: s1.id, kinds: ["standup"] })[3];
+    expect(refusal(() => cancelCeremony(db, sm, standup.id, { reason: "" })).fields?.reason).toBeDefined();
+    cancelCeremony(db, sm, standup.id, { reason: "Team at the customer's site for the UAT kickoff" });
+    expect(refusal(() => cancelCeremony(db, sm, standup.id, { reason: "Twice" })).code).toBe("conflict");
+    expect(getCeremony(db, sm, standup.id).ceremony).toMatchObject({ cancelled: true, cancelReason: "Team at the customer's site for the UAT kickoff" });
+    restoreCeremony(db, sm, standup.id);
+    expect(getCeremony(db, sm, standup.id).ceremony.cancelled).toBe(false);
+  });
+
+  it("keeps notes, tells the members they mention once, and refuses a viewer and an outsider", async () => {
+    const { sm, dev, copo, outsider, project, s1 } = await setup();
+    const viewer = await makeUser(db, "customer");
+    addMember(db, sm, project.id, { userId: viewer.id, role: "viewer" });
+    const grooming = listCeremonies(db, sm, project.id, { sprintId: s1.id, kinds: ["grooming"] })[0];
+    saveCeremonyNotes(db, dev, grooming.id, { notes: "@copo.ceremonies please confirm the callback hours" });
+    saveCeremonyNotes(db, dev, grooming.id, { notes: "@copo.ceremonies please confirm the callback hours\nTop five stories are Ready." });
+    const told = db.select().from(notifications).where(eq(notifications.userId, copo.id)).all();
+    expect(told).toHaveLength(1);
+    expect(told[0].text).toContain("Backlog Grooming notes of Sprint 1");
+    expect(told[0].link).toBe(`/ceremonies/${grooming.id}`);
+    expect(refusal(() => saveCeremonyNotes(db, viewer, grooming.id, { notes: "x" })).code).toBe("forbidden");
+    expect(refusal(() => getCeremony(db, outsider, grooming.id)).code).toBe("not_found");
+  });
+
+  it("re-laying cancels (never deletes) an occurrence that carries notes when its day leaves the sprint", async () => {
+    const { sm, dev, admin, project, s1 } = await setup();
+    const standup = listCeremonies(db, sm, project.id, { sprintId: s1.id, kinds: ["standup"] }).find((c) => c.date === "2026-02-10")!;
+    saveCeremonyNotes(db, dev, standup.id, { notes: "Carrier outage on the SIP trunk; raised with the customer" });
+    addHoliday(db, admin, { date: "2026-02-10", name: "Office closed" });
+    expect(getCeremony(db, sm, standup.id).ceremony).toMatchObject({ cancelled: true, notes: "Carrier outage on the SIP trunk; raised with the customer" });
+  });
+
+  it("shows today's ceremonies and the next one in the project's time zone", async () => {
+    const { sm, project, s1 } = await setup();
+    const p = getProject(db, sm, project.id).project;
+    // 16:00 UTC on Monday 2 February is 10:00 in Chicago: the standup is over, planning is under way.
+    const glance = ceremonyGlance(db, sm, p, s1.id, new Date("2026-02-02T16:00:00Z"));
+    expect(glance.today.map((c) => [c.kind, c.phase])).toEqual([
+      ["standup", "over"],
+      ["planning", "now"],
+    ]);
+    expect(glance.next).toMatchObject({ kind: "standup", date: "2026-02-03" });
+  });
+
+  it("lays the ceremonies of sprints from before the calendar once", async () => {
+    const { project, s1, s2 } = await setup();
+    db.delete(ceremonies).where(eq(ceremonies.projectId, project.id)).run();
+    expect(layMissingCeremonies(db)).toBe(2);
+    expect(layMissingCeremonies(db)).toBe(0);
+    expect(db.select().from(ceremonies).where(eq(ceremonies.sprintId, s2.id)).all()).toHaveLength(19);
+    expect(db.select().from(ceremonies).where(eq(ceremonies.sprintId, s1.id)).all()).toHaveLength(19);
+  });
+});
+
+describe("ICS feed", () => {
+  it("holds every occurrence, each sprint start and each go-live cutover, at a secret URL that can be revoked", async () => {
+    const { sm, dev, outsider, project, s1 } = await setup();
+    const p = getProject(db, sm, project.id).project;
+    expect(calendarPath(p, null)).toBeNull();
+    const path = calendarPath(p, "team")!;
+    const token = new URL(path, "http://x").searchParams.get("token")!;
+    expect(token).toMatch(/^[0-9a-f]{48}$/);
+    createGoLive(db, sm, project.id, { name: "Go-live 1: voice", sprintId: s1.id });
+    const standup = listCeremonies(db, sm, project.id, { sprintId: s1.id, kinds: ["standup"] })[1];
+    cancelCeremony(db, sm, standup.id, { reason: "Public sector strike, offices closed" });
+
+    const events = feed(projectCalendar(db, project.id, token, "https://sprintlab.example"));
+    expect(events).toHaveLength(19 * 2 + 2 + 1);
+    const summaries = events.map((e) => String(e.summary));
+    for (const name of ["Sprint Planning", "Daily Standup", "Backlog Grooming", "Sprint Demo", "Sprint Retrospective"]) {
+      expect(summaries.some((s) => s.startsWith(name))).toBe(true);
+    }
+    expect(summaries).toContain("Sprint 1 starts — Acme Health — IVR migration");
+    expect(summaries).toContain("Go-live cutover: Go-live 1: voice — Acme Health — IVR migration");
+    const cancelled = events.find((e) => e.uid === `ceremony-${standup.id}@sprintlab`)!;
+    expect(cancelled.status).toBe("CANCELLED");
+    expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+
+    expect(refusal(() => projectCalendar(db, project.id, "0".repeat(48), "https://x")).code).toBe("not_found");
+    expect(refusal(() => revokeCalendarToken(db, dev, project.id)).code).toBe("forbidden");
+    revokeCalendarToken(db, sm, project.id);
+    expect(refusal(() => projectCalendar(db, project.id, token, "https://x")).code).toBe("not_found");
+
+    const one = ceremonyCalendar(db, dev, standup.id, "https://sprintlab.example");
+    expect(one.filename).toBe(`standup-sprint-1-${standup.date}.ics`);
+    expect(feed(one.text)).toHaveLength(1);
+    expect(refusal(() => ceremonyCalendar(db, outsider, standup.id, "https://x")).code).toBe("not_found");
+  });
+});
