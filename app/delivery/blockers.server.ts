@@ -8,6 +8,7 @@ import { notify } from "../ideas/notify.server";
 import { DomainError } from "../lib/errors";
 import { IsoDateSchema, parseInput } from "../lib/validation";
 import { orderBlockers } from "./blockers";
+import { notifyMentions } from "./mentions.server";
 import { getProject, requireProject } from "./projects.server";
 
 export const BlockerSchema = z.object({
@@ -17,6 +18,11 @@ export const BlockerSchema = z.object({
   storyId: z.coerce.number().int().positive().nullable().optional(),
   dueOn: IsoDateSchema.nullable().optional(),
 });
+
+/** A raise-blocker form's fields as the use case's input (empty choices are none). */
+export function blockerFromForm(form: FormData) {
+  return { title: form.get("title"), side: form.get("side"), ownerId: form.get("ownerId") || null, storyId: form.get("storyId") || null, dueOn: form.get("dueOn") || null };
+}
 
 /** Raise a blocker (team, owners, scrum master); its owner, if named, is notified. */
 export function raiseBlocker(db: Db, actor: User, projectId: number, input: unknown) {
@@ -36,6 +42,7 @@ export function raiseBlocker(db: Db, actor: User, projectId: number, input: unkn
       .returning()
       .get();
     if (blocker.ownerId) notify(tx, [blocker.ownerId], { text: `Blocker assigned to you: ${blocker.title}`, link: `/projects/${projectId}/blockers` }, actor.id);
+    notifyMentions(tx, projectId, blocker.title, { authorName: actor.name, where: "a blocker", link: `/projects/${projectId}/blockers` }, actor.id);
     return blocker;
   });
 }

@@ -9,7 +9,7 @@ import { DomainError } from "../lib/errors";
 import { IsoDateSchema, parseInput } from "../lib/validation";
 import { kickoffPhase, type Kickoff } from "./kickoff";
 import { copyTemplate } from "./transition.server";
-import { newCalendarToken } from "./ceremonies.server";
+import { calendarPath, newCalendarToken } from "./ceremonies.server";
 
 export type Project = typeof projects.$inferSelect;
 
@@ -132,7 +132,7 @@ export function listMembers(db: DbOrTx, projectId: number) {
 }
 
 /** The API's Project: kickoff, members, go-lives and the current phase. */
-export function projectJson(db: Db, viewer: User, projectId: number) {
+export function projectJson(db: Db, viewer: User, projectId: number, origin = "") {
   const { project, kickoff, role } = getProject(db, viewer, projectId);
   const lives = db.select({ id: goLives.id, name: goLives.name, cutoverOn: goLives.cutoverOn, doneAt: goLives.doneAt }).from(goLives).where(eq(goLives.projectId, projectId)).orderBy(asc(goLives.cutoverOn)).all();
   return {
@@ -148,6 +148,7 @@ export function projectJson(db: Db, viewer: User, projectId: number) {
     myRole: role,
     members: listMembers(db, projectId),
     goLives: lives,
+    ...(role ? { calendarUrl: `${origin}${calendarPath(project, role)}` } : {}),
   };
 }
 

@@ -7,6 +7,8 @@ import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
 import { getProject, requireProject } from "./projects.server";
+import { notifyMentions } from "./mentions.server";
+import { notify } from "../ideas/notify.server";
 
 export const RetroItemSchema = z
   .object({
@@ -26,11 +28,17 @@ export function addRetroItem(db: Db, actor: User, sprintId: number, input: unkno
   if (data.ownerId && !db.select({ u: projectMembers.userId }).from(projectMembers).where(and(eq(projectMembers.projectId, sprint.projectId), eq(projectMembers.userId, data.ownerId))).get()) {
     throw new DomainError("invalid", "The owner must be a member of the project.", { fields: { ownerId: "Choose a member of the project." } });
   }
-  return db
-    .insert(retroItems)
-    .values({ projectId: sprint.projectId, sprintId, column: data.column, text: data.text, authorId: actor.id, ownerId: data.column === "action" ? data.ownerId ?? null : null, dueSprintId: data.column === "action" ? data.dueSprintId ?? null : null })
-    .returning()
-    .get();
+  return db.transaction((tx) => {
+    const item = tx
+      .insert(retroItems)
+      .values({ projectId: sprint.projectId, sprintId, column: data.column, text: data.text, authorId: actor.id, ownerId: data.column === "action" ? data.ownerId ?? null : null, dueSprintId: data.column === "action" ? data.dueSprintId ?? null : null })
+      .returning()
+      .get();
+    const link = `/sprints/${sprintId}/retro`;
+    if (item.ownerId) notify(tx, [item.ownerId], { text: `Retrospective action for you (sprint ${sprint.number}): ${item.text}`, link }, actor.id);
+    notifyMentions(tx, sprint.projectId, item.text, { authorName: actor.name, where: `the Sprint ${sprint.number} retrospective`, link }, actor.id);
+    return item;
+  });
 }
 
 export function closeAction(db: Db, actor: User, itemId: number) {

@@ -183,7 +183,7 @@ export const StoryChangeSchema = z.object({
  * (team; only a demo decision accepts), and rank, feature and sprint (scrum master and owners).
  * Estimate, status and sprint changes are events, written in the same transaction.
  */
-export function updateStory(db: Db, actor: User, storyId: number, input: unknown, now = new Date()): Story {
+export function updateStory(db: DbOrTx, actor: User, storyId: number, input: unknown, now = new Date()): Story {
   const change = parseInput(StoryChangeSchema, input);
   const current = db.select().from(stories).where(eq(stories.id, storyId)).get();
   if (!current) throw new DomainError("not_found", "No such story.");

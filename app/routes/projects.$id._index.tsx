@@ -112,6 +112,12 @@ export default function ProjectPage() {
           <Link to={`/projects/${project.id}/release`} className="button button--quiet">
             Release plan
           </Link>
+          <Link to={`/projects/${project.id}/ceremonies`} className="button button--quiet">
+            Ceremonies
+          </Link>
+          <Link to={`/projects/${project.id}/grooming`} className="button button--quiet">
+            Grooming
+          </Link>
           <Link to={`/projects/${project.id}/blockers`} className="button button--quiet">
             Blockers
           </Link>

@@ -5,10 +5,10 @@ import { getDb } from "../../db/client.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
-import { MemberSelect } from "~/components/member-select";
-import { Field, FormMessage } from "~/components/field";
+import { BlockerForm } from "~/components/blocker-form";
+import { Field } from "~/components/field";
 import { ageInDays } from "~/delivery/blockers";
-import { listBlockers, raiseBlocker, resolveBlocker } from "~/delivery/blockers.server";
+import { blockerFromForm, listBlockers, raiseBlocker, resolveBlocker } from "~/delivery/blockers.server";
 import { getProject, listMembers, projectToday } from "~/delivery/projects.server";
 import { listBacklog } from "~/delivery/stories.server";
 import { formatTimestamp } from "~/lib/dates";
@@ -40,13 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       resolveBlocker(getDb(), user, Number(form.get("blockerId")), { resolution: form.get("resolution") ?? "" });
       return redirectWithFlash(`/projects/${id}/blockers`, "Blocker resolved.");
     }
-    raiseBlocker(getDb(), user, id, {
-      title: form.get("title"),
-      side: form.get("side"),
-      ownerId: form.get("ownerId") || null,
-      storyId: form.get("storyId") || null,
-      dueOn: form.get("dueOn") || null,
-    });
+    raiseBlocker(getDb(), user, id, blockerFromForm(form));
     return redirectWithFlash(`/projects/${id}/blockers`, "Blocker raised.");
   } catch (error) {
     return formError(error, form);
@@ -58,7 +52,6 @@ export default function Blockers() {
   const errors = useActionData<typeof action>()?.errors;
   const [params] = useSearchParams();
   const open = blockers.filter((b) => !b.resolvedAt);
-  const raising = errors?.values.intent !== "resolve";
   return (
     <>
       <div className="page-header">
@@ -108,36 +101,7 @@ export default function Blockers() {
       {canManage ? (
         <section className="card" aria-labelledby="raise-title">
           <h2 id="raise-title">Raise a blocker</h2>
-          <Form method="post" className="form" noValidate>
-            {raising ? <FormMessage message={errors && !Object.keys(errors.fields).length ? errors.message : null} /> : null}
-            <input type="hidden" name="intent" value="raise" />
-            <Field label="What blocks the work" name="title" defaultValue={raising ? errors?.values.title : ""} error={raising ? errors?.fields.title : undefined} />
-            <div className="field">
-              <label htmlFor="side">Side that must act</label>
-              <select id="side" name="side" defaultValue={(raising && errors?.values.side) || "customer"}>
-                <option value="customer">Customer</option>
-                <option value="delivery">Delivery</option>
-              </select>
-            </div>
-            <MemberSelect id="ownerId" name="ownerId" label="Owner" members={members} empty="No owner yet" />
-            <div className="field">
-              <label htmlFor="storyId">Blocked story</label>
-              <select id="storyId" name="storyId" defaultValue={params.get("story") ?? ""}>
-                <option value="">None</option>
-                {stories.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.title}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <Field label="Due" name="dueOn" type="date" error={raising ? errors?.fields.dueOn : undefined} />
-            <div>
-              <button type="submit" className="button">
-                Raise blocker
-              </button>
-            </div>
-          </Form>
+          <BlockerForm errors={errors} members={members} stories={stories} storyId={params.get("story")} />
         </section>
       ) : null}
     </>

@@ -12,6 +12,8 @@ import { planningWarnings } from "~/delivery/planning";
 import { closeSprint, findSprint, projectHolidays, projectVelocity, sprintBoard, sprintBurndown, startSprint, updateSprint } from "~/delivery/sprints.server";
 import { addDayOff, capacitySuggestion } from "~/delivery/days-off.server";
 import { openActions } from "~/delivery/retro.server";
+import { ceremonyGlance, projectNow } from "~/delivery/ceremonies.server";
+import { formatDay } from "~/lib/dates";
 import { listBacklog, updateStory } from "~/delivery/stories.server";
 import { lastThree } from "~/delivery/velocity";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -48,6 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stories: board.stories,
     points: Object.fromEntries(COLUMNS.map((c) => [c.status, sum(c.status)])),
     burndown: sprintBurndown(db, user, board.sprint.id),
+    glance: board.sprint.state === "closed" ? null : ceremonyGlance(db, user, board.project, board.sprint.id),
+    today: projectNow(board.project).slice(0, 10),
     can: {
       move: projectCan(user.role, board.role, "stories.moveStatus"),
       manage: projectCan(user.role, board.role, "sprints.manage"),
@@ -95,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SprintPage() {
-  const { project, sprint, stories, points, burndown, can, planning } = useLoaderData<typeof loader>();
+  const { project, sprint, stories, points, burndown, can, planning, glance, today } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   return (
     <>
@@ -130,6 +134,46 @@ export default function SprintPage() {
         ) : null}
       </div>
       <FormMessage message={errors?.message} />
+
+      {glance ? (
+        <section className="card glance" aria-labelledby="glance-title">
+          <h2 id="glance-title" className="visually-hidden">
+            Ceremonies
+          </h2>
+          <div className="glance__item" data-testid="glance-today">
+            <div className="glance__label">Today</div>
+            {glance.today.length ? (
+              glance.today.map((c) => (
+                <div key={c.id}>
+                  <Link to={`/ceremonies/${c.id}`}>{c.name}</Link> <span className="mono">{c.time}</span>
+                  {c.phase === "over" ? <span className="muted"> · over</span> : c.phase === "now" ? <span className="status status--today"> under way</span> : null}
+                </div>
+              ))
+            ) : (
+              <div className="muted">No ceremony today.</div>
+            )}
+          </div>
+          <div className="glance__item" data-testid="glance-next">
+            <div className="glance__label">Next</div>
+            {glance.next ? (
+              <div>
+                <Link to={`/ceremonies/${glance.next.id}`}>{glance.next.name}</Link> · {glance.next.date === today ? "today" : formatDay(glance.next.date)} <span className="mono">{glance.next.time}</span>
+              </div>
+            ) : (
+              <div className="muted">No more ceremonies this sprint.</div>
+            )}
+          </div>
+          <div className="glance__item">
+            <Link to={`/projects/${project.id}/ceremonies?sprint=${sprint.id}`}>All ceremonies of the sprint</Link>
+            {sprint.state === "active" ? (
+              <>
+                {" · "}
+                <Link to={`/sprints/${sprint.id}/standup`}>Standup</Link>
+              </>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
 
       {sprint.report ? (
         <div className="stat-grid" style={{ marginBottom: "1.5rem" }} aria-label="Sprint report">

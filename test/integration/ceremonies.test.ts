@@ -181,3 +181,73 @@ describe("ICS feed", () => {
     expect(refusal(() => ceremonyCalendar(db, outsider, standup.id, "https://x")).code).toBe("not_found");
   });
 });
+
+describe("standups", () => {
+  it("members write optional entries for a day of the sprint; the team view shows them with the open blockers", async () => {
+    const { sm, dev, copo, outsider, project, s1 } = await setup();
+    const { saveStandupEntry, standupDay } = await import("~/delivery/standups.server");
+    const { raiseBlocker } = await import("~/delivery/blockers.server");
+    const viewer = await makeUser(db, "customer");
+    addMember(db, sm, project.id, { userId: viewer.id, role: "viewer" });
+    expect(Object.keys(refusal(() => saveStandupEntry(db, dev, s1.id, { date: "2026-02-03", yesterday: "", today: "" })).fields ?? {})).toEqual(["today"]);
+    expect(refusal(() => saveStandupEntry(db, dev, s1.id, { date: "2026-03-03", today: "Outside" })).fields?.date).toBeDefined();
+    expect(refusal(() => saveStandupEntry(db, viewer, s1.id, { date: "2026-02-03", today: "x" })).code).toBe("forbidden");
+    saveStandupEntry(db, dev, s1.id, { date: "2026-02-03", yesterday: "Wired the callback queue", today: "Agent greeting prompts; need @copo.ceremonies to confirm wording" });
+    saveStandupEntry(db, dev, s1.id, { date: "2026-02-03", yesterday: "Wired the callback queue", today: "Agent greeting prompts" });
+    raiseBlocker(db, dev, project.id, { title: "Waiting for the customer's SIP trunk credentials", side: "customer", ownerId: copo.id });
+
+    const day = standupDay(db, sm, s1.id, "2026-02-03");
+    expect(day.team.map((m) => m.userId).sort()).toEqual([sm.id, dev.id, copo.id].sort());
+    expect(day.team.find((m) => m.userId === dev.id)?.entry).toMatchObject({ today: "Agent greeting prompts" });
+    expect(day.team.find((m) => m.userId === sm.id)?.entry).toBeNull();
+    expect(day.blockers.map((b) => b.title)).toEqual(["Waiting for the customer's SIP trunk credentials"]);
+    expect(day).toMatchObject({ previousDay: "2026-02-02", nextDay: "2026-02-04" });
+    expect(day.occurrence).toMatchObject({ time: "09:00" });
+    // The mention in the first save reached the co-product owner (besides the blocker assignment).
+    const texts = db.select().from(notifications).where(eq(notifications.userId, copo.id)).all().map((n) => n.text);
+    expect(texts.some((t) => t.includes("mentioned you in the standup of 2026-02-03"))).toBe(true);
+    expect(texts.some((t) => t.startsWith("Blocker assigned to you"))).toBe(true);
+    expect(refusal(() => standupDay(db, outsider, s1.id, null)).code).toBe("not_found");
+  });
+});
+
+describe("grooming", () => {
+  it("walks the unplanned top of the backlog and logs what a session changed, with Ready", async () => {
+    const { sm, dev, project, s1 } = await setup();
+    const { groomStory, groomingView } = await import("~/delivery/grooming.server");
+    const { createStory, updateStory } = await import("~/delivery/stories.server");
+    const a = createStory(db, dev, project.id, { title: "Route VIP callers to the priority queue" });
+    const b = createStory(db, dev, project.id, { title: "Play the holiday greeting" });
+    const planned = createStory(db, dev, project.id, { title: "Already planned" });
+    updateStory(db, sm, planned.id, { sprintId: s1.id });
+    const viewer = await makeUser(db, "customer");
+    addMember(db, sm, project.id, { userId: viewer.id, role: "viewer" });
+
+    const before = groomingView(db, dev, project.id);
+    expect(before.stories.map((s) => s.id)).toEqual([a.id, b.id]);
+    // Sprint 1's grooming (February 2026) is in the past: there is no next session to offer.
+    expect(before.nextGrooming).toBeNull();
+
+    expect(refusal(() => groomStory(db, dev, a.id, { points: 4 })).fields?.points).toBeDefined();
+    expect(refusal(() => groomStory(db, viewer, a.id, { points: 5 })).code).toBe("forbidden");
+    // The grooming day of sprint 1 is Wednesday 11 February (the middle of its 15 working days).
+    const session = new Date("2026-02-11T20:00:00Z");
+    groomStory(db, dev, a.id, { title: "Route VIP callers to the priority queue", points: "5", acceptanceCriteria: "VIP list comes from the CRM\nVIPs wait less than 20 s" }, session);
+    groomStory(db, dev, b.id, { points: "3" }, session);
+
+    const after = groomingView(db, dev, project.id);
+    expect(after.stories.find((s) => s.id === a.id)?.ready).toBe(true);
+    expect(after.sessions).toHaveLength(1);
+    const [day] = after.sessions;
+    expect(day.date).toBe("2026-02-11");
+    expect(day.ceremonyId).toBe(listCeremonies(db, sm, project.id, { sprintId: s1.id, kinds: ["grooming"] })[0].id);
+    expect(day.changes.map((c) => [c.story, c.field, c.fromValue, c.toValue]).sort()).toEqual(
+      [
+        ["Play the holiday greeting", "points", null, "3"],
+        ["Route VIP callers to the priority queue", "criteria", null, "VIP list comes from the CRM\nVIPs wait less than 20 s"],
+        ["Route VIP callers to the priority queue", "points", null, "5"],
+        ["Route VIP callers to the priority queue", "ready", "Not ready", "Ready"],
+      ].sort(),
+    );
+  });
+});

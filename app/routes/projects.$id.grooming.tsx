@@ -1,0 +1,154 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db/client.server";
+import { requireUser } from "~/auth/session.server";
+import { ErrorPage } from "~/components/error-page";
+import { Field } from "~/components/field";
+import { POINTS } from "~/delivery/backlog";
+import { groomStory, groomingView } from "~/delivery/grooming.server";
+import { formatDay, formatTimestamp } from "~/lib/dates";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { formError, orErrorPage } from "~/lib/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Grooming · ${data?.project.name ?? ""} · Sprintlab` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const view = orErrorPage(() => groomingView(getDb(), user, Number(params.id)));
+  return json({ ...view, project: { id: view.project.id, name: view.project.name } });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  try {
+    const story = groomStory(getDb(), user, Number(form.get("storyId")), { title: form.get("title"), points: form.get("points"), acceptanceCriteria: form.get("criteria") ?? "" });
+    return redirectWithFlash(`/projects/${params.id}/grooming#story-${story.id}`, `“${story.title}” groomed.`);
+  } catch (error) {
+    return formError(error, form);
+  }
+}
+
+const FIELD_LABEL: Record<string, string> = { title: "Title", points: "Points", criteria: "Acceptance criteria", ready: "Ready" };
+
+export default function Grooming() {
+  const { project, today, stories, sessions, nextGrooming, canGroom } = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.errors;
+  const readyCount = stories.filter((s) => s.ready).length;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <p className="muted">
+            <Link to={`/projects/${project.id}`}>{project.name}</Link> /
+          </p>
+          <h1>Backlog grooming</h1>
+          <p>
+            The top {stories.length} stories not yet in a sprint: {readyCount} Ready. A story is Ready once it has points and at least one acceptance criterion.
+            {nextGrooming ? (
+              <>
+                {" "}
+                Next session: <Link to={`/ceremonies/${nextGrooming.id}`}>{nextGrooming.date === today ? "today" : formatDay(nextGrooming.date)} at {nextGrooming.time}</Link>.
+              </>
+            ) : null}
+          </p>
+        </div>
+        <div className="actions">
+          <Link to={`/projects/${project.id}/backlog`} className="button button--quiet">
+            Whole backlog
+          </Link>
+        </div>
+      </div>
+
+      <div className="two-col">
+        <section aria-labelledby="walk-title">
+          <h2 id="walk-title" className="visually-hidden">
+            Top of the backlog
+          </h2>
+          {stories.length === 0 ? <p className="empty-state">Nothing to groom: every story is planned into a sprint. Add stories on the backlog.</p> : null}
+          {stories.map((s, i) => {
+            const mine = errors?.values.storyId === String(s.id) ? errors : undefined;
+            return (
+              <article key={s.id} id={`story-${s.id}`} className="card" data-testid={`groom-${s.id}`}>
+                <div className="row-actions" style={{ justifyContent: "space-between" }}>
+                  <span className="muted">
+                    #{i + 1} · {s.type}
+                  </span>
+                  {s.ready ? <span className="status status--accepted">Ready</span> : <span className="status status--community_review">Not ready</span>}
+                </div>
+                {canGroom ? (
+                  <Form method="post" className="form" noValidate>
+                    <input type="hidden" name="storyId" value={s.id} />
+                    {mine && !Object.keys(mine.fields).length ? <p className="field__error">{mine.message}</p> : null}
+                    <Field label="Title" name="title" id={`title-${s.id}`} defaultValue={mine?.values.title ?? s.title} error={mine?.fields.title} />
+                    <div className={mine?.fields.points ? "field field--error" : "field"} style={{ maxWidth: "12rem" }}>
+                      <label htmlFor={`points-${s.id}`}>Points</label>
+                      <select id={`points-${s.id}`} name="points" defaultValue={mine?.values.points ?? (s.points === null ? "" : String(s.points))}>
+                        <option value="">Not estimated</option>
+                        {POINTS.map((p) => (
+                          <option key={p} value={p}>
+                            {p}
+                          </option>
+                        ))}
+                      </select>
+                      {mine?.fields.points ? <p className="field__error">{mine.fields.points}</p> : null}
+                    </div>
+                    <div className={mine?.fields.acceptanceCriteria ? "field field--error" : "field"}>
+                      <label htmlFor={`criteria-${s.id}`}>Acceptance criteria, one per line</label>
+                      <textarea id={`criteria-${s.id}`} name="criteria" rows={Math.max(3, s.acceptanceCriteria.length + 1)} defaultValue={mine?.values.criteria ?? s.acceptanceCriteria.join("\n")} />
+                      {mine?.fields.acceptanceCriteria ? <p className="field__error">{mine.fields.acceptanceCriteria}</p> : null}
+                    </div>
+                    <button type="submit" className="button button--quiet" aria-label={`Save ${s.title}`}>
+                      Save
+                    </button>
+                  </Form>
+                ) : (
+                  <>
+                    <h3>{s.title}</h3>
+                    <p className="muted">{s.points === null ? "Not estimated" : `${s.points} points`}</p>
+                    <ul>
+                      {s.acceptanceCriteria.map((c, n) => (
+                        <li key={n}>{c}</li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </article>
+            );
+          })}
+        </section>
+
+        <aside>
+          <section className="card" aria-labelledby="log-title">
+            <h2 id="log-title">What each session changed</h2>
+            {sessions.length === 0 ? <p className="empty-state">No grooming changes yet. Saving a story here records what changed in today's session.</p> : null}
+            {sessions.map((session) => (
+              <div key={session.date} data-testid={`session-${session.date}`}>
+                <h3>
+                  {session.ceremonyId ? <Link to={`/ceremonies/${session.ceremonyId}`}>{formatDay(session.date)}</Link> : formatDay(session.date)}
+                  <span className="muted"> · {session.changes.length} changes</span>
+                </h3>
+                <ul className="grooming-log">
+                  {session.changes.map((c) => (
+                    <li key={c.id}>
+                      <strong>{c.story}</strong>: {FIELD_LABEL[c.field]} {c.field === "criteria" ? "rewritten" : <>{c.fromValue ?? "—"} → {c.toValue ?? "—"}</>}
+                      <span className="muted">
+                        {" "}
+                        · {c.by} · {formatTimestamp(c.at).slice(11)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
