@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import Papa from "papaparse";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
-import { demoDecisions, projectMembers, sprints, stories, users } from "../../db/schema";
+import { demoDecisions, features, goLives, projectMembers, sprints, stories, users } from "../../db/schema";
 import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { notify } from "../ideas/notify.server";
@@ -162,24 +162,22 @@ export type AcceptanceRow = {
   title: string;
   points: number | null;
   criteria: string[];
-  decision: "accept" | "accept_with_follow_up" | "reject";
+  /** Null on a go-live record for a story of its scope not decided at any demo yet. */
+  decision: "accept" | "accept_with_follow_up" | "reject" | null;
   unmetCriteria: number[];
-  decidedBy: string;
-  recordedBy: string;
-  at: string;
+  decidedBy: string | null;
+  recordedBy: string | null;
+  at: string | null;
   comment: string;
+  sprintNumber: number | null;
+  feature?: string | null;
 };
 
-/**
- * The acceptance record of a sprint's demo (SPEC A5): each story's standing decision with its
- * criteria, who decided (and who recorded it), when and the comment. Final once the sprint closes.
- */
-export function acceptanceRecord(db: Db, viewer: User, sprintId: number) {
-  const sprint = db.select().from(sprints).where(eq(sprints.id, sprintId)).get();
-  if (!sprint) throw new DomainError("not_found", "No such sprint.");
-  const { project } = getProject(db, viewer, sprint.projectId);
+/** Standing (not superseded) demo decisions, oldest first, for a sprint or for some stories. */
+function standingDecisions(db: Db, where: { sprintId: number } | { storyIds: number[] }): AcceptanceRow[] {
   const recorder = alias(users, "recorder");
-  const rows: AcceptanceRow[] = db
+  if ("storyIds" in where && where.storyIds.length === 0) return [];
+  return db
     .select({
       storyId: stories.id,
       title: stories.title,
@@ -191,31 +189,90 @@ export function acceptanceRecord(db: Db, viewer: User, sprintId: number) {
       recordedBy: recorder.name,
       at: demoDecisions.at,
       comment: demoDecisions.comment,
+      sprintNumber: sprints.number,
     })
     .from(demoDecisions)
     .innerJoin(stories, eq(stories.id, demoDecisions.storyId))
+    .innerJoin(sprints, eq(sprints.id, demoDecisions.sprintId))
     .innerJoin(users, eq(users.id, demoDecisions.decidedById))
     .innerJoin(recorder, eq(recorder.id, demoDecisions.recordedById))
-    .where(and(eq(demoDecisions.sprintId, sprintId), isNull(demoDecisions.supersededById)))
+    .where(and("sprintId" in where ? eq(demoDecisions.sprintId, where.sprintId) : inArray(demoDecisions.storyId, where.storyIds), isNull(demoDecisions.supersededById)))
     .orderBy(asc(demoDecisions.at), asc(demoDecisions.id))
     .all();
-  return { project, sprint, rows, final: sprint.state === "closed" };
 }
 
-export function acceptanceCsv(record: ReturnType<typeof acceptanceRecord>): string {
-  return Papa.unparse({
-    fields: ["story", "title", "points", "acceptance criteria", "decision", "criteria not met", "decided by", "recorded by", "at", "comment"],
-    data: record.rows.map((r) => [
-      r.storyId,
-      r.title,
-      r.points ?? "",
-      r.criteria.join("\n"),
-      r.decision,
-      r.unmetCriteria.map((i) => r.criteria[i] ?? `#${i + 1}`).join("\n"),
-      r.decidedBy,
-      r.recordedBy,
-      r.at,
-      r.comment,
-    ]),
-  });
+/**
+ * The acceptance record of a sprint's demo (SPEC A5): each story's standing decision with its
+ * criteria, who decided (and who recorded it), when, and the comment. Every project member reads
+ * it; it is final once the sprint is closed.
+ */
+export function acceptanceRecord(db: Db, viewer: User, sprintId: number) {
+  const sprint = db.select().from(sprints).where(eq(sprints.id, sprintId)).get();
+  if (!sprint) throw new DomainError("not_found", "No such sprint.");
+  const { project } = getProject(db, viewer, sprint.projectId);
+  return { project, sprint, rows: standingDecisions(db, { sprintId }), final: sprint.state === "closed" };
+}
+
+/**
+ * A go-live's acceptance record (SPEC A5, A8): every story of the features in its scope with the
+ * latest standing demo decision on it (any sprint), and the go / no-go decision — who decided,
+ * who recorded it, when and why. Final once the go-live is done.
+ */
+export function goLiveAcceptanceRecord(db: Db, viewer: User, goLiveId: number) {
+  const goLive = db.select().from(goLives).where(eq(goLives.id, goLiveId)).get();
+  if (!goLive) throw new DomainError("not_found", "No such go-live.");
+  const { project } = getProject(db, viewer, goLive.projectId);
+  const scope = db
+    .select({ id: stories.id, title: stories.title, points: stories.points, criteria: stories.acceptanceCriteria, feature: features.name })
+    .from(stories)
+    .innerJoin(features, eq(features.id, stories.featureId))
+    .where(eq(features.goLiveId, goLiveId))
+    .orderBy(asc(features.name), asc(stories.rank))
+    .all();
+  const latest = new Map<number, AcceptanceRow>();
+  for (const d of standingDecisions(db, { storyIds: scope.map((s) => s.id) })) latest.set(d.storyId, d);
+  const rows: AcceptanceRow[] = scope.map(
+    (s) =>
+      latest.get(s.id) ? { ...latest.get(s.id)!, feature: s.feature } : { storyId: s.id, title: s.title, points: s.points, criteria: s.criteria, decision: null, unmetCriteria: [], decidedBy: null, recordedBy: null, at: null, comment: "", sprintNumber: null, feature: s.feature },
+  );
+  const person = (id: number | null) => (id ? db.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? null : null);
+  return {
+    project,
+    goLive,
+    rows,
+    goNoGo: goLive.decision
+      ? { decision: goLive.decision, decidedBy: person(goLive.decidedById), recordedBy: person(goLive.decisionRecordedById ?? goLive.decidedById), at: goLive.decidedAt, comment: goLive.decisionComment ?? "" }
+      : null,
+    final: goLive.doneAt !== null,
+  };
+}
+
+const CSV_FIELDS = ["story", "title", "feature", "sprint", "points", "acceptance criteria", "decision", "criteria not met", "decided by", "recorded by", "at", "comment"];
+
+function csvRow(r: AcceptanceRow) {
+  return [
+    r.storyId,
+    r.title,
+    r.feature ?? "",
+    r.sprintNumber ?? "",
+    r.points ?? "",
+    r.criteria.join("\n"),
+    r.decision ?? "not decided",
+    r.unmetCriteria.map((i) => r.criteria[i] ?? `#${i + 1}`).join("\n"),
+    r.decidedBy ?? "",
+    r.recordedBy ?? "",
+    r.at ?? "",
+    r.comment,
+  ];
+}
+
+export function acceptanceCsv(record: { rows: AcceptanceRow[] }): string {
+  return Papa.unparse({ fields: CSV_FIELDS, data: record.rows.map(csvRow) });
+}
+
+/** The go-live record as CSV: its stories, then the go / no-go as the last row. */
+export function goLiveAcceptanceCsv(record: ReturnType<typeof goLiveAcceptanceRecord>): string {
+  const data = record.rows.map(csvRow);
+  if (record.goNoGo) data.push(["", "Go / no-go", "", "", "", "", record.goNoGo.decision, "", record.goNoGo.decidedBy ?? "", record.goNoGo.recordedBy ?? "", record.goNoGo.at ?? "", record.goNoGo.comment]);
+  return Papa.unparse({ fields: CSV_FIELDS, data });
 }

@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from "../../db/client.server";
 import { features, goLiveChanges, goLives, projectMembers, sprints, stories, users } from "../../db/schema";
 import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
+import { notify } from "../ideas/notify.server";
 import { DomainError } from "../lib/errors";
 import { IsoDateSchema, parseInput } from "../lib/validation";
 import { forecast } from "./forecast";
@@ -153,10 +154,17 @@ function findGoLive(db: DbOrTx, goLiveId: number): GoLive {
  * Go / no-go (SPEC A5, A8): a co-product owner decides, or the scrum master records the decision
  * on behalf of a named co-product owner of the project.
  */
-export function decideGoLive(db: Db, actor: User, goLiveId: number, input: unknown): GoLive {
+export function decideGoLive(db: Db, actor: User, goLiveId: number, input: unknown, now = new Date()): GoLive {
   const goLive = findGoLive(db, goLiveId);
   const { role } = getProject(db, actor, goLive.projectId);
-  const data = parseInput(z.object({ decision: z.enum(["go", "no_go"], { error: "Decide go or no_go." }), onBehalfOf: z.coerce.number().int().positive().optional() }), input);
+  const data = parseInput(
+    z.object({
+      decision: z.enum(["go", "no_go"], { error: "Decide go or no_go." }),
+      onBehalfOf: z.coerce.number().int().positive().optional(),
+      comment: z.string().trim().max(2000, "Keep the comment under 2,000 characters.").optional().default(""),
+    }),
+    input,
+  );
   let decidedBy = actor.id;
   if (data.onBehalfOf) {
     if (!projectCan(actor.role, role, "demo.decideOnBehalf")) throw new DomainError("forbidden", "Only the scrum master records a decision on someone's behalf.");
@@ -167,8 +175,19 @@ export function decideGoLive(db: Db, actor: User, goLiveId: number, input: unkno
     throw new DomainError("forbidden", "Only a co-product owner decides go / no-go (or the scrum master on their behalf).");
   }
   if (goLive.doneAt) throw new DomainError("conflict", "This go-live is already done.");
-  db.update(goLives).set({ decision: data.decision, decidedById: decidedBy }).where(eq(goLives.id, goLiveId)).run();
-  return findGoLive(db, goLiveId);
+  if (data.decision === "no_go" && !data.comment) throw new DomainError("invalid", "Say why it is a no-go.", { fields: { comment: "Say why it is a no-go." } });
+  return db.transaction((tx) => {
+    const saved = tx
+      .update(goLives)
+      .set({ decision: data.decision, decidedById: decidedBy, decisionRecordedById: actor.id, decidedAt: now.toISOString(), decisionComment: data.comment })
+      .where(eq(goLives.id, goLiveId))
+      .returning()
+      .get();
+    if (decidedBy !== actor.id) {
+      notify(tx, [decidedBy], { text: `${actor.name} recorded your ${data.decision === "go" ? "go" : "no-go"} for ${goLive.name}`, link: `/go-lives/${goLiveId}/acceptance` }, actor.id);
+    }
+    return saved;
+  });
 }
 
 /** Move a go-live's cutover (hypercare follows), logging who and why. */

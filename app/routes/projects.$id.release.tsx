@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithFlash(`/projects/${id}/release`, `Feature “${f.name}” added.`);
       }
       case "decide": {
-        const g = decideGoLive(db, user, Number(form.get("goLiveId")), { decision: form.get("decision"), onBehalfOf: form.get("onBehalfOf") || undefined });
+        const g = decideGoLive(db, user, Number(form.get("goLiveId")), { decision: form.get("decision"), onBehalfOf: form.get("onBehalfOf") || undefined, comment: form.get("comment") ?? "" });
         return redirectWithFlash(`/projects/${id}/release`, `${g.name}: ${g.decision === "go" ? "go" : "no-go"} recorded.`);
       }
       case "cutover": {
@@ -139,7 +139,7 @@ export default function ReleasePlan() {
               ))}
             </ul>
             <p>
-              Go / no-go: <strong>{g.decision === "go" ? "Go" : g.decision === "no_go" ? "No-go" : "not decided"}</strong>
+              Go / no-go: <strong>{g.decision === "go" ? "Go" : g.decision === "no_go" ? "No-go" : "not decided"}</strong> · <Link to={`/go-lives/${g.id}/acceptance`}>Acceptance record</Link>
             </p>
             {(can.decide || can.onBehalf) && !g.doneAt ? (
               <Form method="post" className="form form--inline">
@@ -148,6 +148,13 @@ export default function ReleasePlan() {
                 {!can.decide ? (
                   <MemberSelect id={`behalf-${g.id}`} name="onBehalfOf" label="On behalf of" members={coProductOwners} />
                 ) : null}
+                <Field
+                  label="Comment (required for a no-go)"
+                  name="comment"
+                  id={`decision-comment-${g.id}`}
+                  defaultValue={errors?.values.goLiveId === String(g.id) && errors.values.intent === "decide" ? errors.values.comment : ""}
+                  error={errors?.values.goLiveId === String(g.id) && errors.values.intent === "decide" ? errors.fields.comment : undefined}
+                />
                 <button type="submit" name="decision" value="go" className="button button--quiet">
                   Go
                 </button>

@@ -5,12 +5,10 @@ import { getDb } from "../../db/client.server";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { acceptanceRecord } from "~/delivery/demo.server";
-import { formatTimestamp } from "~/lib/dates";
+import { AcceptanceTable } from "~/components/acceptance-table";
 import { orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Acceptance record · Sprint ${data?.sprint.number ?? ""} · ${data?.project.name ?? ""}` }];
-
-const LABEL = { accept: "Accepted", accept_with_follow_up: "Accepted with follow-up", reject: "Rejected" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -46,44 +44,7 @@ export default function AcceptanceRecord() {
       {rows.length === 0 ? (
         <p className="muted">No decision recorded yet at this sprint's demo.</p>
       ) : (
-        <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Story</th>
-              <th scope="col">Points</th>
-              <th scope="col">Acceptance criteria</th>
-              <th scope="col">Decision</th>
-              <th scope="col">Who, when</th>
-              <th scope="col">Comment</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.storyId} data-testid={`record-${r.storyId}`}>
-                <td>{r.title}</td>
-                <td>{r.points ?? "?"}</td>
-                <td>
-                  <ol style={{ margin: 0, paddingLeft: "1.2rem" }}>
-                    {r.criteria.map((c, i) => (
-                      <li key={i}>
-                        {c}
-                        {r.unmetCriteria.includes(i) ? <strong> — not met</strong> : null}
-                      </li>
-                    ))}
-                  </ol>
-                </td>
-                <td>{LABEL[r.decision]}</td>
-                <td>
-                  {r.decidedBy}
-                  {r.recordedBy !== r.decidedBy ? ` (recorded by ${r.recordedBy})` : ""}, {formatTimestamp(r.at)}
-                </td>
-                <td>{r.comment}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </div>
+        <AcceptanceTable rows={rows} />
       )}
     </article>
   );

@@ -251,3 +251,42 @@ describe("grooming", () => {
     );
   });
 });
+
+describe("go-live acceptance record", () => {
+  it("lists the scope's stories with their latest standing demo decision and the go / no-go with who, when and why", async () => {
+    const { sm, dev, copo, outsider, project } = await setup();
+    const { createFeature, createStory, updateStory } = await import("~/delivery/stories.server");
+    const { startSprint } = await import("~/delivery/sprints.server");
+    const { decideAtDemo, goLiveAcceptanceRecord, goLiveAcceptanceCsv } = await import("~/delivery/demo.server");
+    const { decideGoLive } = await import("~/delivery/release.server");
+    const Papa = (await import("papaparse")).default;
+    const [s3] = generateSprints(db, sm, project.id, { count: 1 });
+    const voice = createFeature(db, sm, project.id, { name: "Inbound voice routing" });
+    const other = createFeature(db, sm, project.id, { name: "Outbound campaigns" });
+    const [a, b, c] = ["Queue by skill", "Overflow to the partner site", "Callback from the IVR"].map((title) =>
+      createStory(db, sm, project.id, { title, points: 3, acceptanceCriteria: ["Routes within 2 s"], featureId: voice.id }),
+    );
+    const elsewhere = createStory(db, sm, project.id, { title: "Dialer list upload", points: 2, featureId: other.id });
+    for (const s of [a, b, c, elsewhere]) updateStory(db, sm, s.id, { sprintId: s3.id });
+    startSprint(db, sm, s3.id);
+    for (const s of [a, b]) updateStory(db, dev, s.id, { status: "done" });
+    decideAtDemo(db, copo, s3.id, { storyId: a.id, decision: "accept", comment: "Tested with the Spanish queue" });
+    decideAtDemo(db, copo, s3.id, { storyId: b.id, decision: "reject", unmetCriteria: [0], then: "in_progress", comment: "Overflow took 5 s" });
+    const goLive = createGoLive(db, sm, project.id, { name: "Go-live 1: voice", sprintId: s3.id, featureIds: [voice.id] });
+    decideGoLive(db, sm, goLive.id, { decision: "go", onBehalfOf: copo.id, comment: "Cutover window agreed with the carrier" });
+
+    const record = goLiveAcceptanceRecord(db, dev, goLive.id);
+    expect(record.rows.map((r) => [r.title, r.decision, r.decidedBy])).toEqual([
+      ["Queue by skill", "accept", copo.name],
+      ["Overflow to the partner site", "reject", copo.name],
+      ["Callback from the IVR", null, null],
+    ]);
+    expect(record.goNoGo).toMatchObject({ decision: "go", decidedBy: copo.name, recordedBy: sm.name, comment: "Cutover window agreed with the carrier" });
+    expect(record.final).toBe(false);
+    const csv = Papa.parse<string[]>(goLiveAcceptanceCsv(record)).data;
+    expect(csv[0]).toContain("decided by");
+    expect(csv.at(-1)).toEqual(["", "Go / no-go", "", "", "", "", "go", "", copo.name, sm.name, record.goNoGo!.at, "Cutover window agreed with the carrier"]);
+    expect(csv).toHaveLength(1 + 3 + 1);
+    expect(refusal(() => goLiveAcceptanceRecord(db, outsider, goLive.id)).code).toBe("not_found");
+  });
+});

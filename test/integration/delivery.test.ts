@@ -256,7 +256,13 @@ describe("kickoff, baseline, burnup and go-live decisions", () => {
     const g2 = createGoLive(db, po, project.id, { name: "Go-live 2", sprintId: s2.id });
     expect(decideGoLive(db, copo, g1.id, { decision: "go" })).toMatchObject({ decision: "go", decidedById: copo.id });
     expect(refusal(() => decideGoLive(db, sm, g1.id, { decision: "no_go" })).code).toBe("forbidden");
-    expect(decideGoLive(db, sm, g1.id, { decision: "no_go", onBehalfOf: copo.id })).toMatchObject({ decision: "no_go", decidedById: copo.id });
+    expect(refusal(() => decideGoLive(db, sm, g1.id, { decision: "no_go", onBehalfOf: copo.id })).fields?.comment).toBe("Say why it is a no-go.");
+    expect(decideGoLive(db, sm, g1.id, { decision: "no_go", onBehalfOf: copo.id, comment: "Carrier port not confirmed" })).toMatchObject({
+      decision: "no_go",
+      decidedById: copo.id,
+      decisionRecordedById: sm.id,
+      decisionComment: "Carrier port not confirmed",
+    });
     expect(refusal(() => decideGoLive(db, sm, g1.id, { decision: "go", onBehalfOf: po.id })).code).toBe("invalid");
     expect(refusal(() => decideGoLive(db, dev, g1.id, { decision: "go" })).code).toBe("forbidden");
 
@@ -413,7 +419,7 @@ describe("demo decisions", () => {
       ["Callback offer", "reject", copo.name, copo.name],
     ]);
     const csv = acceptanceCsv(record);
-    expect(csv.split("\r\n")[0]).toBe("story,title,points,acceptance criteria,decision,criteria not met,decided by,recorded by,at,comment");
+    expect(csv.split("\r\n")[0]).toBe("story,title,feature,sprint,points,acceptance criteria,decision,criteria not met,decided by,recorded by,at,comment");
     expect(csv).toContain("Message too long");
     expect(csv).toContain('"first criterion\nsecond criterion"');
     const stranger = await makeUser(db, "customer");
