@@ -5,10 +5,14 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startJobs } from "./jobs.server";
 import { NonceContext } from "./lib/nonce";
 import { pageSecurityHeaders } from "./lib/security-headers";
 
 const ABORT_DELAY = 5_000;
+
+// Demo reminders and the email outbox run in the server process.
+startJobs();
 
 export default function handleRequest(
   request: Request,

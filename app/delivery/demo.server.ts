@@ -11,6 +11,7 @@ import { DomainError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
 import { rankBetween } from "./backlog";
 import { demoEffect, demoRefusal } from "./demo";
+import { notifyRejection } from "./reminders.server";
 import { getProject } from "./projects.server";
 import { insertAtBottom, recordEvent, type Story } from "./stories.server";
 
@@ -103,6 +104,7 @@ export function decideAtDemo(db: Db, actor: User, sprintId: number, input: unkno
       .returning({ id: demoDecisions.id })
       .get();
     if (previous) tx.update(demoDecisions).set({ supersededById: row.id }).where(eq(demoDecisions.id, previous.id)).run();
+    if (data.decision === "reject") notifyRejection(tx, story, sprint, data.unmetCriteria, data.comment, actor.id);
     if (decidedBy !== actor.id) {
       notify(tx, [decidedBy], { text: `${actor.name} recorded your demo decision on “${story.title}”: ${data.decision.replace(/_/g, " ")}.`, link: `/sprints/${sprintId}/demo` });
     }

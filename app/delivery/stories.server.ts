@@ -8,6 +8,7 @@ import { todayIn } from "../calendar/business-days";
 import { DomainError } from "../lib/errors";
 import { fieldErrors, parseInput } from "../lib/validation";
 import { parseStoriesCsv, storiesToCsv } from "./csv";
+import { notifyAwaitingDecision } from "./reminders.server";
 import { POINTS, isReady, parseCriteria, rankBetween, rankForMove } from "./backlog";
 import { requireProject } from "./projects.server";
 
@@ -223,6 +224,7 @@ export function updateStory(db: DbOrTx, actor: User, storyId: number, input: unk
     if (change.status !== undefined && change.status !== current.status) {
       set.status = change.status;
       recordEvent(tx, current, project.timeZone, actor.id, "status", current.status, change.status, at);
+      if (change.status === "done") notifyAwaitingDecision(tx, { ...current, sprintId: change.sprintId !== undefined ? change.sprintId : current.sprintId }, actor.id);
     }
     if (change.sprintId !== undefined && change.sprintId !== current.sprintId) {
       set.sprintId = change.sprintId;

@@ -32,7 +32,7 @@ export function removeTerm(db: Db, admin: User, term: string): void {
 /** The email outbox, newest day first: one digest per user per day. */
 export function listOutbox(db: Db, limit = 100) {
   return db
-    .select({ id: outbox.id, day: outbox.day, subject: outbox.subject, body: outbox.body, sentAt: outbox.sentAt, to: users.email })
+    .select({ id: outbox.id, day: outbox.day, subject: outbox.subject, body: outbox.body, sentAt: outbox.sentAt, attempts: outbox.attempts, lastError: outbox.lastError, to: users.email })
     .from(outbox)
     .innerJoin(users, eq(users.id, outbox.userId))
     .orderBy(desc(outbox.day), desc(outbox.id))

@@ -10,15 +10,18 @@ export const meta: MetaFunction = () => [{ title: "Email outbox · Administratio
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin.users");
-  return json({ mails: listOutbox(getDb()) });
+  return json({ mails: listOutbox(getDb()), smtp: Boolean(process.env.SMTP_URL) });
 }
 
 export default function Outbox() {
-  const { mails } = useLoaderData<typeof loader>();
+  const { mails, smtp } = useLoaderData<typeof loader>();
   return (
     <section className="card" aria-labelledby="outbox-title">
       <h2 id="outbox-title">Email outbox</h2>
-      <p className="muted">One digest per user per day, collecting that day's notifications, plus one-time sign-in links. The latest 100.</p>
+      <p className="muted">
+        One digest per user per day, collecting that day's notifications (sent once the day is over), plus one-time sign-in links (sent at once). The latest 100.{" "}
+        {smtp ? "SMTP_URL is set: the server sends due mail every minute." : "SMTP_URL is not set: nothing is sent; set it to send through your mail server."}
+      </p>
       {mails.length === 0 ? (
         <p className="muted">Empty. Digests appear when users get notifications.</p>
       ) : (
@@ -26,6 +29,7 @@ export default function Outbox() {
           <article key={m.id} className="comment" data-testid={`mail-${m.id}`}>
             <div className="comment__meta">
               <strong>To {m.to}</strong> · {m.day} · {m.subject} {m.sentAt ? <span className="badge badge--active">Sent</span> : <span className="badge badge--inactive">Not sent</span>}
+              {m.lastError ? <span className="field__error"> · attempt {m.attempts} failed: {m.lastError}</span> : null}
             </div>
             <p className="prose mono">{m.body}</p>
           </article>

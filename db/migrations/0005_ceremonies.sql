@@ -14,6 +14,7 @@ CREATE TABLE `ceremonies` (
 	`notes` text DEFAULT '' NOT NULL,
 	`sequence` integer DEFAULT 0 NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`reminded_at` text,
 	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`sprint_id`) REFERENCES `sprints`(`id`) ON UPDATE no action ON DELETE no action
 );
@@ -51,6 +52,8 @@ CREATE TABLE `standup_entries` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `standup_entries_unique` ON `standup_entries` (`sprint_id`,`date`,`user_id`);--> statement-breakpoint
+ALTER TABLE `outbox` ADD `attempts` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `outbox` ADD `last_error` text;--> statement-breakpoint
 ALTER TABLE `go_lives` ADD `decision_recorded_by_id` integer REFERENCES users(id);--> statement-breakpoint
 ALTER TABLE `go_lives` ADD `decided_at` text;--> statement-breakpoint
 ALTER TABLE `go_lives` ADD `decision_comment` text;--> statement-breakpoint

@@ -388,6 +388,8 @@ export const ceremonies = sqliteTable(
     notes: text("notes").notNull().default(""),
     sequence: integer("sequence").notNull().default(0),
     updatedAt: text("updated_at").notNull().default(now),
+    /** When members were reminded of it (the demo reminder); null until then. */
+    remindedAt: text("reminded_at"),
   },
   (t) => [index("ceremonies_sprint_idx").on(t.sprintId, t.kind), index("ceremonies_project_date_idx").on(t.projectId, t.date)],
 );

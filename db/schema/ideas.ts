@@ -306,6 +306,9 @@ export const outbox = sqliteTable(
     body: text("body").notNull(),
     createdAt: text("created_at").notNull().default(now),
     sentAt: text("sent_at"),
+    /** Sending attempts through SMTP and the last failure, for the admin's outbox page. */
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
   },
   (t) => [index("outbox_user_day_idx").on(t.userId, t.day, t.kind), index("outbox_day_idx").on(t.day)],
 );

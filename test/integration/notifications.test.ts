@@ -1,0 +1,153 @@
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client.server";
+import { ceremonies, notifications, outbox } from "../../db/schema";
+import { listCeremonies } from "~/delivery/ceremonies.server";
+import { decideAtDemo } from "~/delivery/demo.server";
+import { addMember, createProject } from "~/delivery/projects.server";
+import { remindUpcomingDemos } from "~/delivery/reminders.server";
+import { generateSprints, startSprint } from "~/delivery/sprints.server";
+import { createStory, updateStory } from "~/delivery/stories.server";
+import { notify } from "~/ideas/notify.server";
+import { absoluteLinks, dueMail, sendOutbox, smtpTransport } from "~/lib/mail.server";
+import { freshDb } from "../support/db";
+import { makeUser } from "../support/factories";
+
+let db: Db;
+beforeEach(() => {
+  db = freshDb();
+});
+
+const texts = (userId: number) => db.select().from(notifications).where(eq(notifications.userId, userId)).all().map((n) => n.text);
+
+function isoDaysFromNow(days: number) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function runningSprint() {
+  const sm = await makeUser(db, "staff");
+  const dev = await makeUser(db, "staff");
+  const copo = await makeUser(db, "customer");
+  const viewer = await makeUser(db, "customer");
+  // Kickoff ended three weeks ago, so sprint 1 is under way today.
+  const project = createProject(db, sm, { name: "Northwind Bank — chat and callback", customer: "Northwind Bank", sowSignedOn: isoDaysFromNow(-35), staffedOn: isoDaysFromNow(-35), kickoffWeeks: 3, timeZone: "UTC" });
+  addMember(db, sm, project.id, { userId: dev.id, role: "team" });
+  addMember(db, sm, project.id, { userId: copo.id, role: "co_product_owner" });
+  addMember(db, sm, project.id, { userId: viewer.id, role: "viewer" });
+  const [s1] = generateSprints(db, sm, project.id, { count: 1 });
+  const story = createStory(db, sm, project.id, { title: "Offer a callback when the wait passes 3 minutes", points: 5, acceptanceCriteria: ["Offer plays at 3 min", "Callback keeps the caller's place"] });
+  updateStory(db, sm, story.id, { sprintId: s1.id });
+  startSprint(db, sm, s1.id);
+  return { sm, dev, copo, viewer, project, s1, story };
+}
+
+describe("delivery notifications", () => {
+  it("a done story awaits the co-product owner's decision; a rejection reaches who finished it and the scrum master", async () => {
+    const { sm, dev, copo, s1, story } = await runningSprint();
+    updateStory(db, dev, story.id, { status: "done" });
+    expect(texts(copo.id)).toEqual([`“${story.title}” is done and awaits your decision at the Sprint 1 demo.`]);
+    decideAtDemo(db, copo, s1.id, { storyId: story.id, decision: "reject", unmetCriteria: [1], then: "in_progress", comment: "Lost the place in queue" });
+    const expected = `Rejected at the Sprint 1 demo: “${story.title}” (not met: Callback keeps the caller's place — Lost the place in queue).`;
+    expect(texts(dev.id)).toContain(expected);
+    expect(texts(sm.id)).toContain(expected);
+    expect(texts(copo.id)).not.toContain(expected);
+  });
+
+  it("reminds every member once of a demo on the next working day, and tells co-product owners what waits", async () => {
+    const { sm, dev, copo, viewer, project, s1, story } = await runningSprint();
+    updateStory(db, dev, story.id, { status: "done" });
+    const demo = listCeremonies(db, sm, project.id, { sprintId: s1.id, kinds: ["demo"] })[0];
+    // Far from the demo: nothing yet.
+    expect(remindUpcomingDemos(db, new Date(`${s1.start}T08:00:00Z`))).toBe(0);
+    // The morning of the demo (the demo is on the sprint's last working day).
+    const morning = new Date(`${demo.date}T07:00:00Z`);
+    expect(remindUpcomingDemos(db, morning)).toBe(1);
+    expect(remindUpcomingDemos(db, morning)).toBe(0);
+    expect(texts(copo.id).at(-1)).toBe(`Sprint 1 demo of ${project.name} today at 10:00: 1 done story waits for your decision.`);
+    expect(texts(dev.id)).toContain(`Sprint 1 demo of ${project.name} today at 10:00.`);
+    expect(texts(viewer.id)).toEqual([]);
+    expect(db.select().from(ceremonies).where(eq(ceremonies.id, demo.id)).get()?.remindedAt).toBe(morning.toISOString());
+    // The digest of the day carries the reminder too.
+    const digest = db.select().from(outbox).where(eq(outbox.userId, dev.id)).all();
+    expect(digest.map((m) => m.body).join("\n")).toContain("Sprint 1 demo of");
+  });
+});
+
+describe("sending the outbox through SMTP", () => {
+  let server: SMTPServer | null = null;
+  afterEach(async () => {
+    if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+    server = null;
+  });
+
+  async function startSmtp(options: { rejectTo?: string } = {}) {
+    const received: { to: string[]; raw: string }[] = [];
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      onRcptTo(address, _session, callback) {
+        if (options.rejectTo && address.address === options.rejectTo) return callback(new Error("Mailbox unavailable"));
+        callback();
+      },
+      onData(stream, session, callback) {
+        let raw = "";
+        stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
+        stream.on("end", () => {
+          // Undo quoted-printable soft line breaks so long lines can be matched whole.
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: raw.replace(/=\r?\n/g, "") });
+          callback();
+        });
+      },
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server.server, "listening");
+    const { port } = server.server.address() as AddressInfo;
+    return { received, url: `smtp://127.0.0.1:${port}` };
+  }
+
+  it("sends links at once and yesterday's digests, marks them sent, and keeps today's digest for later", async () => {
+    const alice = await makeUser(db, "customer", { email: "alice.outbox@example.test" });
+    const bob = await makeUser(db, "customer", { email: "bob.outbox@example.test" });
+    notify(db, [alice.id], { text: "Your idea moved to Under PM Review", link: "/ideas/COANA-I-1" });
+    notify(db, [bob.id], { text: "Blocker assigned to you", link: "/projects/1/blockers" });
+    db.insert(outbox).values({ userId: bob.id, kind: "link", day: "2026-01-01", subject: "Set your Sprintlab password", body: "Set it here: (/set-password/abc)" }).run();
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const { received, url } = await startSmtp();
+
+    // Today: only the link is due.
+    expect(dueMail(db).map((m) => m.subject)).toEqual(["Set your Sprintlab password"]);
+    const first = await sendOutbox(db, smtpTransport(url), { from: "Sprintlab <no-reply@sprintlab.test>", baseUrl: "https://sprintlab.example" });
+    expect(first).toEqual({ sent: 1, failed: 0 });
+    expect(received[0].to).toEqual(["bob.outbox@example.test"]);
+    expect(received[0].raw).toContain("https://sprintlab.example/set-password/abc");
+
+    // Tomorrow: both digests go out, once.
+    const second = await sendOutbox(db, smtpTransport(url), { from: "Sprintlab <no-reply@sprintlab.test>", baseUrl: "https://sprintlab.example", now: tomorrow });
+    expect(second).toEqual({ sent: 2, failed: 0 });
+    expect(received.map((r) => r.to[0]).sort()).toEqual(["alice.outbox@example.test", "bob.outbox@example.test", "bob.outbox@example.test"]);
+    const aliceMail = received.find((r) => r.to[0] === "alice.outbox@example.test")!.raw;
+    expect(aliceMail).toMatch(/Subject: Your Sprintlab digest for \d{4}-\d{2}-\d{2}/);
+    expect(aliceMail).toContain("https://sprintlab.example/ideas/COANA-I-1");
+    expect(await sendOutbox(db, smtpTransport(url), { from: "x@sprintlab.test", baseUrl: "https://x", now: tomorrow })).toEqual({ sent: 0, failed: 0 });
+    expect(db.select().from(outbox).all().every((m) => m.sentAt !== null)).toBe(true);
+  });
+
+  it("keeps a refused mail unsent with its error, and retries it on the next run", async () => {
+    const carol = await makeUser(db, "customer", { email: "carol.outbox@example.test" });
+    db.insert(outbox).values({ userId: carol.id, kind: "link", day: "2026-01-01", subject: "Reset your Sprintlab password", body: "(/set-password/xyz)" }).run();
+    const { url } = await startSmtp({ rejectTo: "carol.outbox@example.test" });
+    expect(await sendOutbox(db, smtpTransport(url), { from: "no-reply@sprintlab.test", baseUrl: "https://x" })).toEqual({ sent: 0, failed: 1 });
+    const row = db.select().from(outbox).where(eq(outbox.userId, carol.id)).get()!;
+    expect(row).toMatchObject({ sentAt: null, attempts: 1 });
+    expect(row.lastError).toMatch(/Mailbox unavailable/);
+    expect(dueMail(db)).toHaveLength(1);
+  });
+
+  it("turns paths into links of the installation", () => {
+    expect(absoluteLinks("- Demo tomorrow (/sprints/4/demo)", "https://sprintlab.example/")).toBe("- Demo tomorrow (https://sprintlab.example/sprints/4/demo)");
+  });
+});
