@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { addDays, format, parseISO, startOfWeek } from "date-fns";
 import type { Db } from "../client.server";
-import { stories as storyTable, users } from "../schema";
+import { goLives as goLiveTable, stories as storyTable, users } from "../schema";
 import type { User } from "../../app/auth/users.server";
 import { appToday } from "../../app/calendar/app-time";
 import { addMember, createProject } from "../../app/delivery/projects.server";
-import { createGoLive } from "../../app/delivery/release.server";
+import { createGoLive, decideGoLive } from "../../app/delivery/release.server";
 import { closeSprint, generateSprints, projectHolidays, startSprint, updateSprint } from "../../app/delivery/sprints.server";
 import { sprintWorkingDays } from "../../app/delivery/sprints";
 import { createFeature, createStory, updateStory } from "../../app/delivery/stories.server";
@@ -15,6 +15,9 @@ import { endKickoff } from "../../app/delivery/baseline.server";
 import { addDayOff } from "../../app/delivery/days-off.server";
 import { raiseBlocker, resolveBlocker } from "../../app/delivery/blockers.server";
 import { addRetroItem } from "../../app/delivery/retro.server";
+import { cancelCeremony, listCeremonies, moveCeremony, saveCeremonyNotes } from "../../app/delivery/ceremonies.server";
+import { saveStandupEntry } from "../../app/delivery/standups.server";
+import { groomStory } from "../../app/delivery/grooming.server";
 
 const day = (iso: string, n: number) => format(addDays(parseISO(iso), n), "yyyy-MM-dd");
 const at = (iso: string, hour: number, minute = 0) => new Date(`${iso}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00.000Z`);
@@ -50,10 +53,16 @@ const STORIES: SeedStory[] = [
 ];
 
 /** Plan of the closed sprints: which stories (by index) each took, and which were accepted at its demo. */
-const SPRINT_PLAN = [
+const SPRINT_PLAN: { take: number[]; accept: number[]; followUp?: { story: number; title: string }; reject?: { story: number; unmet: number[]; comment: string } }[] = [
   { take: [0, 1, 4, 7, 17], accept: [0, 1, 4, 17] },
   { take: [7, 2, 5, 3, 18], accept: [7, 2, 5, 3] },
-  { take: [18, 6, 9, 8, 19], accept: [18, 6, 8, 19] },
+  // The sprint 3 demo: one accepted with a follow-up, one rejected back to in progress.
+  {
+    take: [18, 6, 9, 8, 19],
+    accept: [18, 6, 8, 19],
+    followUp: { story: 6, title: "As a supervisor I want pending callbacks split by callback reason" },
+    reject: { story: 9, unmet: [1], comment: "History took 5 s to open with the production-size CRM; the criterion says 2 s." },
+  },
 ];
 
 export async function seedDelivery(db: Db): Promise<void> {
@@ -107,7 +116,19 @@ export async function seedDelivery(db: Db): Promise<void> {
       if (plan.accept.includes(i) || n % 2 === 0) updateStory(db, dev, storyIds[i], { status: "done" }, at(days[Math.min(4 + n * 2, days.length - 2)], 15, n));
     });
     // The demo on the last working day: the co-product owner accepts what meets its criteria.
-    for (const i of plan.accept) decideAtDemo(db, copo, sprint.id, { storyId: storyIds[i], decision: "accept", comment: "Demonstrated on the test tenant." }, at(days.at(-1)!, 14, plan.accept.indexOf(i)));
+    for (const i of plan.accept) {
+      const followUp = plan.followUp?.story === i ? { title: plan.followUp.title } : undefined;
+      decideAtDemo(
+        db,
+        copo,
+        sprint.id,
+        { storyId: storyIds[i], decision: followUp ? "accept_with_follow_up" : "accept", followUp, comment: followUp ? "Accepted; the reason split comes as its own story." : "Demonstrated on the test tenant." },
+        at(days.at(-1)!, 14, plan.accept.indexOf(i)),
+      );
+    }
+    if (plan.reject) {
+      decideAtDemo(db, sm, sprint.id, { storyId: storyIds[plan.reject.story], decision: "reject", unmetCriteria: plan.reject.unmet, then: "in_progress", comment: plan.reject.comment, onBehalfOf: copo.id }, at(days.at(-1)!, 15));
+    }
     closeSprint(db, sm, sprint.id, { unfinished: "next" }, at(days.at(-1)!, 17));
   });
 
@@ -138,6 +159,26 @@ export async function seedDelivery(db: Db): Promise<void> {
   resolveBlocker(db, sm, resolved.id, { resolution: "Licences added to the test tenant." });
   raiseBlocker(db, dev, acme.id, { title: "Acme to provide the VIP caller list export", side: "customer", ownerId: copo.id, storyId: storyIds[2], dueOn: day(today, 3) });
   reportStatus(db, sm, acme.id, { rag: "amber", note: "Go-live 2 carries an unestimated dashboard story; grooming on Wednesday." });
+
+  // Ceremonies of sprint 4: notes, a moved demo, a cancelled standup, standup entries, a grooming session.
+  const s4Ceremonies = listCeremonies(db, sm, acme.id, { sprintId: s4.id });
+  const s4Planning = s4Ceremonies.find((c) => c.kind === "planning")!;
+  saveCeremonyNotes(db, sm, s4Planning.id, {
+    notes: "Goal: agent workspace pilot for 20 agents.\nCarried over: caller history (rejected at the sprint 3 demo, 2 s criterion).\n@copo to confirm the pilot group by Wednesday.",
+  });
+  const s4Demo = s4Ceremonies.find((c) => c.kind === "demo")!;
+  moveCeremony(db, sm, s4Demo.id, { date: s4Demo.date, time: "14:00", minutes: 60, reason: "Acme's steering committee holds the morning." });
+  if (past.length >= 3) {
+    const cancelled = s4Ceremonies.find((c) => c.kind === "standup" && c.date === past[1]);
+    if (cancelled) cancelCeremony(db, sm, cancelled.id, { reason: "Team on site at Acme for the pilot-group briefing." });
+    const lastDay = past.at(-1)!;
+    saveStandupEntry(db, dev, s4.id, { date: lastDay, yesterday: "Wrap-up codes on number keys: done, waiting for the demo.", today: "Caller history: caching the CRM lookup to meet the 2 s criterion." });
+    saveStandupEntry(db, sm, s4.id, { date: lastDay, yesterday: "Chased the VIP caller list with Acme.", today: "Prepare the go / no-go for go-live 1." });
+    const followUpStory = db.select().from(storyTable).where(eq(storyTable.title, SPRINT_PLAN[2].followUp!.title)).get()!;
+    groomStory(db, po, followUpStory.id, { points: "2", acceptanceCriteria: "Reason chosen from the callback form\nCounts per reason on the supervisor view" }, at(lastDay, 14));
+  }
+  const [goLive1] = db.select().from(goLiveTable).where(eq(goLiveTable.projectId, acme.id)).orderBy(asc(goLiveTable.cutoverOn)).all();
+  decideGoLive(db, copo, goLive1.id, { decision: "go", comment: "Go, provided the VIP caller list export arrives before cutover." });
 
   // Northwind Bank: signed last week, in its kickoff phase, backlog being built.
   const northwind = createProject(db, sm, {
