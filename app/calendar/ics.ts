@@ -37,21 +37,26 @@ function wallClock(date: string, time: string, timeZone: string): TZDate {
  */
 export function buildCalendar(input: { name: string; timeZone: string; events: readonly FeedEvent[]; prodId?: string }): string {
   const cal = new ICalCalendar({ name: input.name, prodId: { company: "Sprintlab", product: "Sprintlab", language: "EN" }, method: ICalCalendarMethod.PUBLISH });
+  // The zone's VTIMEZONE names it canonically (UTC is Etc/UTC); events must use that same TZID.
+  // A zone without a published VTIMEZONE falls back to UTC times (…Z), which need none.
+  const block = getVtimezoneComponent(input.timeZone);
+  const tzid = block?.match(/^TZID:(.+)$/m)?.[1].trim() ?? null;
   // No calendar-wide zone name: ical-generator would then write DTSTAMP in it, and RFC 5545 wants
   // DTSTAMP in UTC. Each timed event names its zone; the generator adds that zone's VTIMEZONE.
-  cal.timezone({ name: null, generator: getVtimezoneComponent });
-  cal.x([["X-WR-TIMEZONE", input.timeZone]]);
+  cal.timezone({ name: null, generator: (zone) => (zone === tzid ? block : null) });
+  cal.x([["X-WR-TIMEZONE", tzid ?? "UTC"]]);
   for (const e of input.events) {
     const timed = e.time !== undefined;
     // TZDate values carry the zone, so ical-generator writes the project's wall-clock time.
-    const start = timed ? wallClock(e.date, e.time!, input.timeZone) : parseISO(e.date);
-    const end = timed ? new TZDate(start.getTime() + (e.minutes ?? 60) * 60_000, input.timeZone) : addDays(parseISO(e.date), 1);
+    const zone = tzid ?? "UTC";
+    const start = timed ? wallClock(e.date, e.time!, input.timeZone).withTimeZone(zone) : parseISO(e.date);
+    const end = timed ? new TZDate(start.getTime() + (e.minutes ?? 60) * 60_000, zone) : addDays(parseISO(e.date), 1);
     cal.createEvent({
       id: e.uid,
       start: timed ? start : format(start, "yyyy-MM-dd"),
       end: timed ? end : format(end, "yyyy-MM-dd"),
       allDay: !timed,
-      timezone: timed ? input.timeZone : null,
+      timezone: timed && tzid ? tzid : null,
       summary: e.summary,
       description: e.description ?? null,
       url: e.url ?? null,

@@ -22,6 +22,7 @@ export function mentionedMembers(db: DbOrTx, projectId: number, text: string): n
 export function notifyMentions(db: DbOrTx, projectId: number, text: string, about: { authorName: string; where: string; link: string }, authorId: number): void {
   const ids = mentionedMembers(db, projectId, text);
   if (!ids.length) return;
-  const excerpt = text.length > 120 ? `${text.slice(0, 117)}…` : text;
+  const flat = text.replace(/\s+/g, " ").trim();
+  const excerpt = flat.length > 120 ? `${flat.slice(0, 117)}…` : flat;
   notify(db, ids, { text: `${about.authorName} mentioned you in ${about.where}: “${excerpt}”`, link: about.link }, authorId);
 }

@@ -53,6 +53,13 @@ describe("ICS feed (SPEC A5, RFC 5545)", () => {
     expect(start.datetype).toBe("date");
   });
 
+  it("names UTC by its canonical TZID, the same in the events and the VTIMEZONE", () => {
+    const utc = buildCalendar({ name: "UTC project", timeZone: "UTC", events: [{ uid: "a@sprintlab", summary: "Daily Standup", date: "2026-11-24", time: "09:00", minutes: 15, stamp }] });
+    expect(utc).toContain("TZID:Etc/UTC");
+    expect(utc).toContain("DTSTART;TZID=Etc/UTC:20261124T090000");
+    expect(new Date(parse(utc)[0].start).toISOString()).toBe("2026-11-24T09:00:00.000Z");
+  });
+
   it("converts wall-clock times across daylight saving", () => {
     expect(instantIn("2026-07-01", "09:00", "Europe/London").toISOString()).toBe("2026-07-01T08:00:00.000Z");
     expect(instantIn("2026-12-01", "09:00", "Europe/London").toISOString()).toBe("2026-12-01T09:00:00.000Z");
