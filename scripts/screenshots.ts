@@ -28,6 +28,11 @@ const shots: { file: string; email?: string; path: string; width?: number }[] = 
   { file: "sprint-board.png", email: "sm@example.com", path: "/sprints/4" },
   { file: "release-plan.png", email: "po@example.com", path: "/projects/1/release" },
   { file: "backlog-375.png", email: "po@example.com", path: "/projects/1/backlog", width: 375 },
+  { file: "ceremonies.png", email: "sm@example.com", path: "/projects/1/ceremonies" },
+  { file: "standup-375.png", email: "dev@example.com", path: "/sprints/4/standup", width: 375 },
+  { file: "grooming.png", email: "po@example.com", path: "/projects/1/grooming" },
+  { file: "go-live-acceptance.png", email: "copo@example.com", path: "/go-lives/1/acceptance" },
+  { file: "demo-acceptance-sprint-3.png", email: "copo@example.com", path: "/sprints/3/acceptance" },
 ];
 
 async function shoot(browser: Browser, shot: (typeof shots)[number]) {

@@ -75,12 +75,12 @@ export default function Ceremonies() {
         <section aria-labelledby="occurrences-title">
           <div className="card">
             <Form method="get" className="form form--inline">
-              <div className="field" style={{ maxWidth: "16rem" }}>
+              <div className="field" style={{ maxWidth: "20rem" }}>
                 <label htmlFor="sprint-choice">Sprint</label>
                 <select id="sprint-choice" name="sprint" defaultValue={current?.id ?? ""}>
                   {sprints.map((s) => (
                     <option key={s.id} value={s.id}>
-                      Sprint {s.number} · {s.start} → {s.end} · {s.state}
+                      Sprint {s.number} ({s.state}) · {formatDay(s.start).slice(4, -5)} – {formatDay(s.end).slice(4, -5)}
                     </option>
                   ))}
                 </select>

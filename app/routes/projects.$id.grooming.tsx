@@ -30,7 +30,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const FIELD_LABEL: Record<string, string> = { title: "Title", points: "Points", criteria: "Acceptance criteria", ready: "Ready" };
+type Change = { storyId: number; story: string; field: string; fromValue: string | null; toValue: string | null; by: string; at: string };
+
+/** One line per story of a session, its changes in the order points, criteria, title, Ready. */
+function byStory<C extends Change>(changes: readonly C[]): { storyId: number; story: string; changes: C[] }[] {
+  const groups = new Map<number, { storyId: number; story: string; changes: C[] }>();
+  for (const c of changes) {
+    const group = groups.get(c.storyId) ?? { storyId: c.storyId, story: c.story, changes: [] };
+    group.changes.push(c);
+    groups.set(c.storyId, group);
+  }
+  const order = ["points", "criteria", "title", "ready"];
+  for (const g of groups.values()) g.changes.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  return [...groups.values()];
+}
+
+function describe(c: Change): string {
+  if (c.field === "ready") return c.toValue === "Ready" ? "became Ready" : "no longer Ready";
+  if (c.field === "criteria") return c.fromValue ? "acceptance criteria rewritten" : "acceptance criteria written";
+  if (c.field === "points") return `points ${c.fromValue ?? "—"} → ${c.toValue ?? "—"}`;
+  return `title was “${c.fromValue}”`;
+}
 
 export default function Grooming() {
   const { project, today, stories, sessions, nextGrooming, canGroom } = useLoaderData<typeof loader>();
@@ -130,12 +150,12 @@ export default function Grooming() {
                   <span className="muted"> · {session.changes.length} changes</span>
                 </h3>
                 <ul className="grooming-log">
-                  {session.changes.map((c) => (
-                    <li key={c.id}>
-                      <strong>{c.story}</strong>: {FIELD_LABEL[c.field]} {c.field === "criteria" ? "rewritten" : <>{c.fromValue ?? "—"} → {c.toValue ?? "—"}</>}
+                  {byStory(session.changes).map((group) => (
+                    <li key={group.storyId}>
+                      <strong>{group.story}</strong>: {group.changes.map(describe).join("; ")}
                       <span className="muted">
                         {" "}
-                        · {c.by} · {formatTimestamp(c.at).slice(11)}
+                        · {[...new Set(group.changes.map((c) => c.by))].join(", ")} · {formatTimestamp(group.changes[0].at).slice(11)}
                       </span>
                     </li>
                   ))}

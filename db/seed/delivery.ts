@@ -167,7 +167,7 @@ export async function seedDelivery(db: Db): Promise<void> {
     notes: "Goal: agent workspace pilot for 20 agents.\nCarried over: caller history (rejected at the sprint 3 demo, 2 s criterion).\n@copo to confirm the pilot group by Wednesday.",
   });
   const s4Demo = s4Ceremonies.find((c) => c.kind === "demo")!;
-  moveCeremony(db, sm, s4Demo.id, { date: s4Demo.date, time: "14:00", minutes: 60, reason: "Acme's steering committee holds the morning." });
+  moveCeremony(db, sm, s4Demo.id, { date: s4Demo.date, time: "11:30", minutes: 60, reason: "Acme's steering committee meets until 11:00." });
   if (past.length >= 3) {
     const cancelled = s4Ceremonies.find((c) => c.kind === "standup" && c.date === past[1]);
     if (cancelled) cancelCeremony(db, sm, cancelled.id, { reason: "Team on site at Acme for the pilot-group briefing." });
@@ -178,7 +178,7 @@ export async function seedDelivery(db: Db): Promise<void> {
     groomStory(db, po, followUpStory.id, { points: "2", acceptanceCriteria: "Reason chosen from the callback form\nCounts per reason on the supervisor view" }, at(lastDay, 14));
   }
   const [goLive1] = db.select().from(goLiveTable).where(eq(goLiveTable.projectId, acme.id)).orderBy(asc(goLiveTable.cutoverOn)).all();
-  decideGoLive(db, copo, goLive1.id, { decision: "go", comment: "Go, provided the VIP caller list export arrives before cutover." });
+  decideGoLive(db, copo, goLive1.id, { decision: "go", comment: "Provided the VIP caller list export arrives before cutover." });
 
   // Northwind Bank: signed last week, in its kickoff phase, backlog being built.
   const northwind = createProject(db, sm, {
