@@ -1,21 +1,8 @@
+import type { AcceptanceRow as Row } from "~/delivery/demo.server";
 import { formatTimestamp } from "~/lib/dates";
 
 const LABEL = { accept: "Accepted", accept_with_follow_up: "Accepted with follow-up", reject: "Rejected" } as const;
 
-type Row = {
-  storyId: number;
-  title: string;
-  points: number | null;
-  criteria: string[];
-  decision: keyof typeof LABEL | null;
-  unmetCriteria: number[];
-  decidedBy: string | null;
-  recordedBy: string | null;
-  at: string | null;
-  comment: string;
-  sprintNumber: number | null;
-  feature?: string | null;
-};
 
 /** The printable table of an acceptance record (a sprint demo's or a go-live's). */
 export function AcceptanceTable({ rows, showSprint = false }: { rows: readonly Row[]; showSprint?: boolean }) {

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { requireUser } from "~/auth/session.server";
 import { CeremonyBadges } from "~/components/ceremony-badges";
+import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
 import { occurrenceBounds } from "~/delivery/ceremonies";
@@ -72,31 +73,28 @@ export default function CeremonyPage() {
   const closed = sprint.state === "closed";
   return (
     <>
-      <div className="page-header">
-        <div>
+      <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/projects/${project.id}/ceremonies?sprint=${sprint.id}`}>Ceremonies</Link> / <Link to={`/sprints/${sprint.id}`}>Sprint {sprint.number}</Link> /</>} title={ceremony.name} actions={
+          <>
+            <div className="actions">
+              <Link to={work.to} className="button">
+                {work.label}
+              </Link>
+              <a href={`/ceremonies/${ceremony.id}.ics`} className="button button--quiet" download>
+                Add to my calendar (.ics)
+              </a>
+            </div>
+          </>
+        }>
+        <p>
+          {formatDay(ceremony.date)}, {ceremony.time}–{ends} ({project.timeZone}) <CeremonyBadges ceremony={ceremony} today={today} />
+        </p>
+        {ceremony.moved ? (
           <p className="muted">
-            <Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/projects/${project.id}/ceremonies?sprint=${sprint.id}`}>Ceremonies</Link> / <Link to={`/sprints/${sprint.id}`}>Sprint {sprint.number}</Link> /
+            Planned for {formatDay(ceremony.plannedOn)}; moved: {ceremony.moveReason}
           </p>
-          <h1>{ceremony.name}</h1>
-          <p>
-            {formatDay(ceremony.date)}, {ceremony.time}–{ends} ({project.timeZone}) <CeremonyBadges ceremony={ceremony} today={today} />
-          </p>
-          {ceremony.moved ? (
-            <p className="muted">
-              Planned for {formatDay(ceremony.plannedOn)}; moved: {ceremony.moveReason}
-            </p>
-          ) : null}
-          {ceremony.cancelled ? <p className="muted">Cancelled: {ceremony.cancelReason}</p> : null}
-        </div>
-        <div className="actions">
-          <Link to={work.to} className="button">
-            {work.label}
-          </Link>
-          <a href={`/ceremonies/${ceremony.id}.ics`} className="button button--quiet" download>
-            Add to my calendar (.ics)
-          </a>
-        </div>
-      </div>
+        ) : null}
+        {ceremony.cancelled ? <p className="muted">Cancelled: {ceremony.cancelReason}</p> : null}
+      </PageHeader>
       <FormMessage message={errors?.message} />
 
       <div className="two-col">

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { requireUser } from "~/auth/session.server";
 import { AcceptanceTable } from "~/components/acceptance-table";
+import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { goLiveAcceptanceRecord } from "~/delivery/demo.server";
 import { formatDay, formatTimestamp } from "~/lib/dates";
@@ -29,23 +30,20 @@ export default function GoLiveAcceptance() {
   const undecided = rows.filter((r) => !r.decision).length;
   return (
     <article className="record">
-      <div className="page-header">
-        <div>
-          <p className="muted no-print">
-            <Link to={`/projects/${project.id}/release`}>{project.name} release plan</Link> /
-          </p>
-          <h1>Acceptance record — {goLive.name}</h1>
-          <p>
-            {project.name} · {project.customer} · cutover {formatDay(goLive.cutoverOn)} · hypercare to {formatDay(goLive.hypercareEnd)} ·{" "}
-            {final ? `done ${formatTimestamp(goLive.doneAt)}` : "provisional: the go-live is not done yet"}
-          </p>
-        </div>
-        <div className="actions no-print">
-          <a className="button button--quiet" href={`/go-lives/${goLive.id}/acceptance.csv`} download>
-            CSV
-          </a>
-        </div>
-      </div>
+      <PageHeader crumbs={<><Link to={`/projects/${project.id}/release`}>{project.name} release plan</Link> /</>} title={<>Acceptance record — {goLive.name}</>} printCrumbs={false} actions={
+          <>
+            <div className="actions no-print">
+              <a className="button button--quiet" href={`/go-lives/${goLive.id}/acceptance.csv`} download>
+                CSV
+              </a>
+            </div>
+          </>
+        }>
+        <p>
+          {project.name} · {project.customer} · cutover {formatDay(goLive.cutoverOn)} · hypercare to {formatDay(goLive.hypercareEnd)} ·{" "}
+          {final ? `done ${formatTimestamp(goLive.doneAt)}` : "provisional: the go-live is not done yet"}
+        </p>
+      </PageHeader>
       <section className="card" aria-labelledby="gonogo-title" data-testid="go-no-go">
         <h2 id="gonogo-title">Go / no-go</h2>
         {goNoGo ? (

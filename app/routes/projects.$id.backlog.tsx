@@ -6,6 +6,7 @@ import { getDb } from "../../db/client.server";
 import { STORY_TYPES } from "../../db/schema/enums";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
+import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { POINTS, isReady } from "~/delivery/backlog";
@@ -104,25 +105,22 @@ export default function Backlog() {
   };
   return (
     <>
-      <div className="page-header">
-        <div>
-          <p className="muted">
-            <Link to={`/projects/${project.id}`}>{project.name}</Link> /
-          </p>
-          <h1>Backlog</h1>
-          <p>One ranked list. Ready means estimated with at least one acceptance criterion.</p>
-        </div>
-        <div className="actions">
-          <a href={`/projects/${project.id}/backlog.csv`} className="button button--quiet" download>
-            Export CSV
-          </a>
-          {can.order ? (
-            <Link to={`/projects/${project.id}/import`} className="button button--quiet">
-              Import CSV
-            </Link>
-          ) : null}
-        </div>
-      </div>
+      <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title="Backlog" actions={
+          <>
+            <div className="actions">
+              <a href={`/projects/${project.id}/backlog.csv`} className="button button--quiet" download>
+                Export CSV
+              </a>
+              {can.order ? (
+                <Link to={`/projects/${project.id}/import`} className="button button--quiet">
+                  Import CSV
+                </Link>
+              ) : null}
+            </div>
+          </>
+        }>
+        <p>One ranked list. Ready means estimated with at least one acceptance criterion.</p>
+      </PageHeader>
       {!adding ? <FormMessage message={errors?.message} /> : null}
 
       {can.create ? (

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { getDb } from "../../db/client.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
+import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { BlockerForm } from "~/components/blocker-form";
 import { Field } from "~/components/field";
@@ -54,15 +55,9 @@ export default function Blockers() {
   const open = blockers.filter((b) => !b.resolvedAt);
   return (
     <>
-      <div className="page-header">
-        <div>
-          <p className="muted">
-            <Link to={`/projects/${project.id}`}>{project.name}</Link> /
-          </p>
-          <h1>Blockers</h1>
-          <p>{open.length} open · customer-side first, oldest first.</p>
-        </div>
-      </div>
+      <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title="Blockers">
+        <p>{open.length} open · customer-side first, oldest first.</p>
+      </PageHeader>
       <section className="card">
         {blockers.length === 0 ? <p className="muted">No blockers. Raise one when something outside the team's control stops a story.</p> : null}
         <ul className="idea-list">

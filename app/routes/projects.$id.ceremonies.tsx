@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
+import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { CeremonyBadges } from "~/components/ceremony-badges";
@@ -60,15 +61,9 @@ export default function Ceremonies() {
   const today = now.slice(0, 10);
   return (
     <>
-      <div className="page-header">
-        <div>
-          <p className="muted">
-            <Link to={`/projects/${project.id}`}>{project.name}</Link> /
-          </p>
-          <h1>Ceremonies</h1>
-          <p className="muted">Times are in the project's time zone, {project.timeZone}.</p>
-        </div>
-      </div>
+      <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title="Ceremonies">
+        <p className="muted">Times are in the project's time zone, {project.timeZone}.</p>
+      </PageHeader>
       <FormMessage message={errors?.message} />
 
       <div className="two-col">

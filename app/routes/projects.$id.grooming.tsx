@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { requireUser } from "~/auth/session.server";
+import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/field";
 import { POINTS } from "~/delivery/backlog";
@@ -58,28 +59,25 @@ export default function Grooming() {
   const readyCount = stories.filter((s) => s.ready).length;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <p className="muted">
-            <Link to={`/projects/${project.id}`}>{project.name}</Link> /
-          </p>
-          <h1>Backlog grooming</h1>
-          <p>
-            The top {stories.length} stories not yet in a sprint: {readyCount} Ready. A story is Ready once it has points and at least one acceptance criterion.
-            {nextGrooming ? (
-              <>
-                {" "}
-                Next session: <Link to={`/ceremonies/${nextGrooming.id}`}>{nextGrooming.date === today ? "today" : formatDay(nextGrooming.date)} at {nextGrooming.time}</Link>.
-              </>
-            ) : null}
-          </p>
-        </div>
-        <div className="actions">
-          <Link to={`/projects/${project.id}/backlog`} className="button button--quiet">
-            Whole backlog
-          </Link>
-        </div>
-      </div>
+      <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title="Backlog grooming" actions={
+          <>
+            <div className="actions">
+              <Link to={`/projects/${project.id}/backlog`} className="button button--quiet">
+                Whole backlog
+              </Link>
+            </div>
+          </>
+        }>
+        <p>
+          The top {stories.length} stories not yet in a sprint: {readyCount} Ready. A story is Ready once it has points and at least one acceptance criterion.
+          {nextGrooming ? (
+            <>
+              {" "}
+              Next session: <Link to={`/ceremonies/${nextGrooming.id}`}>{nextGrooming.date === today ? "today" : formatDay(nextGrooming.date)} at {nextGrooming.time}</Link>.
+            </>
+          ) : null}
+        </p>
+      </PageHeader>
 
       <div className="two-col">
         <section aria-labelledby="walk-title">

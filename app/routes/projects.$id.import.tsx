@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { requireUser } from "~/auth/session.server";
+import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { requireProject } from "~/delivery/projects.server";
@@ -37,19 +38,13 @@ export default function ImportStories() {
   const valid = data && !data.message && data.rows.length > 0;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <p className="muted">
-            <Link to={`/projects/${project.id}/backlog`}>Backlog of {project.name}</Link> /
-          </p>
-          <h1>Import stories from CSV</h1>
-          <p>
-            Columns: <span className="mono">title</span> (required), <span className="mono">type</span>, <span className="mono">description</span>,{" "}
-            <span className="mono">acceptance criteria</span> (one per line), <span className="mono">points</span>, <span className="mono">feature</span>. Every row is checked before anything is
-            written.
-          </p>
-        </div>
-      </div>
+      <PageHeader crumbs={<><Link to={`/projects/${project.id}/backlog`}>Backlog of {project.name}</Link> /</>} title="Import stories from CSV">
+        <p>
+          Columns: <span className="mono">title</span> (required), <span className="mono">type</span>, <span className="mono">description</span>,{" "}
+          <span className="mono">acceptance criteria</span> (one per line), <span className="mono">points</span>, <span className="mono">feature</span>. Every row is checked before anything is
+          written.
+        </p>
+      </PageHeader>
       <section className="card">
         <Form method="post" encType="multipart/form-data" className="form" style={{ maxWidth: "48rem" }}>
           <FormMessage message={data?.message} />

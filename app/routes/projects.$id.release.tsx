@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
+import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { MemberSelect } from "~/components/member-select";
 import { Field, FormMessage } from "~/components/field";
@@ -81,18 +82,12 @@ export default function ReleasePlan() {
   const intent = errors?.values.intent;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <p className="muted">
-            <Link to={`/projects/${plan.project.id}`}>{plan.project.name}</Link> /
-          </p>
-          <h1>Release plan</h1>
-          <p>
-            Kickoff {plan.kickoff.start} → {plan.kickoff.end} · {plan.sprints.length} sprints ·{" "}
-            {plan.velocity ? `velocity ${Math.round(plan.velocity.mean * 10) / 10} (${plan.velocity.low}–${plan.velocity.high})` : "no velocity yet: set a capacity on the first sprint"}
-          </p>
-        </div>
-      </div>
+      <PageHeader crumbs={<><Link to={`/projects/${plan.project.id}`}>{plan.project.name}</Link> /</>} title="Release plan">
+        <p>
+          Kickoff {plan.kickoff.start} → {plan.kickoff.end} · {plan.sprints.length} sprints ·{" "}
+          {plan.velocity ? `velocity ${Math.round(plan.velocity.mean * 10) / 10} (${plan.velocity.low}–${plan.velocity.high})` : "no velocity yet: set a capacity on the first sprint"}
+        </p>
+      </PageHeader>
       <FormMessage message={intent !== "go-live" && intent !== "feature" ? errors?.message : null} />
 
       <section className="card" aria-labelledby="burnup-title">

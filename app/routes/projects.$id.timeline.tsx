@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { requireUser } from "~/auth/session.server";
+import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { getProject } from "~/delivery/projects.server";
 import { releasePlan } from "~/delivery/release.server";
@@ -25,17 +26,11 @@ export default function Timeline() {
   const { project, entries, start, end } = useLoaderData<typeof loader>();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <p className="muted">
-            <Link to={`/projects/${project.id}`}>{project.name}</Link> /
-          </p>
-          <h1>Timeline</h1>
-          <p>
-            {start} → {end}: kickoff, sprints, cutovers and hypercare, then the Transition to Customer Care.
-          </p>
-        </div>
-      </div>
+      <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title="Timeline">
+        <p>
+          {start} → {end}: kickoff, sprints, cutovers and hypercare, then the Transition to Customer Care.
+        </p>
+      </PageHeader>
       <section className="card">
         <ol style={{ listStyle: "none", padding: 0, margin: 0 }}>
           {entries.map((e, i) => {

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
+import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
 import { getProject } from "~/delivery/projects.server";
@@ -45,17 +46,11 @@ export default function Transition() {
   const finished = items.filter((i) => i.state !== "open").length;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <p className="muted">
-            <Link to={`/projects/${project.id}`}>{project.name}</Link> /
-          </p>
-          <h1>Transition to Customer Care</h1>
-          <p>
-            Readiness after the last hypercare: {finished} of {items.length} items done or not applicable.
-          </p>
-        </div>
-      </div>
+      <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title="Transition to Customer Care">
+        <p>
+          Readiness after the last hypercare: {finished} of {items.length} items done or not applicable.
+        </p>
+      </PageHeader>
       <section className="card">
         <ul className="idea-list">
           {items.map((item) => {

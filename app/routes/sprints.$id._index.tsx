@@ -5,6 +5,7 @@ import { getDb } from "../../db/client.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { BurndownChart } from "~/components/charts/delivery-charts";
+import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { isReady } from "~/delivery/backlog";
@@ -103,36 +104,33 @@ export default function SprintPage() {
   const errors = useActionData<typeof action>()?.errors;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <p className="muted">
-            <Link to={`/projects/${project.id}`}>{project.name}</Link> /
-          </p>
-          <h1>Sprint {sprint.number}</h1>
-          <p>
-            {sprint.start} → {sprint.end} · {sprint.state}
-            {sprint.goal ? ` · Goal: ${sprint.goal}` : ""}
-          </p>
-        </div>
-        {sprint.state !== "planned" ? (
-          <div className="actions">
-            <Link to={`/sprints/${sprint.id}/demo`} className="button button--quiet">
-              Demo
-            </Link>
-            <Link to={`/sprints/${sprint.id}/retro`} className="button button--quiet">
-              Retrospective
-            </Link>
-          </div>
-        ) : null}
-        {can.manage && sprint.state === "planned" ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="start" />
-            <button type="submit" className="button">
-              Start sprint
-            </button>
-          </Form>
-        ) : null}
-      </div>
+      <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title={<>Sprint {sprint.number}</>} actions={
+          <>
+            {sprint.state !== "planned" ? (
+              <div className="actions">
+                <Link to={`/sprints/${sprint.id}/demo`} className="button button--quiet">
+                  Demo
+                </Link>
+                <Link to={`/sprints/${sprint.id}/retro`} className="button button--quiet">
+                  Retrospective
+                </Link>
+              </div>
+            ) : null}
+            {can.manage && sprint.state === "planned" ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="start" />
+                <button type="submit" className="button">
+                  Start sprint
+                </button>
+              </Form>
+            ) : null}
+          </>
+        }>
+        <p>
+          {sprint.start} → {sprint.end} · {sprint.state}
+          {sprint.goal ? ` · Goal: ${sprint.goal}` : ""}
+        </p>
+      </PageHeader>
       <FormMessage message={errors?.message} />
 
       {glance ? (

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { requireUser } from "~/auth/session.server";
+import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { acceptanceRecord } from "~/delivery/demo.server";
 import { AcceptanceTable } from "~/components/acceptance-table";
@@ -21,22 +22,19 @@ export default function AcceptanceRecord() {
   const accepted = rows.filter((r) => r.decision !== "reject");
   return (
     <article className="record">
-      <div className="page-header">
-        <div>
-          <p className="muted no-print">
-            <Link to={`/sprints/${sprint.id}/demo`}>Sprint {sprint.number} demo</Link> /
-          </p>
-          <h1>Acceptance record — sprint {sprint.number}</h1>
-          <p>
-            {project.name} · {project.customer} · {sprint.start} → {sprint.end} · {final ? "final (sprint closed)" : "provisional: decisions may be superseded until the sprint closes"}
-          </p>
-        </div>
-        <div className="actions no-print">
-          <a className="button button--quiet" href={`/sprints/${sprint.id}/acceptance.csv`} download>
-            CSV
-          </a>
-        </div>
-      </div>
+      <PageHeader crumbs={<><Link to={`/sprints/${sprint.id}/demo`}>Sprint {sprint.number} demo</Link> /</>} title={<>Acceptance record — sprint {sprint.number}</>} printCrumbs={false} actions={
+          <>
+            <div className="actions no-print">
+              <a className="button button--quiet" href={`/sprints/${sprint.id}/acceptance.csv`} download>
+                CSV
+              </a>
+            </div>
+          </>
+        }>
+        <p>
+          {project.name} · {project.customer} · {sprint.start} → {sprint.end} · {final ? "final (sprint closed)" : "provisional: decisions may be superseded until the sprint closes"}
+        </p>
+      </PageHeader>
       <p>
         {accepted.length} of {rows.length} demonstrated stories accepted, {accepted.reduce((n, r) => n + (r.points ?? 0), 0)} points. This record is the acceptance: there is no separate
         document sign-off.

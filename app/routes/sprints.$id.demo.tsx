@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
+import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { MemberSelect } from "~/components/member-select";
 import { decideAtDemo, demoList } from "~/delivery/demo.server";
@@ -53,18 +54,15 @@ export default function Demo() {
   const mayDecide = (can.decide || can.onBehalf) && sprint.state === "active";
   return (
     <>
-      <div className="page-header">
-        <div>
-          <p className="muted">
-            <Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/sprints/${sprint.id}`}>Sprint {sprint.number}</Link> /
-          </p>
-          <h1>Sprint {sprint.number} demo</h1>
-          <p>The co-product owner accepts or rejects each done story against its acceptance criteria. The decision is the acceptance.</p>
-        </div>
-        <Link to={`/sprints/${sprint.id}/acceptance`} className="button button--quiet">
-          Acceptance record
-        </Link>
-      </div>
+      <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/sprints/${sprint.id}`}>Sprint {sprint.number}</Link> /</>} title={<>Sprint {sprint.number} demo</>} actions={
+          <>
+            <Link to={`/sprints/${sprint.id}/acceptance`} className="button button--quiet">
+              Acceptance record
+            </Link>
+          </>
+        }>
+        <p>The co-product owner accepts or rejects each done story against its acceptance criteria. The decision is the acceptance.</p>
+      </PageHeader>
       {stories.length === 0 ? (
         <div className="card empty-state">
           <h2>Nothing to demonstrate yet</h2>

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
+import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { MemberSelect } from "~/components/member-select";
 import { listMembers } from "~/delivery/projects.server";
@@ -56,14 +57,7 @@ export default function Retro() {
   const errors = useActionData<typeof action>()?.errors;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <p className="muted">
-            <Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/sprints/${sprint.id}`}>Sprint {sprint.number}</Link> /
-          </p>
-          <h1>Sprint {sprint.number} retrospective</h1>
-        </div>
-      </div>
+      <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/sprints/${sprint.id}`}>Sprint {sprint.number}</Link> /</>} title={<>Sprint {sprint.number} retrospective</>} />
       {carried.length ? (
         <section className="card" aria-labelledby="carried-title">
           <h2 id="carried-title">Open actions from earlier sprints</h2>

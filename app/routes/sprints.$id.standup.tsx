@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { requireUser } from "~/auth/session.server";
 import { BlockerForm } from "~/components/blocker-form";
+import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { ageInDays } from "~/delivery/blockers";
@@ -67,42 +68,39 @@ export default function Standup() {
   const written = team.filter((m) => m.entry).length;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <p className="muted">
-            <Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/sprints/${sprint.id}`}>Sprint {sprint.number}</Link> /
-          </p>
-          <h1>Standup · {formatDay(day)}</h1>
-          <p className="muted">
-            {occurrence ? (
-              <>
-                <Link to={`/ceremonies/${occurrence.id}`}>Daily Standup at {occurrence.time}</Link>
-                {occurrence.cancelledAt ? " (cancelled)" : ""} ·{" "}
-              </>
-            ) : (
-              "No standup on the calendar this day · "
-            )}
-            {written} of {team.length} entries written. Entries are optional: the standup is usually a call.
-          </p>
-        </div>
-        <nav className="actions" aria-label="Standup days">
-          {previousDay ? (
-            <Link to={`?date=${previousDay}`} className="button button--quiet">
-              ← {formatDay(previousDay)}
-            </Link>
-          ) : null}
-          {day !== today ? (
-            <Link to="?" className="button button--quiet">
-              Today
-            </Link>
-          ) : null}
-          {nextDay ? (
-            <Link to={`?date=${nextDay}`} className="button button--quiet">
-              {formatDay(nextDay)} →
-            </Link>
-          ) : null}
-        </nav>
-      </div>
+      <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/sprints/${sprint.id}`}>Sprint {sprint.number}</Link> /</>} title={<>Standup · {formatDay(day)}</>} actions={
+          <>
+            <nav className="actions" aria-label="Standup days">
+              {previousDay ? (
+                <Link to={`?date=${previousDay}`} className="button button--quiet">
+                  ← {formatDay(previousDay)}
+                </Link>
+              ) : null}
+              {day !== today ? (
+                <Link to="?" className="button button--quiet">
+                  Today
+                </Link>
+              ) : null}
+              {nextDay ? (
+                <Link to={`?date=${nextDay}`} className="button button--quiet">
+                  {formatDay(nextDay)} →
+                </Link>
+              ) : null}
+            </nav>
+          </>
+        }>
+        <p className="muted">
+          {occurrence ? (
+            <>
+              <Link to={`/ceremonies/${occurrence.id}`}>Daily Standup at {occurrence.time}</Link>
+              {occurrence.cancelledAt ? " (cancelled)" : ""} ·{" "}
+            </>
+          ) : (
+            "No standup on the calendar this day · "
+          )}
+          {written} of {team.length} entries written. Entries are optional: the standup is usually a call.
+        </p>
+      </PageHeader>
 
       <div className="two-col">
         <section aria-labelledby="team-title">
