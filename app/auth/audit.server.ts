@@ -16,7 +16,10 @@ export type AuditKind =
   | "portal.created"
   | "category.saved"
   | "access.approved"
-  | "access.rejected";
+  | "access.rejected"
+  | "goLive.done"
+  | "link.created"
+  | "link.removed";
 
 /** Append one row to the audit log; call it inside the transaction of the change it records. */
 export function recordAudit(

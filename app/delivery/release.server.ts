@@ -6,6 +6,8 @@ import { features, goLiveChanges, goLives, projectMembers, sprints, stories, use
 import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { notify } from "../ideas/notify.server";
+import { deliverLinkedIdeas } from "../ideas/links.server";
+import { recordAudit } from "../auth/audit.server";
 import { DomainError } from "../lib/errors";
 import { IsoDateSchema, parseInput } from "../lib/validation";
 import { forecast } from "./forecast";
@@ -140,7 +142,11 @@ export function markGoLiveDone(db: Db, actor: User, goLiveId: number, input: unk
   return db.transaction((tx) => {
     const result = tx.update(goLives).set({ doneAt: new Date().toISOString(), releaseNoteUrl }).where(and(eq(goLives.id, goLiveId), isNull(goLives.doneAt))).run();
     if (result.changes === 0) throw new DomainError("conflict", "This go-live is already done.");
-    return tx.select().from(goLives).where(eq(goLives.id, goLiveId)).get()!;
+    const done = tx.select().from(goLives).where(eq(goLives.id, goLiveId)).get()!;
+    // Linked ideas whose last feature shipped become Delivered in this same transaction (SPEC B10).
+    const delivered = deliverLinkedIdeas(tx, done, actor);
+    recordAudit(tx, actor.id, "goLive.done", `go-live:${goLiveId}`, { name: done.name, releaseNoteUrl, deliveredIdeas: delivered });
+    return done;
   });
 }
 

@@ -22,12 +22,12 @@ export function recordStatusChange(
   tx: DbOrTx,
   idea: IdeaRef,
   to: IdeaStatus,
-  change: { byId: number | null; system: boolean; note: string },
+  change: { byId: number | null; system: boolean; note: string; goLiveId?: number | null },
 ): void {
   const at = new Date().toISOString();
   tx.update(ideas).set({ status: to, statusChangedAt: at }).where(eq(ideas.id, idea.id)).run();
   tx.insert(ideaStatusChanges)
-    .values({ ideaId: idea.id, fromStatus: idea.status, toStatus: to, byId: change.byId, system: change.system, note: change.note, at })
+    .values({ ideaId: idea.id, fromStatus: idea.status, toStatus: to, byId: change.byId, system: change.system, goLiveId: change.goLiveId ?? null, note: change.note, at })
     .run();
   if (to === "under_pm_review") startSlaClock(tx, idea);
   notify(

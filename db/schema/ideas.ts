@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "./auth";
+import { features } from "./delivery";
 
 import { COMMENT_KINDS, IDEA_STATUSES } from "./enums";
 
@@ -89,6 +90,8 @@ export const ideaStatusChanges = sqliteTable(
     byId: integer("by_id").references(() => users.id),
     /** Set for moves nobody chose: the threshold reached by a vote, a merge or a lowered threshold. */
     system: integer("system", { mode: "boolean" }).notNull().default(false),
+    /** The go-live whose done mark delivered the idea (a system move by whoever marked it). */
+    goLiveId: integer("go_live_id"),
     note: text("note").notNull().default(""),
     at: text("at").notNull().default(now),
   },
@@ -311,4 +314,23 @@ export const outbox = sqliteTable(
     lastError: text("last_error"),
   },
   (t) => [index("outbox_user_day_idx").on(t.userId, t.day, t.kind), index("outbox_day_idx").on(t.day)],
+);
+
+/**
+ * Links from ideas to the features of product-release projects that deliver them (SPEC B10). The
+ * feature table lives with Delivery; the link is kept here, on the idea's side.
+ */
+export const ideaFeatureLinks = sqliteTable(
+  "idea_feature_links",
+  {
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id),
+    featureId: integer("feature_id")
+      .notNull()
+      .references(() => features.id),
+    byId: integer("by_id").references(() => users.id),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.ideaId, t.featureId] }), index("idea_feature_links_feature_idx").on(t.featureId)],
 );
