@@ -5,6 +5,7 @@ import {
   IDEA_STATUSES,
   categories,
   comments,
+  goLives,
   ideaEdits,
   ideaStatusChanges,
   ideaVotes,
@@ -252,7 +253,7 @@ export function listIdeas(db: Db, viewer: User, input: unknown): IdeaPage {
 export type IdeaDetail = IdeaSummary & {
   id: number;
   description: string;
-  statusHistory: { from: IdeaStatus | null; to: IdeaStatus; at: string; by: string | null; system: boolean; note: string }[];
+  statusHistory: { from: IdeaStatus | null; to: IdeaStatus; at: string; by: string | null; system: boolean; goLive: string | null; note: string }[];
   targetQuarter: string | null;
   targetDate: string | null;
   late: boolean;
@@ -275,9 +276,10 @@ export function getIdea(db: Db, viewer: User, key: string): IdeaDetail {
   const isPm = globalCan(viewer.role, "ideas.move");
   const today = appToday();
   const history = db
-    .select({ from: ideaStatusChanges.fromStatus, to: ideaStatusChanges.toStatus, at: ideaStatusChanges.at, by: users.name, system: ideaStatusChanges.system, note: ideaStatusChanges.note })
+    .select({ from: ideaStatusChanges.fromStatus, to: ideaStatusChanges.toStatus, at: ideaStatusChanges.at, by: users.name, system: ideaStatusChanges.system, goLive: goLives.name, note: ideaStatusChanges.note })
     .from(ideaStatusChanges)
     .leftJoin(users, eq(users.id, ideaStatusChanges.byId))
+    .leftJoin(goLives, eq(goLives.id, ideaStatusChanges.goLiveId))
     .where(eq(ideaStatusChanges.ideaId, idea.id))
     .orderBy(asc(ideaStatusChanges.at), asc(ideaStatusChanges.id))
     .all();
@@ -336,7 +338,7 @@ export function ideaJson(d: IdeaDetail) {
   return {
     ...summaryJson(d),
     description: d.description,
-    statusHistory: d.statusHistory.map((h) => ({ from: h.from, to: h.to, at: h.at, by: h.by ?? (h.system ? "system" : null), note: h.note })),
+    statusHistory: d.statusHistory.map((h) => ({ from: h.from, to: h.to, at: h.at, by: h.by ?? (h.system ? "system" : null), ...(h.goLive ? { goLive: h.goLive } : {}), note: h.note })),
     targetQuarter: d.targetQuarter,
     ...(d.canMove ? { targetDate: d.targetDate } : {}),
     releaseNoteUrl: d.releaseNoteUrl,

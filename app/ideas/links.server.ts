@@ -199,14 +199,37 @@ export function deliverLinkedIdeas(tx: DbOrTx, goLive: { id: number; name: strin
   return keys;
 }
 
-/** Ideas linked to a feature, as the API's links of an idea. */
-export function ideaLinksJson(db: Db, ideaId: number) {
-  return db
-    .select({ featureId: features.id, feature: features.name, projectId: projects.id, project: projects.name })
-    .from(ideaFeatureLinks)
-    .innerJoin(features, eq(features.id, ideaFeatureLinks.featureId))
-    .innerJoin(projects, eq(projects.id, features.projectId))
-    .where(eq(ideaFeatureLinks.ideaId, ideaId))
-    .all();
-}
 
+
+/**
+ * The feature page: the feature, its stories and go-live, and the ideas it delivers. Project
+ * members (and staff) see it; so do PMs for product-release features, to link ideas from there.
+ */
+export function featurePage(db: Db, viewer: User, featureId: number) {
+  const row = db
+    .select({ feature: features, project: projects })
+    .from(features)
+    .innerJoin(projects, eq(projects.id, features.projectId))
+    .where(eq(features.id, featureId))
+    .get();
+  const readable = row ? mayRead(db, viewer, row.project.id) : false;
+  const pmView = row ? globalCan(viewer.role, "ideas.move") && row.project.kind === "product_release" : false;
+  if (!row || (!readable && !pmView)) throw new DomainError("not_found", "No such feature.");
+  const featureStories = db
+    .select({ id: stories.id, title: stories.title, status: stories.status, points: stories.points, sprint: sprints.number })
+    .from(stories)
+    .leftJoin(sprints, eq(sprints.id, stories.sprintId))
+    .where(eq(stories.featureId, featureId))
+    .orderBy(asc(stories.rank))
+    .all();
+  const goLive = row.feature.goLiveId ? db.select().from(goLives).where(eq(goLives.id, row.feature.goLiveId)).get() ?? null : null;
+  return {
+    feature: row.feature,
+    project: { id: row.project.id, name: row.project.name, kind: row.project.kind },
+    readable,
+    stories: featureStories,
+    goLive: goLive ? { id: goLive.id, name: goLive.name, cutoverOn: goLive.cutoverOn, doneAt: goLive.doneAt, releaseNoteUrl: goLive.releaseNoteUrl } : null,
+    ideas: featureIdeas(db, featureId),
+    canLink: pmView,
+  };
+}

@@ -15,6 +15,8 @@ import { changeTargetDate, getIdea, moveIdea } from "~/ideas/ideas.server";
 import { ALLOWED_MOVES, STATUS_LABELS, isOpen, latestTargetDate } from "~/ideas/lifecycle";
 import { isFollowing, setFollowing } from "~/ideas/notify.server";
 import { votesPerWeek } from "~/ideas/insights.server";
+import { isLinkable } from "~/ideas/links";
+import { ideaDelivery, linkIdea, searchFeatures, unlinkIdea } from "~/ideas/links.server";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
@@ -25,8 +27,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
   const idea = orErrorPage(() => getIdea(db, user, params.key ?? ""));
+  const canLink = globalCan(user.role, "ideas.move") && isLinkable(idea.status);
+  const featureQuery = new URL(request.url).searchParams.get("feature");
   return json({
       idea,
+      delivery: ideaDelivery(db, user, idea.id),
+      canLink,
+      featureQuery,
+      featureResults: canLink && featureQuery !== null ? searchFeatures(db, user, featureQuery) : null,
       comments: listComments(db, user, idea.key),
       following: isFollowing(db, user.id, idea.id),
       votesPerWeek: votesPerWeek(db, idea.id),
@@ -70,6 +78,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         });
         return redirectWithFlash(here, `${key} moved to ${STATUS_LABELS[idea.status]}.`);
       }
+      case "link": {
+        const link = linkIdea(db, user, key, { featureId: form.get("featureId") });
+        return redirectWithFlash(`${here}#delivery`, `${key} is linked to ${link.feature} (${link.project}).`);
+      }
+      case "unlink":
+        unlinkIdea(db, user, key, Number(form.get("featureId")));
+        return redirectWithFlash(`${here}#delivery`, "Link removed.");
       case "target":
         changeTargetDate(db, user, key, { targetDate: form.get("targetDate"), note: form.get("note") });
         return redirectWithFlash(here, "Target date changed; the note is posted as an official update.");
@@ -96,7 +111,7 @@ function FieldError({ message, id }: { message?: string; id: string }) {
 }
 
 export default function IdeaPage() {
-  const { idea, comments, following, can, today, votesPerWeek, me } = useLoaderData<typeof loader>();
+  const { idea, comments, following, can, today, votesPerWeek, me, delivery, canLink, featureQuery, featureResults } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const intent = errors?.values.intent;
   const official = comments.filter((c) => c.kind === "official" && !c.hidden);
@@ -291,12 +306,110 @@ export default function IdeaPage() {
             <ol className="timeline">
               {idea.statusHistory.map((h, i) => (
                 <li key={i}>
-                  <strong>{STATUS_LABELS[h.to]}</strong> · {formatTimestamp(h.at)} · {h.system ? "automatically" : h.by}
+                  <strong>{STATUS_LABELS[h.to]}</strong> · {formatTimestamp(h.at)} · {h.goLive ? `by go-live ${h.goLive}, marked by ${h.by}` : h.system ? "automatically" : h.by}
                   {h.note ? <div className="muted">{h.note}</div> : null}
                 </li>
               ))}
             </ol>
           </section>
+
+          {delivery.features.length || canLink ? (
+            <section className="card" id="delivery" aria-labelledby="delivery-title">
+              <h2 id="delivery-title">Delivery</h2>
+              {delivery.features.length === 0 ? <p className="empty-state">Not linked to delivery work yet. Link the product-release features that will deliver it.</p> : null}
+              <ul className="delivery-links">
+                {delivery.features.map((f) => (
+                  <li key={f.featureId} data-testid={`delivery-${f.featureId}`}>
+                    <Link to={`/features/${f.featureId}`}>{f.feature}</Link> <span className="muted">· {f.project}</span>
+                    <div className="muted">
+                      {f.stories.accepted} of {f.stories.total} stories accepted
+                      {f.sprint ? ` · sprint ${f.sprint.number}${f.sprint.state === "active" ? " (active)" : ""}` : ""}
+                      {f.goLive
+                        ? f.goLive.doneAt
+                          ? ` · shipped with ${f.goLive.name}`
+                          : ` · ${f.goLive.name} on ${f.goLive.cutoverOn}, forecast sprint ${f.goLive.forecastSprint ?? "—"}`
+                        : " · no go-live yet"}
+                      {f.goLive && !f.goLive.doneAt && f.goLive.atRisk ? <span className="status status--late"> at risk</span> : null}
+                    </div>
+                    {canLink ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="unlink" />
+                        <input type="hidden" name="featureId" value={f.featureId} />
+                        <button type="submit" className="button button--quiet" aria-label={`Unlink ${f.feature}`}>
+                          Unlink
+                        </button>
+                      </Form>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+              {delivery.hidden ? <p className="muted">Also linked to {delivery.hidden} feature(s) of projects you don't see.</p> : null}
+              {canLink ? (
+                <>
+                  <Form method="get" className="form form--inline" action="#delivery">
+                    <div className="field">
+                      <label htmlFor="feature-search">Find a product-release feature</label>
+                      <input id="feature-search" name="feature" type="search" defaultValue={featureQuery ?? ""} placeholder="Feature or project name" />
+                    </div>
+                    <button type="submit" className="button button--quiet">
+                      Search
+                    </button>
+                  </Form>
+                  {intent === "link" && errors ? <FormMessage message={errors.fields.featureId ?? errors.message} /> : null}
+                  {featureResults ? (
+                    featureResults.length ? (
+                      <ul className="delivery-links">
+                        {featureResults
+                          .filter((r) => !delivery.features.some((f) => f.featureId === r.id))
+                          .map((r) => (
+                            <li key={r.id}>
+                              <Form method="post" className="row-actions" style={{ justifyContent: "space-between" }}>
+                                <span>
+                                  {r.name} <span className="muted">· {r.project}</span>
+                                </span>
+                                <input type="hidden" name="intent" value="link" />
+                                <input type="hidden" name="featureId" value={r.id} />
+                                <button type="submit" className="button button--quiet" aria-label={`Link ${r.name} of ${r.project}`}>
+                                  Link
+                                </button>
+                              </Form>
+                            </li>
+                          ))}
+                      </ul>
+                    ) : (
+                      <p className="muted">No product-release feature matches “{featureQuery}”.</p>
+                    )
+                  ) : null}
+                </>
+              ) : null}
+            </section>
+          ) : null}
+
+          {idea.canMove && delivery.offerInDevelopment ? (
+            <section className="card" aria-labelledby="offer-title">
+              <h2 id="offer-title">Engineering has started</h2>
+              <p className="muted">A story of a linked feature is in an active sprint.</p>
+              <Form method="post" className="form">
+                <input type="hidden" name="intent" value="move" />
+                <input type="hidden" name="status" value="in_development" />
+                <div className="field">
+                  <label htmlFor="offer-note">Official update</label>
+                  <textarea
+                    id="offer-note"
+                    name="note"
+                    style={{ minHeight: "4rem" }}
+                    defaultValue={`Engineering has started: ${delivery.features
+                      .filter((f) => f.sprint?.state === "active")
+                      .map((f) => `${f.feature} is in sprint ${f.sprint!.number} of ${f.project}`)
+                      .join("; ")}.`}
+                  />
+                </div>
+                <button type="submit" className="button">
+                  Move to In Development
+                </button>
+              </Form>
+            </section>
+          ) : null}
 
           {idea.canMove && ALLOWED_MOVES[idea.status].length ? (
             <section className="card" aria-labelledby="move-title">

@@ -266,7 +266,7 @@ export default function Backlog() {
                     <span className={`status status--${s.status === "accepted" ? "delivered" : s.status === "done" ? "accepted" : s.status === "in_progress" ? "in_development" : "community_review"}`}>{s.status.replace("_", " ")}</span>
                     {s.ready ? <span className="badge badge--active">Ready</span> : null}
                     {s.sprintId ? <span>{sprintNames[s.sprintId]}</span> : null}
-                    {s.featureId ? <span>{features.find((f) => f.id === s.featureId)?.name}</span> : null}
+                    {s.featureId ? <Link to={`/features/${s.featureId}`}>{features.find((f) => f.id === s.featureId)?.name}</Link> : null}
                   </div>
                   {can.edit ? (
                     <details>

@@ -129,7 +129,7 @@ export default function ReleasePlan() {
             <ul>
               {g.features.map((f) => (
                 <li key={f.featureId}>
-                  {f.name}: {f.accepted ?? 0} of {f.total} stories accepted, {f.remaining} points to go
+                  <Link to={`/features/${f.featureId}`}>{f.name}</Link>: {f.accepted ?? 0} of {f.total} stories accepted, {f.remaining} points to go
                 </li>
               ))}
             </ul>

@@ -1,0 +1,7 @@
+import { linkIdea } from "~/ideas/links.server";
+import { apiRoute, endpoint } from "~/lib/api.server";
+
+/** `POST /ideas/:key/links { featureId }` (API.md): pm and admin link an idea to a delivery feature. */
+export const { loader, action } = apiRoute({
+  POST: endpoint({ status: 201, handler: ({ db, user, params, body }) => linkIdea(db, user, params.key ?? "", body) }),
+});
