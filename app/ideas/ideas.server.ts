@@ -1,3 +1,4 @@
+import Papa from "papaparse";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
@@ -207,26 +208,24 @@ export type ListFilters = z.infer<typeof ListFiltersSchema>;
 
 export type IdeaPage = { items: IdeaSummary[]; total: number; page: number; pageSize: number };
 
-/** A page of ideas, filtered and sorted; every filter and sort is served by an index. */
-export function listIdeas(db: Db, viewer: User, input: unknown): IdeaPage {
-  const f = parseInput(ListFiltersSchema, input);
-  const empty = { items: [], total: 0, page: f.page, pageSize: f.pageSize };
+/** The WHERE of a filtered idea list (null: nothing can match, e.g. an unknown portal). */
+function filterConditions(db: Db, viewer: User, f: ListFilters): SQL | undefined | null {
   // Portal and category are looked up once, so that the list and its count filter on the ideas
   // table's own indexed columns and the count needs no join.
   const conditions: SQL[] = [];
   if (f.portal) {
     const portal = db.select({ id: portals.id }).from(portals).where(eq(portals.slug, f.portal)).get();
-    if (!portal) return empty;
+    if (!portal) return null;
     conditions.push(eq(ideas.portalId, portal.id));
   }
   if (f.category) {
     const category = db.select({ id: categories.id }).from(categories).where(eq(categories.keyPrefix, f.category)).get();
-    if (!category) return empty;
+    if (!category) return null;
     conditions.push(eq(ideas.categoryId, category.id));
   }
   if (f.status) conditions.push(eq(ideas.status, f.status));
   const match = f.q ? ftsQueries(f.q)?.all : null;
-  if (f.q && !match) return empty;
+  if (f.q && !match) return null;
   if (match) conditions.push(sql`${ideas.id} IN (SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH ${match})`);
   if (f.mine === "voted") {
     conditions.push(sql`${ideas.id} IN (SELECT idea_id FROM idea_votes WHERE user_id = ${viewer.id})`);
@@ -238,16 +237,93 @@ export function listIdeas(db: Db, viewer: User, input: unknown): IdeaPage {
         : sql`0`,
     );
   }
-  const where = conditions.length ? and(...conditions) : undefined;
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+function listOrder(f: ListFilters) {
+  return f.sort === "new" ? [desc(ideas.createdAt), desc(ideas.id)] : [desc(ideas.votes), desc(ideas.id)];
+}
+
+/** A page of ideas, filtered and sorted; every filter and sort is served by an index. */
+export function listIdeas(db: Db, viewer: User, input: unknown): IdeaPage {
+  const f = parseInput(ListFiltersSchema, input);
+  const where = filterConditions(db, viewer, f);
+  if (where === null) return { items: [], total: 0, page: f.page, pageSize: f.pageSize };
   const total = db.select({ n: sql<number>`count(*)` }).from(ideas).where(where).get()?.n ?? 0;
-  const order = f.sort === "new" ? [desc(ideas.createdAt), desc(ideas.id)] : [desc(ideas.votes), desc(ideas.id)];
   const rows = baseQuery(db)
     .where(where)
-    .orderBy(...order)
+    .orderBy(...listOrder(f))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .all();
   return { items: summaries(db, rows, viewer.id), total, page: f.page, pageSize: f.pageSize };
+}
+
+/** The most rows one export holds. */
+export const EXPORT_LIMIT = 50_000;
+
+/**
+ * The ideas of the current filters as CSV (Part C): key, title, status, votes, category, created,
+ * target (the date for PMs and admins, the quarter for everyone else, as on the pages), release note.
+ */
+export function exportIdeasCsv(db: Db, viewer: User, input: unknown): string {
+  const f = parseInput(ListFiltersSchema, input);
+  const where = filterConditions(db, viewer, f);
+  const isPm = globalCan(viewer.role, "ideas.move");
+  const rows =
+    where === null
+      ? []
+      : db
+          .select({ key: ideas.key, title: ideas.title, status: ideas.status, votes: ideas.votes, category: categories.name, createdAt: ideas.createdAt, targetDate: ideas.targetDate, releaseNoteUrl: ideas.releaseNoteUrl })
+          .from(ideas)
+          .innerJoin(categories, eq(categories.id, ideas.categoryId))
+          .where(where)
+          .orderBy(...listOrder(f))
+          .limit(EXPORT_LIMIT)
+          .all();
+  return Papa.unparse({
+    fields: ["key", "title", "status", "votes", "category", "created", isPm ? "target date" : "target quarter", "release note"],
+    data: rows.map((r) => [r.key, r.title, STATUS_LABELS[r.status], r.votes, r.category, r.createdAt.slice(0, 10), (isPm ? r.targetDate : targetQuarter(r.targetDate)) ?? "", r.releaseNoteUrl ?? ""]),
+  });
+}
+
+/**
+ * A portal's public roadmap (SPEC B10's loop, seen from the portal): Accepted and In Development
+ * ideas grouped by target quarter, soonest first, most voted first within a quarter.
+ */
+export function portalRoadmap(db: Db, slug: string) {
+  const portal = db.select().from(portals).where(eq(portals.slug, slug)).get();
+  if (!portal) throw new DomainError("not_found", "No such portal.");
+  const rows = db
+    .select({ key: ideas.key, title: ideas.title, status: ideas.status, votes: ideas.votes, targetDate: ideas.targetDate, category: categories.name })
+    .from(ideas)
+    .innerJoin(categories, eq(categories.id, ideas.categoryId))
+    .where(and(eq(ideas.portalId, portal.id), inArray(ideas.status, ["accepted", "in_development"])))
+    .orderBy(sql`${ideas.targetDate} IS NULL`, asc(ideas.targetDate), desc(ideas.votes))
+    .all();
+  const quarters: { quarter: string; ideas: Omit<(typeof rows)[number], "targetDate">[] }[] = [];
+  for (const { targetDate, ...idea } of rows) {
+    const quarter = targetQuarter(targetDate) ?? "Not scheduled";
+    const last = quarters.at(-1);
+    if (last?.quarter === quarter) last.ideas.push(idea);
+    else quarters.push({ quarter, ideas: [idea] });
+  }
+  return { portal, quarters };
+}
+
+/** A portal's changelog: Delivered ideas, newest first, with their release notes. */
+export function portalChangelog(db: Db, slug: string, limit = 200) {
+  const portal = db.select().from(portals).where(eq(portals.slug, slug)).get();
+  if (!portal) throw new DomainError("not_found", "No such portal.");
+  const rows = db
+    .select({ key: ideas.key, title: ideas.title, deliveredAt: ideas.statusChangedAt, releaseNoteUrl: ideas.releaseNoteUrl, docUrls: ideas.docUrls, category: categories.name })
+    .from(ideas)
+    .innerJoin(categories, eq(categories.id, ideas.categoryId))
+    .where(and(eq(ideas.portalId, portal.id), eq(ideas.status, "delivered")))
+    .orderBy(desc(ideas.statusChangedAt), desc(ideas.id))
+    .limit(limit)
+    .all();
+  return { portal, entries: rows };
 }
 
 export type IdeaDetail = IdeaSummary & {

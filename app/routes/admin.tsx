@@ -24,6 +24,7 @@ export default function Admin() {
         <NavLink to="/admin/language">Language</NavLink>
         <NavLink to="/admin/checklist">Checklist</NavLink>
         <NavLink to="/admin/outbox">Outbox</NavLink>
+        <NavLink to="/admin/audit">Audit log</NavLink>
       </nav>
       <Outlet />
     </>

@@ -25,6 +25,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ portal, page, canVote: globalCan(user.role, "ideas.vote"), canSubmit: globalCan(user.role, "ideas.submit"), hasCompany: Boolean(user.company) });
 }
 
+/** The current filters and sort, without the page, for the CSV export link. */
+function exportQuery(params: URLSearchParams): string {
+  const kept = new URLSearchParams([...params].filter(([k, v]) => v && k !== "page" && k !== "pageSize"));
+  const text = kept.toString();
+  return text ? `?${text}` : "";
+}
+
 export default function PortalIdeas() {
   const { portal, page, canVote, canSubmit, hasCompany } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
@@ -38,9 +45,13 @@ export default function PortalIdeas() {
           </p>
           <h1>{portal.name}</h1>
           <p>
-            Ideas reaching {portal.voteThreshold} customer and partner votes go to the product managers for review.{" "}
-            <Link to={`/portals/${portal.slug}/insights`}>Insights</Link>
+            Ideas reaching {portal.voteThreshold} customer and partner votes go to the product managers for review.
           </p>
+          <nav className="row-actions" aria-label={`${portal.name} pages`}>
+            <Link to={`/portals/${portal.slug}/roadmap`}>Roadmap</Link>
+            <Link to={`/portals/${portal.slug}/changelog`}>Changelog</Link>
+            <Link to={`/portals/${portal.slug}/insights`}>Insights</Link>
+          </nav>
         </div>
         {canSubmit ? (
           <Link to={`/portals/${portal.slug}/new`} className="button">
@@ -98,7 +109,10 @@ export default function PortalIdeas() {
         </Form>
 
         <p className="muted" aria-live="polite">
-          {page.total} {page.total === 1 ? "idea" : "ideas"}
+          {page.total} {page.total === 1 ? "idea" : "ideas"} ·{" "}
+          <a href={`/portals/${portal.slug}/ideas.csv${exportQuery(params)}`} download>
+            Export these as CSV
+          </a>
           {filtered ? (
             <>
               {" "}

@@ -154,3 +154,80 @@ describe("a go-live marked done delivers its linked ideas (SPEC B10)", () => {
     expect(statusOf(key)).toBe("delivered");
   });
 });
+
+describe("roadmap, changelog, CSV export and the audit log", () => {
+  it("groups Accepted and In Development ideas by target quarter; the changelog lists Delivered ones newest first with release notes", async () => {
+    const { pm, customer, prefix, slug } = await (async () => {
+      const w = await world();
+      const portal = await makePortal(db, { slug: "roadmap-portal" });
+      return { ...w, pm: portal.pm, prefix: portal.prefix, slug: portal.slug };
+    })();
+    const make = (title: string, status: "accepted" | "in_development" | "delivered", targetDate: string, releaseNoteUrl?: string) => {
+      const idea = makeIdea(db, customer, prefix, title, "A description that is long enough to pass the intake rules.");
+      moveIdea(db, pm, idea.key, { status: "under_pm_review", note: "Reviewing" });
+      moveIdea(db, pm, idea.key, { status: "accepted", note: "Planned", targetDate });
+      if (status !== "accepted") moveIdea(db, pm, idea.key, { status: "in_development", note: "Started" });
+      if (status === "delivered") moveIdea(db, pm, idea.key, { status: "delivered", note: "Shipped", releaseNoteUrl });
+      return idea.key;
+    };
+    const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
+    const a = make("Queue report by 15-minute interval", "accepted", later);
+    const b = make("Show caller history while ringing", "in_development", soon);
+    const c = make("Wrap-up codes on number keys", "delivered", soon, "https://docs.example.com/rn/1");
+    const d = make("Shift swaps without a supervisor", "delivered", soon, "https://docs.example.com/rn/2");
+    const { portalRoadmap, portalChangelog } = await import("~/ideas/ideas.server");
+    const roadmap = portalRoadmap(db, slug);
+    const quarter = (date: string) => `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+    expect(roadmap.quarters.flatMap((q) => q.ideas.map((i) => [q.quarter, i.key]))).toEqual([
+      [quarter(soon), b],
+      [quarter(later), a],
+    ]);
+    expect(portalChangelog(db, slug).entries.map((e) => [e.key, e.releaseNoteUrl])).toEqual([
+      [d, "https://docs.example.com/rn/2"],
+      [c, "https://docs.example.com/rn/1"],
+    ]);
+    expect(refusal(() => portalRoadmap(db, "no-such-portal")).code).toBe("not_found");
+  });
+
+  it("exports a portal's ideas with the list's filters; customers get the quarter, PMs the date", async () => {
+    const { pm, customer, prefix, accept } = await world();
+    const Papa = (await import("papaparse")).default;
+    const { exportIdeasCsv } = await import("~/ideas/ideas.server");
+    const accepted = accept("Report transfers per segment");
+    makeIdea(db, customer, prefix, "Callback in the caller's time zone", "Callers in other time zones get callbacks at the wrong hour of the day.");
+    const portal = db.select({ slug: sql<string>`p.slug` }).from(sql`portals p`).get()!.slug;
+    const all = Papa.parse<string[]>(exportIdeasCsv(db, customer, { portal }).trim()).data;
+    expect(all[0]).toEqual(["key", "title", "status", "votes", "category", "created", "target quarter", "release note"]);
+    expect(all).toHaveLength(3);
+    const onlyAccepted = Papa.parse<string[]>(exportIdeasCsv(db, customer, { portal, status: "accepted" }).trim()).data;
+    expect(onlyAccepted.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([[accepted, "Accepted", "2"]]);
+    expect(onlyAccepted[1][6]).toMatch(/^\d{4}-Q[1-4]$/);
+    const forPm = Papa.parse<string[]>(exportIdeasCsv(db, pm, { portal, status: "accepted" }).trim()).data;
+    expect(forPm[0][6]).toBe("target date");
+    expect(forPm[1][6]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const searched = Papa.parse<string[]>(exportIdeasCsv(db, customer, { portal, q: "callback" }).trim()).data;
+    expect(searched.slice(1).map((r) => r[1])).toEqual(["Callback in the caller's time zone"]);
+  });
+
+  it("the audit log filters by actor, kind and date, newest first, 50 a page", async () => {
+    const { pm, sm, routing, gl1, accept } = await world();
+    const key = accept("Report transfers per segment");
+    linkIdea(db, pm, key, { featureId: routing.id });
+    markGoLiveDone(db, sm, gl1.id, { releaseNoteUrl: "https://docs.example.com/rn/8.6.0" });
+    const { listAudit } = await import("~/auth/audit.server");
+    const all = listAudit(db, {});
+    expect(all.rows[0].kind).toBe("goLive.done");
+    expect(all.rows.map((r) => r.kind)).toEqual(expect.arrayContaining(["link.created", "idea.status_changed", "goLive.done"]));
+    const bySm = listAudit(db, { actor: String(sm.id) });
+    expect(new Set(bySm.rows.map((r) => r.kind))).toEqual(new Set(["goLive.done", "idea.status_changed"]));
+    expect(listAudit(db, { kind: "link.created" }).rows.map((r) => r.subject)).toEqual([`idea:${key}`]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(listAudit(db, { from: today, to: today }).total).toBe(all.total);
+    expect(listAudit(db, { to: "2000-01-01" }).total).toBe(0);
+    expect(refusal(() => listAudit(db, { kind: "nonsense" })).fields?.kind).toBeDefined();
+    for (let i = 0; i < 60; i++) db.insert(auditLog).values({ actorId: pm.id, kind: "portal.updated", subject: `portal:${i}`, detail: {} }).run();
+    const second = listAudit(db, { actor: String(pm.id), page: "2" });
+    expect(second.rows.length).toBe(second.total - 50);
+  });
+});

@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "../../db/client.server";
+import { requireUser } from "~/auth/session.server";
+import { ErrorPage } from "~/components/error-page";
+import { PageHeader } from "~/components/page-header";
+import { portalChangelog } from "~/ideas/ideas.server";
+import { formatDay } from "~/lib/dates";
+import { orErrorPage } from "~/lib/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Changelog · ${data?.portal.name ?? ""} · Ideas Lab` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const { portal, entries } = orErrorPage(() => portalChangelog(getDb(), params.slug ?? ""));
+  return json({ portal: { name: portal.name, slug: portal.slug }, entries });
+}
+
+export default function Changelog() {
+  const { portal, entries } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader crumbs={<><Link to="/ideas">Ideas Lab</Link> / <Link to={`/portals/${portal.slug}`}>{portal.name}</Link> /</>} title="Changelog">
+        <p>
+          Delivered ideas, newest first. What is planned is on the <Link to={`/portals/${portal.slug}/roadmap`}>roadmap</Link>.
+        </p>
+      </PageHeader>
+      <section className="card">
+        {entries.length === 0 ? (
+          <p className="empty-state">Nothing delivered yet. Delivered ideas and their release notes appear here.</p>
+        ) : (
+          <ol className="timeline changelog">
+            {entries.map((e) => (
+              <li key={e.key} data-testid={`change-${e.key}`}>
+                <strong>{formatDay(e.deliveredAt.slice(0, 10))}</strong> · <Link to={`/ideas/${e.key}`}>{e.title}</Link> <span className="muted mono">{e.key}</span>
+                <div className="muted">
+                  {e.category}
+                  {e.releaseNoteUrl ? (
+                    <>
+                      {" "}
+                      · <a href={e.releaseNoteUrl}>Release note</a>
+                    </>
+                  ) : null}
+                  {(e.docUrls ?? []).map((url, i) => (
+                    <span key={url}>
+                      {" "}
+                      · <a href={url}>Documentation {i + 1}</a>
+                    </span>
+                  ))}
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "../../db/client.server";
+import { requireUser } from "~/auth/session.server";
+import { exportIdeasCsv } from "~/ideas/ideas.server";
+import { getPortal } from "~/ideas/portals.server";
+import { orErrorPage } from "~/lib/forms.server";
+
+/** A portal's ideas as CSV, with the filters and sort of the list it was asked from. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const portal = orErrorPage(() => getPortal(db, params.slug ?? ""));
+  const search = Object.fromEntries(new URL(request.url).searchParams);
+  const csv = orErrorPage(() => exportIdeasCsv(db, user, { ...search, portal: portal.slug }));
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="ideas-${portal.slug}.csv"`,
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
