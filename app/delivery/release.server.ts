@@ -11,7 +11,7 @@ import { recordAudit } from "../auth/audit.server";
 import { DomainError } from "../lib/errors";
 import { IsoDateSchema, parseInput } from "../lib/validation";
 import { forecast } from "./forecast";
-import { getProject, requireProject } from "./projects.server";
+import { getProject, kickoffOf, requireProject, type Project } from "./projects.server";
 import { listSprints, projectHolidays, projectVelocity, sprintJson } from "./sprints.server";
 import { sprintWorkingDays } from "./sprints";
 
@@ -69,7 +69,13 @@ export function goLiveJson(g: GoLive) {
  * points still to accept, unestimated stories, and the cumulative forecast (SPEC A8).
  */
 export function releasePlan(db: Db, viewer: User, projectId: number) {
-  const { project, kickoff } = getProject(db, viewer, projectId);
+  return planOf(db, getProject(db, viewer, projectId).project);
+}
+
+/** The release plan of a project the caller has already decided may be seen. */
+export function planOf(db: Db, project: Project) {
+  const kickoff = kickoffOf(project);
+  const projectId = project.id;
   const allSprints = listSprints(db, projectId);
   const lives = db.select().from(goLives).where(eq(goLives.projectId, projectId)).orderBy(asc(goLives.cutoverOn), asc(goLives.id)).all();
   const scope = db
@@ -134,7 +140,7 @@ export function releasePlanJson(plan: ReturnType<typeof releasePlan>) {
 }
 
 /** Mark a go-live done (it may happen earlier than planned), with its release-note link. */
-export function markGoLiveDone(db: Db, actor: User, goLiveId: number, input: unknown): GoLive {
+export function markGoLiveDone(db: Db, actor: User, goLiveId: number, input: unknown): GoLive & { deliveredIdeas: string[] } {
   const goLive = db.select().from(goLives).where(eq(goLives.id, goLiveId)).get();
   if (!goLive) throw new DomainError("not_found", "No such go-live.");
   requireProject(db, actor, goLive.projectId, "goLives.manage");
@@ -146,7 +152,7 @@ export function markGoLiveDone(db: Db, actor: User, goLiveId: number, input: unk
     // Linked ideas whose last feature shipped become Delivered in this same transaction (SPEC B10).
     const delivered = deliverLinkedIdeas(tx, done, actor);
     recordAudit(tx, actor.id, "goLive.done", `go-live:${goLiveId}`, { name: done.name, releaseNoteUrl, deliveredIdeas: delivered });
-    return done;
+    return { ...done, deliveredIdeas: delivered };
   });
 }
 

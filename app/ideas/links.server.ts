@@ -5,7 +5,7 @@ import { features, goLives, ideaFeatureLinks, ideas, portals, projectMembers, pr
 import { recordAudit } from "../auth/audit.server";
 import { globalCan, projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
-import { releasePlan } from "../delivery/release.server";
+import { planOf } from "../delivery/release.server";
 import { DomainError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
 import { STATUS_LABELS } from "./lifecycle";
@@ -98,6 +98,11 @@ function mayRead(db: DbOrTx, viewer: User, projectId: number): boolean {
   return projectCan(viewer.role, role, "project.read");
 }
 
+/** Delivery progress of a feature: for who may read its project, and for PMs on product releases (their product). */
+function maySeeDelivery(db: DbOrTx, viewer: User, project: { id: number; kind: string }): boolean {
+  return mayRead(db, viewer, project.id) || (globalCan(viewer.role, "ideas.move") && project.kind === "product_release");
+}
+
 /**
  * Delivery progress of an idea's linked features (SPEC B10), for the idea page: stories accepted of
  * total, the sprint they are in, the go-live and its forecast — only for features of projects the
@@ -105,15 +110,15 @@ function mayRead(db: DbOrTx, viewer: User, projectId: number): boolean {
  */
 export function ideaDelivery(db: Db, viewer: User, ideaId: number) {
   const linked = db
-    .select({ featureId: features.id, feature: features.name, projectId: projects.id, project: projects.name, goLiveId: features.goLiveId })
+    .select({ featureId: features.id, feature: features.name, projectId: projects.id, project: projects.name, kind: projects.kind, goLiveId: features.goLiveId })
     .from(ideaFeatureLinks)
     .innerJoin(features, eq(features.id, ideaFeatureLinks.featureId))
     .innerJoin(projects, eq(projects.id, features.projectId))
     .where(eq(ideaFeatureLinks.ideaId, ideaId))
     .orderBy(asc(projects.name), asc(features.name))
     .all();
-  const visible = linked.filter((l) => mayRead(db, viewer, l.projectId));
-  const plans = new Map<number, ReturnType<typeof releasePlan>>();
+  const visible = linked.filter((l) => maySeeDelivery(db, viewer, { id: l.projectId, kind: l.kind }));
+  const plans = new Map<number, ReturnType<typeof planOf>>();
   const rows = visible.map((l) => {
     const counts = db
       .select({ total: sql<number>`count(*)`, accepted: sql<number>`sum(${stories.status} = 'accepted')` })
@@ -128,7 +133,8 @@ export function ideaDelivery(db: Db, viewer: User, ideaId: number) {
       .orderBy(sql`${sprints.state} = 'active' DESC`, desc(sprints.number))
       .limit(1)
       .get();
-    if (!plans.has(l.projectId)) plans.set(l.projectId, releasePlan(db, viewer, l.projectId));
+    // Visibility was decided above (PMs are not project members), so the plan is read directly.
+    if (!plans.has(l.projectId)) plans.set(l.projectId, planOf(db, db.select().from(projects).where(eq(projects.id, l.projectId)).get()!));
     const goLive = plans.get(l.projectId)!.goLives.find((g) => g.id === l.goLiveId) ?? null;
     return {
       ...l,
@@ -214,7 +220,7 @@ export function featurePage(db: Db, viewer: User, featureId: number) {
     .get();
   const readable = row ? mayRead(db, viewer, row.project.id) : false;
   const pmView = row ? globalCan(viewer.role, "ideas.move") && row.project.kind === "product_release" : false;
-  if (!row || (!readable && !pmView)) throw new DomainError("not_found", "No such feature.");
+  if (!row || !maySeeDelivery(db, viewer, row.project)) throw new DomainError("not_found", "No such feature.");
   const featureStories = db
     .select({ id: stories.id, title: stories.title, status: stories.status, points: stories.points, sprint: sprints.number })
     .from(stories)

@@ -66,7 +66,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithFlash(`/projects/${id}/release`, "Feature moved; the change is logged.");
       case "done": {
         const g = markGoLiveDone(db, user, Number(form.get("goLiveId")), { releaseNoteUrl: form.get("releaseNoteUrl") });
-        return redirectWithFlash(`/projects/${id}/release`, `${g.name} is done.`);
+        const ideas = g.deliveredIdeas.length ? ` Delivered with it: ${g.deliveredIdeas.join(", ")} (votes returned to their voters).` : "";
+        return redirectWithFlash(`/projects/${id}/release`, `${g.name} is done.${ideas}`);
       }
       default:
         throw new Response("Unknown action", { status: 400 });

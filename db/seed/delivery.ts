@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { addDays, format, parseISO, startOfWeek } from "date-fns";
 import type { Db } from "../client.server";
-import { goLives as goLiveTable, stories as storyTable, users } from "../schema";
+import { goLives as goLiveTable, ideas as ideaTable, stories as storyTable, users } from "../schema";
 import type { User } from "../../app/auth/users.server";
 import { appToday } from "../../app/calendar/app-time";
 import { addMember, createProject } from "../../app/delivery/projects.server";
@@ -18,6 +18,7 @@ import { addRetroItem } from "../../app/delivery/retro.server";
 import { cancelCeremony, listCeremonies, moveCeremony, saveCeremonyNotes } from "../../app/delivery/ceremonies.server";
 import { saveStandupEntry } from "../../app/delivery/standups.server";
 import { groomStory } from "../../app/delivery/grooming.server";
+import { linkIdea } from "../../app/ideas/links.server";
 
 const day = (iso: string, n: number) => format(addDays(parseISO(iso), n), "yyyy-MM-dd");
 const at = (iso: string, hour: number, minute = 0) => new Date(`${iso}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00.000Z`);
@@ -179,6 +180,14 @@ export async function seedDelivery(db: Db): Promise<void> {
   }
   const [goLive1] = db.select().from(goLiveTable).where(eq(goLiveTable.projectId, acme.id)).orderBy(asc(goLiveTable.cutoverOn)).all();
   decideGoLive(db, copo, goLive1.id, { decision: "go", comment: "Provided the VIP caller list export arrives before cutover." });
+
+  // Ideas meet delivery: two ideas are linked to Acme's product-release features. Marking go-live 2
+  // done delivers them and gives their votes back.
+  const pm = byEmail("pm@example.com");
+  const featureId = (name: string) => featureIds[FEATURES.indexOf(name)];
+  const ideaKey = (title: string) => db.select({ key: ideaTable.key }).from(ideaTable).where(eq(ideaTable.title, title)).get()!.key;
+  linkIdea(db, pm, ideaKey("Show the caller's previous interactions before answering"), { featureId: featureId("Agent workspace rollout") });
+  linkIdea(db, pm, ideaKey("Service level by 15-minute interval in the queue report"), { featureId: featureId("Supervisor dashboards") });
 
   // Northwind Bank: signed last week, in its kickoff phase, backlog being built.
   const northwind = createProject(db, sm, {

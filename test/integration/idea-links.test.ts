@@ -76,6 +76,8 @@ describe("linking ideas to delivery (SPEC B10)", () => {
     const ideaId = db.select({ id: ideas.id }).from(ideas).where(eq(ideas.key, key)).get()!.id;
     expect(ideaDelivery(db, customer, ideaId)).toMatchObject({ features: [], hidden: 1 });
     expect(ideaDelivery(db, pm, ideaId).offerInDevelopment).toBe(false);
+    // PMs are not project members, but a product release is their product: they see its progress.
+    expect(ideaDelivery(db, pm, ideaId)).toMatchObject({ hidden: 0, features: [{ feature: "Segment-level reporting" }] });
     updateStory(db, sm, story.id, { sprintId: s1.id });
     startSprint(db, sm, s1.id);
     const seen = ideaDelivery(db, sm, ideaId);
