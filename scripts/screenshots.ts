@@ -33,6 +33,10 @@ const shots: { file: string; email?: string; path: string; width?: number }[] = 
   { file: "grooming.png", email: "po@example.com", path: "/projects/1/grooming" },
   { file: "go-live-acceptance.png", email: "copo@example.com", path: "/go-lives/1/acceptance" },
   { file: "demo-acceptance-sprint-3.png", email: "copo@example.com", path: "/sprints/3/acceptance" },
+  { file: "idea-delivery-pm.png", email: "pm@example.com", path: "/ideas/COAWS-I-1" },
+  { file: "feature-page.png", email: "pm@example.com", path: "/features/4" },
+  { file: "roadmap.png", email: "customer@example.com", path: "/portals/pureengage/roadmap" },
+  { file: "audit-log.png", email: "admin@example.com", path: "/admin/audit" },
 ];
 
 async function shoot(browser: Browser, shot: (typeof shots)[number]) {

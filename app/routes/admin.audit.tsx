@@ -6,6 +6,7 @@ import { AUDIT_KIND_LABELS, listAudit, type AuditKind } from "~/auth/audit.serve
 import { requirePermission } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { Pagination } from "~/components/pagination";
+import { STATUS_LABELS } from "~/ideas/lifecycle";
 import { formatTimestamp } from "~/lib/dates";
 import { orErrorPage } from "~/lib/forms.server";
 
@@ -20,15 +21,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** A subject like `idea:COANA-I-1` or `user:12`, linked where it has a page. */
 function Subject({ subject }: { subject: string }) {
   const [type, id] = subject.split(":");
-  if (type === "idea") return <Link to={`/ideas/${id}`}>{id}</Link>;
-  return <span className="mono">{subject}</span>;
+  if (type === "idea")
+    return (
+      <Link to={`/ideas/${id}`} className="nowrap">
+        {id}
+      </Link>
+    );
+  return <span className="mono nowrap">{subject}</span>;
 }
 
 function detailText(detail: Record<string, unknown> | null): string {
   if (!detail) return "";
   return Object.entries(detail)
     .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : (STATUS_LABELS as Record<string, string>)[String(v)] ?? String(v)}`)
     .join(" · ");
 }
 
