@@ -12,6 +12,9 @@ import { parseInput } from "../lib/validation";
 import { rankBetween } from "./backlog";
 import { demoEffect, demoRefusal } from "./demo";
 import { notifyRejection } from "./reminders.server";
+import { threadNote } from "./threads.server";
+import { kindsRevisedInSprint } from "./docs.server";
+import { missingDocRevisions } from "./docs";
 import { getProject } from "./projects.server";
 import { insertAtBottom, recordEvent, type Story } from "./stories.server";
 
@@ -105,6 +108,24 @@ export function decideAtDemo(db: Db, actor: User, sprintId: number, input: unkno
       .get();
     if (previous) tx.update(demoDecisions).set({ supersededById: row.id }).where(eq(demoDecisions.id, previous.id)).run();
     if (data.decision === "reject") notifyRejection(tx, story, sprint, data.unmetCriteria, data.comment, actor.id);
+    const label = { accept: "Accepted", accept_with_follow_up: "Accepted with a follow-up", reject: "Rejected" }[data.decision];
+    const unmet = data.decision === "reject" ? data.unmetCriteria.map((i) => story.acceptanceCriteria[i]).filter(Boolean) : [];
+    threadNote(
+      tx,
+      story.id,
+      decidedBy,
+      "demo",
+      [
+        `Sprint ${sprint.number} demo: **${label}**`,
+        unmet.length ? `not met: ${unmet.join("; ")}` : null,
+        followUpId ? `follow-up: [${data.followUp!.title.trim()}](/stories/${followUpId})` : null,
+        data.comment.trim() || null,
+        decidedBy !== actor.id ? `(recorded by ${actor.name})` : null,
+      ]
+        .filter(Boolean)
+        .join(" — "),
+      now,
+    );
     if (decidedBy !== actor.id) {
       notify(tx, [decidedBy], { text: `${actor.name} recorded your demo decision on “${story.title}”: ${data.decision.replace(/_/g, " ")}.`, link: `/sprints/${sprintId}/demo` });
     }
@@ -145,6 +166,7 @@ export function demoList(db: Db, viewer: User, sprintId: number) {
     .all();
   const others = decidedIds.length ? db.select().from(stories).where(inArray(stories.id, decidedIds)).all() : [];
   const list = [...candidates, ...others.filter((o) => !candidates.some((c) => c.id === o.id))];
+  const revised = kindsRevisedInSprint(db, sprintId);
   const coProductOwners = db
     .select({ userId: users.id, name: users.name })
     .from(projectMembers)
@@ -155,7 +177,7 @@ export function demoList(db: Db, viewer: User, sprintId: number) {
     ...found,
     sprint,
     coProductOwners,
-    stories: list.map((s) => ({ ...s, decisions: decisions.filter((d) => d.storyId === s.id) })),
+    stories: list.map((s) => ({ ...s, decisions: decisions.filter((d) => d.storyId === s.id), missingDocs: missingDocRevisions(s.docKinds, revised) })),
   };
 }
 

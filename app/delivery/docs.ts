@@ -7,13 +7,17 @@ export const DOC_KIND_LABELS: Record<DocKind, string> = { design: "Design", call
 
 export type DiffLine = { kind: "add" | "del" | "same"; text: string };
 
+/** A last line without its newline is still the same line: diff texts that each end with one. */
+function lines(text: string): string {
+  return text === "" || text.endsWith("\n") ? text : `${text}\n`;
+}
+
 /** A line diff of two revisions (jsdiff), as lines marked added, removed or unchanged. */
 export function lineDiff(before: string, after: string): DiffLine[] {
   const out: DiffLine[] = [];
-  for (const part of diffLines(before, after)) {
-    const lines = part.value.replace(/\n$/, "").split("\n");
+  for (const part of diffLines(lines(before), lines(after))) {
     const kind = part.added ? "add" : part.removed ? "del" : "same";
-    for (const text of lines) out.push({ kind, text });
+    for (const text of part.value.replace(/\n$/, "").split("\n")) out.push({ kind, text });
   }
   return out;
 }
@@ -22,7 +26,7 @@ export function lineDiff(before: string, after: string): DiffLine[] {
 export function diffSummary(before: string, after: string): { added: number; removed: number } {
   let added = 0;
   let removed = 0;
-  for (const part of diffLines(before, after)) {
+  for (const part of diffLines(lines(before), lines(after))) {
     if (part.added) added += part.count ?? 0;
     if (part.removed) removed += part.count ?? 0;
   }

@@ -9,6 +9,8 @@ import { DomainError } from "../lib/errors";
 import { fieldErrors, parseInput } from "../lib/validation";
 import { parseStoriesCsv, storiesToCsv } from "./csv";
 import { notifyAwaitingDecision } from "./reminders.server";
+import { applyCustomerTest } from "./customer-test.server";
+import { TEST_STATUSES } from "./customer-test";
 import { POINTS, isReady, parseCriteria, rankBetween, rankForMove } from "./backlog";
 import { requireProject } from "./projects.server";
 
@@ -177,6 +179,8 @@ export const StoryChangeSchema = z.object({
   sprintId: z.coerce.number().int().positive().nullable().optional(),
   featureId: z.coerce.number().int().positive().nullable().optional(),
   rank: z.number({ error: "Rank is a number." }).finite().optional(),
+  testStatus: z.enum(TEST_STATUSES, { error: "Test status is not_started, testing, passed or failed." }).optional(),
+  testNote: z.string().max(2000, "Keep the note under 2,000 characters.").optional(),
 });
 
 /**
@@ -194,6 +198,7 @@ export function updateStory(db: DbOrTx, actor: User, storyId: number, input: unk
     throw new DomainError("forbidden", "Your role in this project does not edit stories.");
   }
   if (change.status !== undefined && !may("stories.moveStatus")) throw new DomainError("forbidden", "Your role in this project does not move stories.");
+  if ((change.testStatus !== undefined || change.testNote !== undefined) && !may("customerTest.record")) throw new DomainError("forbidden", "Your role in this project does not record customer tests.");
   if ((change.rank !== undefined || change.featureId !== undefined || change.sprintId !== undefined) && !may("backlog.order")) {
     throw new DomainError("forbidden", "Only the scrum master and product owners rank stories and plan them into sprints.");
   }
@@ -231,6 +236,10 @@ export function updateStory(db: DbOrTx, actor: User, storyId: number, input: unk
       recordEvent(tx, current, project.timeZone, actor.id, "sprint", current.sprintId, change.sprintId, at);
     }
     if (Object.keys(set).length) tx.update(stories).set(set).where(eq(stories.id, storyId)).run();
+    if (change.testStatus !== undefined || change.testNote !== undefined) {
+      const to = change.testStatus ?? current.testStatus ?? "testing";
+      applyCustomerTest(tx, actor, tx.select().from(stories).where(eq(stories.id, storyId)).get()!, project, to, change.testNote ?? "", now);
+    }
     return tx.select().from(stories).where(eq(stories.id, storyId)).get()!;
   });
 }

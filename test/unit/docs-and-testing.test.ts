@@ -29,6 +29,8 @@ describe("As-Delivered documents (SPEC A7)", () => {
     expect(diffSummary(v1, v2)).toEqual({ added: 2, removed: 1 });
     expect(diffSummary(v1, v1)).toEqual({ added: 0, removed: 0 });
     expect(diffSummary("", v1)).toEqual({ added: 3, removed: 0 });
+    // A last line without its newline is not a changed line.
+    expect(diffSummary("a\nb", "a\nb\nc")).toEqual({ added: 1, removed: 0 });
   });
 
   it("marks each line added, removed or unchanged", () => {
