@@ -1,4 +1,4 @@
-import { and, eq, min, ne, sql } from "drizzle-orm";
+import { and, asc, eq, min, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.server";
 import { projectMembers, stories } from "../../db/schema";
 import type { User } from "../auth/users.server";
@@ -9,6 +9,16 @@ import { TEST_LABELS, testRefusal, type TestStatus } from "./customer-test";
 import type { Story } from "./stories.server";
 import { recordEvent } from "./stories.server";
 import { threadNote } from "./threads.server";
+
+/** Accepted stories that have not passed customer testing yet, in backlog order (SPEC A6, A10). */
+export function acceptedNotPassed(db: DbOrTx, projectId: number) {
+  return db
+    .select({ id: stories.id, title: stories.title, testStatus: stories.testStatus })
+    .from(stories)
+    .where(and(eq(stories.projectId, projectId), eq(stories.status, "accepted"), sql`coalesce(${stories.testStatus}, '') <> 'passed'`))
+    .orderBy(asc(stories.rank))
+    .all();
+}
 
 /** Defects raised against a story that are not accepted yet. */
 export function openDefects(db: DbOrTx, storyId: number): number {

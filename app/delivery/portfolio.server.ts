@@ -10,6 +10,7 @@ import { releasePlan } from "./release.server";
 import { getBaseline } from "./baseline.server";
 import { projectVelocity } from "./sprints.server";
 import { lastThree } from "./velocity";
+import { acceptedNotPassed } from "./customer-test.server";
 
 /** One row per project the viewer may see (SPEC A10). */
 export function portfolio(db: Db, viewer: User) {
@@ -23,6 +24,7 @@ export function portfolio(db: Db, viewer: User) {
       .from(stories)
       .where(and(eq(stories.projectId, project.id), eq(stories.status, "done")))
       .get()!.n;
+    const untested = acceptedNotPassed(db, project.id).length;
     const openBlockers = db.select({ raisedAt: blockers.raisedAt }).from(blockers).where(and(eq(blockers.projectId, project.id), isNull(blockers.resolvedAt))).all();
     const today = projectToday(project);
     const scope = db.select({ n: sql<number>`coalesce(sum(${stories.points}), 0)` }).from(stories).where(eq(stories.projectId, project.id)).get()!.n;
@@ -38,6 +40,7 @@ export function portfolio(db: Db, viewer: User) {
       velocity: v ? Math.round(v.mean * 10) / 10 : null,
       nextGoLive: next ? { name: next.name, sprint: next.sprint, forecastSprint: next.forecastSprint, atRisk: next.atRisk, cutoverOn: next.cutoverOn } : null,
       doneNotAccepted: notAccepted,
+      acceptedNotPassed: untested,
       blockers: { open: openBlockers.length, oldestDays: openBlockers.length ? Math.max(...openBlockers.map((b) => ageInDays(b.raisedAt, today))) : null },
       scopeGrowth: baseline ? { points: scope - baseline.totalPoints, baseline: baseline.totalPoints } : null,
       status,

@@ -87,6 +87,7 @@ export function planOf(db: Db, project: Project) {
       unestimated: sql<number>`sum(case when ${stories.id} is not null and ${stories.points} is null and ${stories.status} <> 'accepted' then 1 else 0 end)`,
       total: sql<number>`count(${stories.id})`,
       accepted: sql<number>`sum(case when ${stories.status} = 'accepted' then 1 else 0 end)`,
+      passed: sql<number>`sum(case when ${stories.status} = 'accepted' and ${stories.testStatus} = 'passed' then 1 else 0 end)`,
     })
     .from(features)
     .leftJoin(stories, eq(stories.featureId, features.id))

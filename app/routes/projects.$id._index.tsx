@@ -13,6 +13,8 @@ import { reportStatus } from "~/delivery/portfolio.server";
 import { endKickoff, getBaseline, updateProject } from "~/delivery/baseline.server";
 import { listCalendars } from "~/calendar/calendars.server";
 import { openActions } from "~/delivery/retro.server";
+import { TEST_LABELS } from "~/delivery/customer-test";
+import { acceptedNotPassed } from "~/delivery/customer-test.server";
 import { Field } from "~/components/field";
 import { addMember, getProject, listMembers, projectPhase } from "~/delivery/projects.server";
 import { generateSprints, listSprints, projectVelocity, startSprint } from "~/delivery/sprints.server";
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     candidates: projectCan(user.role, role, "members.manage") ? listUsers(db).filter((u) => u.active) : [],
     baseline: getBaseline(db, project.id),
     actions: openActions(db, user, project.id),
+    untested: acceptedNotPassed(db, project.id),
     calendars: listCalendars(db).map((c) => ({ id: c.id, name: c.name })),
     can: { manage, members: projectCan(user.role, role, "members.manage"), edit: projectCan(user.role, role, "project.manage") },
   });
@@ -90,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { project, kickoff, phase, members, sprints, velocity, candidates, can, baseline, calendars, actions } = useLoaderData<typeof loader>();
+  const { project, kickoff, phase, members, sprints, velocity, candidates, can, baseline, calendars, actions, untested } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const hasActive = sprints.some((s) => s.state === "active");
   return (
@@ -120,6 +123,9 @@ export default function ProjectPage() {
           </Link>
           <Link to={`/projects/${project.id}/blockers`} className="button button--quiet">
             Blockers
+          </Link>
+          <Link to={`/projects/${project.id}/docs`} className="button button--quiet">
+            Documents
           </Link>
           <Link to={`/projects/${project.id}/timeline`} className="button button--quiet">
             Timeline
@@ -190,6 +196,20 @@ export default function ProjectPage() {
                 {actions.map((a) => (
                   <li key={a.id}>
                     {a.text} — {a.owner} · <Link to={`/sprints/${a.sprintId}/retro`}>sprint {a.number}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="card" aria-labelledby="untested-title">
+            <h2 id="untested-title">Accepted, not yet passed customer testing ({untested.length})</h2>
+            {untested.length === 0 ? (
+              <p className="muted">Every accepted story has passed customer testing.</p>
+            ) : (
+              <ul data-testid="untested">
+                {untested.map((s) => (
+                  <li key={s.id}>
+                    <Link to={`/stories/${s.id}`}>{s.title}</Link> <span className="muted">· {s.testStatus ? TEST_LABELS[s.testStatus] : "not started"}</span>
                   </li>
                 ))}
               </ul>

@@ -257,7 +257,11 @@ export default function Backlog() {
                   <span className="muted mono">{index + 1}</span>
                 )}
                 <div>
-                  <strong>{s.title}</strong>
+                  <strong>
+                    <Link to={`/stories/${s.id}`} className="story-link">
+                      {s.title}
+                    </Link>
+                  </strong>
                   <div className="story-card__meta">
                     <span className="points" aria-label={s.points === null ? "Unestimated" : `${s.points} points`}>
                       {s.points ?? "?"}

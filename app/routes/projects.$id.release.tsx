@@ -130,12 +130,12 @@ export default function ReleasePlan() {
             <ul>
               {g.features.map((f) => (
                 <li key={f.featureId}>
-                  <Link to={`/features/${f.featureId}`}>{f.name}</Link>: {f.accepted ?? 0} of {f.total} stories accepted, {f.remaining} points to go
+                  <Link to={`/features/${f.featureId}`}>{f.name}</Link>: {f.accepted ?? 0} of {f.total} stories accepted ({f.passed ?? 0} passed customer testing), {f.remaining} points to go
                 </li>
               ))}
             </ul>
             <p>
-              Go / no-go: <strong>{g.decision === "go" ? "Go" : g.decision === "no_go" ? "No-go" : "not decided"}</strong> · <Link to={`/go-lives/${g.id}/acceptance`}>Acceptance record</Link>
+              Go / no-go: <strong>{g.decision === "go" ? "Go" : g.decision === "no_go" ? "No-go" : "not decided"}</strong> · <Link to={`/go-lives/${g.id}/acceptance`}>Acceptance record</Link> · <Link to={`/go-lives/${g.id}/bundle`}>As-Delivered bundle</Link>
             </p>
             {(can.decide || can.onBehalf) && !g.doneAt ? (
               <Form method="post" className="form form--inline">

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { asc, eq } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
+import { goLives } from "../../db/schema";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { PageHeader } from "~/components/page-header";
@@ -19,7 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
   const { project, role } = orErrorPage(() => getProject(db, user, Number(params.id)));
-  return json({ project: { id: project.id, name: project.name }, items: listTransition(db, user, project.id), canEdit: projectCan(user.role, role, "releasePlan.manage") });
+  const lives = db.select({ id: goLives.id, name: goLives.name, cutoverOn: goLives.cutoverOn }).from(goLives).where(eq(goLives.projectId, project.id)).orderBy(asc(goLives.cutoverOn)).all();
+  return json({ project: { id: project.id, name: project.name }, items: listTransition(db, user, project.id), goLives: lives, canEdit: projectCan(user.role, role, "releasePlan.manage") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const STATE = { open: "Open", done: "Done", not_applicable: "Not applicable" } as const;
 
 export default function Transition() {
-  const { project, items, canEdit } = useLoaderData<typeof loader>();
+  const { project, items, goLives: lives, canEdit } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const finished = items.filter((i) => i.state !== "open").length;
   return (
@@ -50,6 +53,18 @@ export default function Transition() {
         <p>
           Readiness after the last hypercare: {finished} of {items.length} items done or not applicable.
         </p>
+        {lives.length ? (
+          <p>
+            As-Delivered bundles for Customer Care:{" "}
+            {lives.map((g, i) => (
+              <span key={g.id}>
+                {i ? " · " : ""}
+                <Link to={`/go-lives/${g.id}/bundle`}>{g.name}</Link>
+              </span>
+            ))}{" "}
+            · <Link to={`/projects/${project.id}/docs`}>all documents</Link>
+          </p>
+        ) : null}
       </PageHeader>
       <section className="card">
         <ul className="idea-list">

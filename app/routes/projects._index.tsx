@@ -50,6 +50,7 @@ export default function Projects() {
                 <th scope="col">Velocity (last 3)</th>
                 <th scope="col">Next go-live</th>
                 <th scope="col">Done, not accepted</th>
+                <th scope="col">Accepted, not passed</th>
                 <th scope="col">Scope vs baseline</th>
                 <th scope="col">Open blockers</th>
                 <th scope="col">Status</th>
@@ -79,6 +80,7 @@ export default function Projects() {
                     )}
                   </td>
                   <td data-label="Done, not accepted">{p.doneNotAccepted} pts</td>
+                  <td data-label="Accepted, not passed customer testing">{p.acceptedNotPassed} {p.acceptedNotPassed === 1 ? "story" : "stories"}</td>
                   <td data-label="Scope vs baseline">
                     {p.scopeGrowth ? `${p.scopeGrowth.points >= 0 ? "+" : ""}${p.scopeGrowth.points} pts on ${p.scopeGrowth.baseline}` : <span className="muted">No baseline yet</span>}
                   </td>

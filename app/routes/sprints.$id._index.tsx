@@ -306,7 +306,11 @@ export default function SprintPage() {
                 .filter((s) => s.status === col.status)
                 .map((s) => (
                   <article key={s.id} className="story-card" data-testid={`card-${s.id}`}>
-                    <strong>{s.title}</strong>
+                    <strong>
+                      <Link to={`/stories/${s.id}`} className="story-link">
+                        {s.title}
+                      </Link>
+                    </strong>
                     <div className="story-card__meta">
                       <span className="points">{s.points ?? "?"}</span> {s.type}
                       {col.status !== "accepted" ? (

@@ -8,6 +8,7 @@ import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { MemberSelect } from "~/components/member-select";
 import { decideAtDemo, demoList } from "~/delivery/demo.server";
+import { DOC_KIND_LABELS } from "~/delivery/docs";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
@@ -76,10 +77,18 @@ export default function Demo() {
           <section key={s.id} id={`story-${s.id}`} className="card" aria-labelledby={`demo-${s.id}`} data-testid={`demo-${s.id}`}>
             <div className="page-header" style={{ marginBottom: "0.5rem" }}>
               <h2 id={`demo-${s.id}`}>
-                {s.title} <span className="points">{s.points ?? "?"}</span>
+                <Link to={`/stories/${s.id}`} className="story-link">
+                  {s.title}
+                </Link>{" "}
+                <span className="points">{s.points ?? "?"}</span>
               </h2>
               {current ? <span className={`status ${current.decision === "reject" ? "status--late" : "status--delivered"}`}>{LABEL[current.decision]}</span> : <span className="status status--under_pm_review">Awaiting decision</span>}
             </div>
+            {s.missingDocs.length ? (
+              <p className="alert alert--info" data-testid={`missing-docs-${s.id}`}>
+                Changes {s.missingDocs.map((k) => DOC_KIND_LABELS[k]).join(" and ")}, but no such document got a revision this sprint.
+              </p>
+            ) : null}
             <ol>
               {s.acceptanceCriteria.map((c, i) => (
                 <li key={i}>{c}</li>
