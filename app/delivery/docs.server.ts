@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, max } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, max, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import { documentRevisions, documents, goLives, sprints, users } from "../../db/schema";
@@ -20,8 +20,18 @@ export const NewDocumentSchema = z.object({
 
 export const RevisionSchema = z.object({ body: Body, note: z.string().trim().max(500).optional().default("") });
 
-function activeSprintId(db: Db, projectId: number): number | null {
-  return db.select({ id: sprints.id }).from(sprints).where(and(eq(sprints.projectId, projectId), eq(sprints.state, "active"))).get()?.id ?? null;
+/** The sprint active at a moment: started by then and not closed yet (none between sprints). */
+function activeSprintId(db: Db, projectId: number, now: Date): number | null {
+  const at = now.toISOString();
+  return (
+    db
+      .select({ id: sprints.id })
+      .from(sprints)
+      .where(and(eq(sprints.projectId, projectId), lte(sprints.startedAt, at), or(isNull(sprints.closedAt), gt(sprints.closedAt, at))))
+      .orderBy(desc(sprints.number))
+      .limit(1)
+      .get()?.id ?? null
+  );
 }
 
 /** The project's documents, with their latest revision's number, sprint and date. */
@@ -51,7 +61,7 @@ export function createDocument(db: Db, actor: User, projectId: number, input: un
   return db.transaction((tx) => {
     const doc = tx.insert(documents).values({ projectId, kind: data.kind, title: data.title }).returning().get();
     tx.insert(documentRevisions)
-      .values({ documentId: doc.id, number: 1, body: data.body, sprintId: activeSprintId(db, projectId), authorId: actor.id, note: "First version", at: now.toISOString(), date: projectToday(project, now) })
+      .values({ documentId: doc.id, number: 1, body: data.body, sprintId: activeSprintId(db, projectId, now), authorId: actor.id, note: "First version", at: now.toISOString(), date: projectToday(project, now) })
       .run();
     return doc;
   });
@@ -77,7 +87,7 @@ export function saveRevision(db: Db, actor: User, documentId: number, input: unk
     const number = (tx.select({ n: max(documentRevisions.number) }).from(documentRevisions).where(eq(documentRevisions.documentId, documentId)).get()?.n ?? 0) + 1;
     return tx
       .insert(documentRevisions)
-      .values({ documentId, number, body: data.body, sprintId: activeSprintId(db, doc.projectId), authorId: actor.id, note: data.note, at: now.toISOString(), date: projectToday(project, now) })
+      .values({ documentId, number, body: data.body, sprintId: activeSprintId(db, doc.projectId, now), authorId: actor.id, note: data.note, at: now.toISOString(), date: projectToday(project, now) })
       .returning()
       .get();
   });
@@ -147,7 +157,7 @@ export function asDeliveredBundle(db: Db, viewer: User, goLiveId: number) {
     const between = current ? history.filter((r) => r.number <= current.number && (!before || r.number > before.number)) : [];
     return {
       doc,
-      revision: current ? { number: current.number, date: current.date, sprint: current.sprint, author: current.author, html: renderMarkdown(current.body) } : null,
+      revision: current ? { number: current.number, date: current.date, sprint: current.sprint, author: current.author, html: renderMarkdown(current.body, 2) } : null,
       sincePrevious: current ? { from: before?.number ?? null, summary: diffSummary(before?.body ?? "", current.body), revisions: between.map(({ body: _body, ...r }) => r) } : null,
     };
   });

@@ -19,6 +19,8 @@ import { cancelCeremony, listCeremonies, moveCeremony, saveCeremonyNotes } from 
 import { saveStandupEntry } from "../../app/delivery/standups.server";
 import { groomStory } from "../../app/delivery/grooming.server";
 import { linkIdea } from "../../app/ideas/links.server";
+import { addFileAttachment, addLinkAttachment, addStoryComment, setStoryDocKinds } from "../../app/delivery/threads.server";
+import { createDocument, saveRevision } from "../../app/delivery/docs.server";
 
 const day = (iso: string, n: number) => format(addDays(parseISO(iso), n), "yyyy-MM-dd");
 const at = (iso: string, hour: number, minute = 0) => new Date(`${iso}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00.000Z`);
@@ -51,6 +53,19 @@ const STORIES: SeedStory[] = [
   { feature: 3, points: 3, title: "As an agent I want my softphone in the workspace", criteria: ["answer, hold, transfer from the workspace"] },
   { feature: 4, points: 3, title: "As a supervisor I want to listen in on a call from the wallboard", criteria: ["silent monitor starts in one click"] },
   { feature: 0, points: 5, title: "As a Spanish-speaking caller I want the main IVR menu in Spanish", criteria: ["language chosen in the first prompt", "Spanish queue receives the call"] },
+];
+
+const DESIGN = [
+  "# Solution design\n\n## Platform\nCloud contact center, one tenant per region.\n\n## Inbound voice\n- Main IVR menu routes to Sales, Support, Billing\n- Expected wait time announced on queueing\n",
+  "# Solution design\n\n## Platform\nCloud contact center, one tenant per region.\n\n## Inbound voice\n- Main IVR menu routes to Sales, Support, Billing\n- Expected wait time announced on queueing\n- VIP callers (CRM segment Platinum) go to the priority queue\n\n## Web callback\nOffered after 300 s in queue; the callback keeps the caller's skill.\n\n## Post-call survey\nTwo keypad questions after the agent hangs up.\n",
+];
+const FLOWS = [
+  "# Main IVR call flow\n\n1. Greeting (business hours from the holiday calendar)\n2. Menu: 1 Sales · 2 Support · 3 Billing\n3. Invalid input replays the menu once, then routes to Support\n",
+  "# Main IVR call flow\n\n1. Greeting (business hours from the holiday calendar)\n2. Language: 1 English · 2 Español\n3. CRM lookup by caller number: Platinum → priority queue\n4. Menu: 1 Sales · 2 Support · 3 Billing\n5. Invalid input replays the menu once, then routes to Support\n",
+];
+const CONFIG = [
+  "# Queue and skill configuration\n\n| Queue | Skill | Service level |\n| --- | --- | --- |\n| Sales | sales_en | 80/20 |\n| Support | support_en | 80/30 |\n",
+  "# Queue and skill configuration\n\n| Queue | Skill | Service level |\n| --- | --- | --- |\n| Sales | sales_en | 80/20 |\n| Support | support_en | 80/30 |\n| Priority | vip | 90/10 |\n\nWallboard: amber at 5 waiting, red at 10.\n",
 ];
 
 /** Plan of the closed sprints: which stories (by index) each took, and which were accepted at its demo. */
@@ -180,6 +195,33 @@ export async function seedDelivery(db: Db): Promise<void> {
   }
   const [goLive1] = db.select().from(goLiveTable).where(eq(goLiveTable.projectId, acme.id)).orderBy(asc(goLiveTable.cutoverOn)).all();
   decideGoLive(db, copo, goLive1.id, { decision: "go", comment: "Provided the VIP caller list export arrives before cutover." });
+
+  // Customer testing of what sprints 1–3 delivered: most passed, one failed and raised a defect,
+  // which was groomed and planned into the active sprint; one is still being tested.
+  for (const i of [0, 4, 17, 7]) updateStory(db, copo, storyIds[i], { testStatus: "passed", testNote: "Passed on the UAT tenant." });
+  updateStory(db, copo, storyIds[2], { testStatus: "testing" });
+  updateStory(db, copo, storyIds[1], { testStatus: "failed", testNote: "The wait announcement says 0 minutes when callers are already queueing." });
+  const defect = db.select().from(storyTable).where(eq(storyTable.defectOf, storyIds[1])).get()!;
+  groomStory(db, dev, defect.id, { points: "2" });
+  updateStory(db, po, defect.id, { sprintId: s4.id });
+
+  // Story threads: a question with a mention, an answer, a link and a small file.
+  const vip = storyIds[2];
+  addStoryComment(db, dev, vip, { body: "@copo which CRM field marks a caller as VIP — **Tier** or **Segment**? We route on it." });
+  addStoryComment(db, copo, vip, { body: "Use **Segment = Platinum**. The list export is on its way (see the blocker)." });
+  addLinkAttachment(db, dev, vip, { name: "VIP routing call flow (Visio online)", url: "https://docs.example.com/acme/call-flows/vip-routing" });
+  const sample = new TextEncoder().encode("phone,segment\n+1 555 0100,Platinum\n+1 555 0101,Gold\n");
+  addFileAttachment(db, dev, vip, { name: "vip-sample.csv", size: sample.length, bytes: sample });
+  setStoryDocKinds(db, dev, storyIds[12], { docKinds: ["design", "configuration"] });
+
+  // As-Delivered documents, revised across the sprints (backdated to their sprint days).
+  const sprintDay = (k: number, n: number) => sprintWorkingDays(sprintList[k], holidays)[n];
+  const design = createDocument(db, sm, acme.id, { kind: "design", title: "Solution design", body: DESIGN[0] }, at(sprintDay(0, 3), 11));
+  saveRevision(db, dev, design.id, { body: DESIGN[1], note: "Callback and survey added" }, at(sprintDay(1, 5), 15));
+  const flows = createDocument(db, dev, acme.id, { kind: "call_flows", title: "Main IVR call flow", body: FLOWS[0] }, at(sprintDay(0, 6), 10));
+  saveRevision(db, dev, flows.id, { body: FLOWS[1], note: "VIP routing and Spanish menu" }, at(sprintDay(2, 4), 14));
+  const config = createDocument(db, dev, acme.id, { kind: "configuration", title: "Queue and skill configuration", body: CONFIG[0] }, at(sprintDay(1, 2), 9));
+  if (past.length) saveRevision(db, dev, config.id, { body: CONFIG[1], note: "Wallboard thresholds" }, at(past.at(-1)!, 12));
 
   // Ideas meet delivery: two ideas are linked to Acme's product-release features. Marking go-live 2
   // done delivers them and gives their votes back.

@@ -70,6 +70,12 @@ describe("safe Markdown", () => {
     expect(html).toContain("<strong>bold</strong>");
   });
 
+  it("puts the text's headings below the page's own", () => {
+    expect(renderMarkdown("# Design\n## Voice")).toBe("<h2>Design</h2>\n<h3>Voice</h3>\n");
+    expect(renderMarkdown("# Design", 2)).toBe("<h3>Design</h3>\n");
+    expect(renderMarkdown("###### Deep")).toBe("<h6>Deep</h6>\n");
+  });
+
   it("renders links with rel=noopener and lists", () => {
     const html = renderMarkdown("- one\n- [docs](https://docs.example.com)");
     expect(html).toContain("<li>one</li>");
