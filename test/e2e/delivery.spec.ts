@@ -119,7 +119,7 @@ test.describe("Delivery", () => {
     const acme = projects.find((p: { name: string }) => p.name.startsWith("Acme"));
     expect(acme.phase).toBe("Sprint 4");
     await copo.goto("/projects");
-    await expect(copo.locator("tr", { hasText: "Acme Health" })).toContainText("+7 pts on 85");
+    await expect(copo.locator("tr", { hasText: "Acme Health" })).toContainText("+9 pts on 85");
     const velocity = await (await request.get(`/api/v1/projects/${acme.id}/velocity`, { headers: bearer(token) })).json();
     expect(velocity.map((v: { sprint: number }) => v.sprint)).toEqual([1, 2, 3]);
     const plan = await (await request.get(`/api/v1/projects/${acme.id}/release-plan`, { headers: bearer(token) })).json();

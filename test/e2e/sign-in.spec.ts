@@ -55,6 +55,9 @@ test.describe("sign-in page", () => {
       await page.getByRole("button", { name: "Sign in" }).click();
       expect((await answered).status()).toBe(400);
       await expect(page.getByRole("alert")).toContainText("do not match");
+      // The answer re-renders the form without the password (never echoed): wait for it, so the
+      // next attempt's typing cannot land before that render and be wiped by it.
+      await expect(page.getByLabel("Password")).toHaveValue("");
     }
     await page.getByLabel("Password").fill("one-more");
     await page.getByRole("button", { name: "Sign in" }).click();
