@@ -37,6 +37,9 @@ const shots: { file: string; email?: string; path: string; width?: number }[] = 
   { file: "feature-page.png", email: "pm@example.com", path: "/features/4" },
   { file: "roadmap.png", email: "customer@example.com", path: "/portals/pureengage/roadmap" },
   { file: "audit-log.png", email: "admin@example.com", path: "/admin/audit" },
+  { file: "story-thread.png", email: "copo@example.com", path: "/stories/3" },
+  { file: "document-diff.png", email: "dev@example.com", path: "/docs/2/diff?from=1&to=2" },
+  { file: "as-delivered-bundle.png", email: "copo@example.com", path: "/go-lives/1/bundle" },
 ];
 
 async function shoot(browser: Browser, shot: (typeof shots)[number]) {

@@ -58,7 +58,7 @@ export default function DocumentPage() {
       <div className="two-col">
         <div>
           <section className="card" aria-label="Document">
-            {shown && shown.body.trim() ? <div className="prose markdown" dangerouslySetInnerHTML={{ __html: shown.html }} /> : <p className="empty-state">This revision is empty.</p>}
+            {shown && shown.body.trim() ? <div className="markdown" dangerouslySetInnerHTML={{ __html: shown.html }} /> : <p className="empty-state">This revision is empty.</p>}
           </section>
           {canEdit && isLatest ? (
             <section className="card" aria-labelledby="edit-title">

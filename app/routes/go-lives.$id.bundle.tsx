@@ -73,7 +73,7 @@ export default function Bundle() {
               Revision {e.revision!.number} by {e.revision!.author}, {formatDay(e.revision!.date)}
               {e.sincePrevious && e.sincePrevious.revisions.length ? ` · changed in ${e.sincePrevious.revisions.map((r) => `revision ${r.number}${r.sprint ? ` (sprint ${r.sprint})` : ""}${r.note ? `: ${r.note}` : ""}`).join("; ")}` : ""}
             </p>
-            <div className="prose markdown" dangerouslySetInnerHTML={{ __html: e.revision!.html }} />
+            <div className="markdown" dangerouslySetInnerHTML={{ __html: e.revision!.html }} />
           </section>
         ))}
     </article>

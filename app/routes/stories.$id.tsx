@@ -103,7 +103,7 @@ export default function StoryPage() {
             <h2 id="about-title" className="visually-hidden">
               Story
             </h2>
-            {story.description ? <div className="prose markdown" dangerouslySetInnerHTML={{ __html: descriptionHtml }} /> : <p className="muted">No description.</p>}
+            {story.description ? <div className="markdown" dangerouslySetInnerHTML={{ __html: descriptionHtml }} /> : <p className="muted">No description.</p>}
             <h3>Acceptance criteria</h3>
             {story.acceptanceCriteria.length ? (
               <ol>
@@ -137,7 +137,7 @@ export default function StoryPage() {
                   <strong>{c.author}</strong> <span>{formatTimestamp(c.at)}</span>
                   {c.kind === "demo" ? <span className="badge badge--role-staff">Demo</span> : c.kind === "test" ? <span className="badge badge--role-pm">Customer test</span> : null}
                 </div>
-                <div className="prose markdown" dangerouslySetInnerHTML={{ __html: c.html }} />
+                <div className="markdown" dangerouslySetInnerHTML={{ __html: c.html }} />
               </article>
             ))}
             {can.comment ? (
