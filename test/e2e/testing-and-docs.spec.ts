@@ -52,6 +52,10 @@ test("a customer tester fails a story and finds the defect at the top of the bac
   await copo.getByLabel("Result").selectOption("passed");
   await copo.getByRole("button", { name: "Record the test" }).click();
   await expect(copo.getByRole("alert")).toHaveText("1 linked defect is not accepted yet: the story passes once it is.");
+  // The API says the same with a 409 and the error body of API.md.
+  const viaApi = await request.patch(`/api/v1/stories/${story.id}`, { headers: bearer(await tokenFor(request, "copo@example.com")), data: { testStatus: "passed" } });
+  expect(viaApi.status()).toBe(409);
+  expect((await viaApi.json()).error).toMatchObject({ code: "conflict", message: "1 linked defect is not accepted yet: the story passes once it is." });
 });
 
 test("a team member mentions the co-product owner on a story, attaches a file and a link; members download it, others cannot", async ({ pageAs, request, allowConsole }) => {
