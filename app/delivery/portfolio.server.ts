@@ -10,7 +10,7 @@ import { releasePlan } from "./release.server";
 import { getBaseline } from "./baseline.server";
 import { projectVelocity } from "./sprints.server";
 import { lastThree } from "./velocity";
-import { acceptedNotPassed } from "./customer-test.server";
+import { acceptedNotPassedCount } from "./customer-test.server";
 
 /** One row per project the viewer may see (SPEC A10). */
 export function portfolio(db: Db, viewer: User) {
@@ -24,7 +24,7 @@ export function portfolio(db: Db, viewer: User) {
       .from(stories)
       .where(and(eq(stories.projectId, project.id), eq(stories.status, "done")))
       .get()!.n;
-    const untested = acceptedNotPassed(db, project.id).length;
+    const untested = acceptedNotPassedCount(db, project.id);
     const openBlockers = db.select({ raisedAt: blockers.raisedAt }).from(blockers).where(and(eq(blockers.projectId, project.id), isNull(blockers.resolvedAt))).all();
     const today = projectToday(project);
     const scope = db.select({ n: sql<number>`coalesce(sum(${stories.points}), 0)` }).from(stories).where(eq(stories.projectId, project.id)).get()!.n;

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { requireUser } from "~/auth/session.server";
 import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
+import { LinkButton, SearchForm } from "~/components/link-forms";
 import { StatusBadge } from "~/components/status-badge";
 import { featurePage, linkIdea, searchLinkableIdeas, unlinkIdea } from "~/ideas/links.server";
 import { formatDay } from "~/lib/dates";
@@ -103,15 +104,7 @@ export default function FeaturePage() {
                     <div className="muted">
                       {i.votes} votes · <Link to={`/portals/${i.portalSlug}`}>{i.portal}</Link>
                     </div>
-                    {canLink ? (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="unlink" />
-                        <input type="hidden" name="key" value={i.key} />
-                        <button type="submit" className="button button--quiet" aria-label={`Unlink ${i.key}`}>
-                          Unlink
-                        </button>
-                      </Form>
-                    ) : null}
+                    {canLink ? <LinkButton intent="unlink" field="key" value={i.key} label={`Unlink ${i.key}`} text="Unlink" /> : null}
                   </li>
                 ))}
               </ul>
@@ -120,30 +113,15 @@ export default function FeaturePage() {
             )}
             {canLink ? (
               <>
-                <Form method="get" className="form form--inline">
-                  <div className="field">
-                    <label htmlFor="idea-search">Find an idea to link</label>
-                    <input id="idea-search" name="idea" type="search" defaultValue={q ?? ""} placeholder="Key or title" />
-                  </div>
-                  <button type="submit" className="button button--quiet">
-                    Search
-                  </button>
-                </Form>
+                <SearchForm id="idea-search" name="idea" label="Find an idea to link" defaultValue={q ?? ""} placeholder="Key or title" />
                 {results ? (
                   results.length ? (
                     <ul className="delivery-links">
                       {results.map((i) => (
                         <li key={i.key}>
-                          <Form method="post" className="row-actions" style={{ justifyContent: "space-between" }}>
-                            <span>
-                              <span className="mono">{i.key}</span> {i.title}
-                            </span>
-                            <input type="hidden" name="intent" value="link" />
-                            <input type="hidden" name="key" value={i.key} />
-                            <button type="submit" className="button button--quiet" aria-label={`Link ${i.key}`}>
-                              Link
-                            </button>
-                          </Form>
+                          <LinkButton intent="link" field="key" value={i.key} label={`Link ${i.key}`} text="Link">
+                            <span className="mono">{i.key}</span> {i.title}
+                          </LinkButton>
                         </li>
                       ))}
                     </ul>

@@ -6,6 +6,7 @@ import { globalCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
+import { LinkButton, SearchForm } from "~/components/link-forms";
 import { StatusBadge } from "~/components/status-badge";
 import { VoteButton } from "~/components/vote-button";
 import { VotesPerWeekChart } from "~/components/charts/votes-per-week";
@@ -331,30 +332,14 @@ export default function IdeaPage() {
                         : " · no go-live yet"}
                       {f.goLive && !f.goLive.doneAt && f.goLive.atRisk ? <span className="status status--late"> at risk</span> : null}
                     </div>
-                    {canLink ? (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="unlink" />
-                        <input type="hidden" name="featureId" value={f.featureId} />
-                        <button type="submit" className="button button--quiet" aria-label={`Unlink ${f.feature}`}>
-                          Unlink
-                        </button>
-                      </Form>
-                    ) : null}
+                    {canLink ? <LinkButton intent="unlink" field="featureId" value={f.featureId} label={`Unlink ${f.feature}`} text="Unlink" /> : null}
                   </li>
                 ))}
               </ul>
               {delivery.hidden ? <p className="muted">Also linked to {delivery.hidden} feature(s) of projects you don't see.</p> : null}
               {canLink ? (
                 <>
-                  <Form method="get" className="form form--inline" action="#delivery">
-                    <div className="field">
-                      <label htmlFor="feature-search">Find a product-release feature</label>
-                      <input id="feature-search" name="feature" type="search" defaultValue={featureQuery ?? ""} placeholder="Feature or project name" />
-                    </div>
-                    <button type="submit" className="button button--quiet">
-                      Search
-                    </button>
-                  </Form>
+                  <SearchForm id="feature-search" name="feature" label="Find a product-release feature" defaultValue={featureQuery ?? ""} placeholder="Feature or project name" action="#delivery" />
                   {intent === "link" && errors ? <FormMessage message={errors.fields.featureId ?? errors.message} /> : null}
                   {featureResults ? (
                     featureResults.length ? (
@@ -363,16 +348,9 @@ export default function IdeaPage() {
                           .filter((r) => !delivery.features.some((f) => f.featureId === r.id))
                           .map((r) => (
                             <li key={r.id}>
-                              <Form method="post" className="row-actions" style={{ justifyContent: "space-between" }}>
-                                <span>
-                                  {r.name} <span className="muted">· {r.project}</span>
-                                </span>
-                                <input type="hidden" name="intent" value="link" />
-                                <input type="hidden" name="featureId" value={r.id} />
-                                <button type="submit" className="button button--quiet" aria-label={`Link ${r.name} of ${r.project}`}>
-                                  Link
-                                </button>
-                              </Form>
+                              <LinkButton intent="link" field="featureId" value={r.id} label={`Link ${r.name} of ${r.project}`} text="Link">
+                                {r.name} <span className="muted">· {r.project}</span>
+                              </LinkButton>
                             </li>
                           ))}
                       </ul>
