@@ -72,6 +72,9 @@ test("a team member mentions the co-product owner on a story, attaches a file an
   await dev.getByLabel(/^File/).setInputFiles({ name: "setup.exe", mimeType: "application/octet-stream", buffer: Buffer.from("MZ") });
   await dev.getByRole("button", { name: "Upload" }).click();
   await expect(dev.locator("#attachments .field__error")).toContainText(".exe files are not accepted");
+  await dev.getByLabel(/^File/).setInputFiles({ name: "call-recording.wav", mimeType: "audio/wav", buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 1) });
+  await dev.getByRole("button", { name: "Upload" }).click();
+  await expect(dev.locator("#attachments .field__error")).toHaveText("That file is over 10 MB; files are at most 10 MB.");
   await dev.getByLabel(/^File/).setInputFiles({ name: "policy-types.csv", mimeType: "text/csv", buffer: Buffer.from("type,queue\nmotor,claims_motor\nhome,claims_home\n") });
   await dev.getByRole("button", { name: "Upload" }).click();
   await expect(dev.getByRole("status")).toHaveText("policy-types.csv attached.");
