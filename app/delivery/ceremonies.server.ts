@@ -19,7 +19,7 @@ import {
   todayAndNext,
   type CeremonyKind,
 } from "./ceremonies";
-import { notifyMentions } from "./mentions.server";
+import { addedLines, notifyMentions } from "./mentions.server";
 import { getProject, requireProject, type Project } from "./projects.server";
 import { projectHolidays, type Sprint } from "./sprints.server";
 
@@ -199,20 +199,12 @@ export function saveCeremonyNotes(db: Db, actor: User, id: number, input: unknow
   return db.transaction((tx) => {
     const saved = tx.update(ceremonies).set({ notes, updatedAt: nowIso() }).where(eq(ceremonies.id, id)).returning().get();
     const sprint = tx.select({ number: sprints.number }).from(sprints).where(eq(sprints.id, c.sprintId)).get()!;
-    const added = newLines(c.notes, notes);
+    const added = addedLines(c.notes, notes);
     if (added) notifyMentions(tx, c.projectId, added, { authorName: actor.name, where: `the ${CEREMONY_NAMES[c.kind]} notes of Sprint ${sprint.number}`, link: `/ceremonies/${id}` }, actor.id);
     return saved;
   });
 }
 
-/** The lines of `after` that were not in `before`: who is mentioned again is not told twice. */
-function newLines(before: string, after: string): string {
-  const old = new Set(before.split(/\r?\n/));
-  return after
-    .split(/\r?\n/)
-    .filter((line) => !old.has(line))
-    .join("\n");
-}
 
 const Slot = z.object({
   time: z.string().regex(TIME_PATTERN, "Give a time like 09:30."),

@@ -26,3 +26,12 @@ export function notifyMentions(db: DbOrTx, projectId: number, text: string, abou
   const excerpt = flat.length > 120 ? `${flat.slice(0, 117)}…` : flat;
   notify(db, ids, { text: `${about.authorName} mentioned you in ${about.where}: “${excerpt}”`, link: about.link }, authorId);
 }
+
+/** The lines of `after` that were not in `before`: a member mentioned again is not told twice. */
+export function addedLines(before: string, after: string): string {
+  const old = new Set(before.split(/\r?\n/));
+  return after
+    .split(/\r?\n/)
+    .filter((line) => !old.has(line))
+    .join("\n");
+}

@@ -7,7 +7,7 @@ import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { IsoDateSchema, parseInput } from "../lib/validation";
 import { listBlockers } from "./blockers.server";
-import { notifyMentions } from "./mentions.server";
+import { addedLines, notifyMentions } from "./mentions.server";
 import { getProject, projectToday, requireProject } from "./projects.server";
 import { findSprint, projectHolidays } from "./sprints.server";
 import { sprintWorkingDays } from "./sprints";
@@ -70,13 +70,19 @@ export function saveStandupEntry(db: Db, actor: User, sprintId: number, input: u
   if (data.date < sprint.start || data.date > sprint.end) throw new DomainError("invalid", "Choose a day of this sprint.", { fields: { date: `Between ${sprint.start} and ${sprint.end}.` } });
   if (sprint.state === "closed") throw new DomainError("conflict", `Sprint ${sprint.number} is closed.`);
   return db.transaction((tx) => {
+    const previous = tx
+      .select({ yesterday: standupEntries.yesterday, today: standupEntries.today })
+      .from(standupEntries)
+      .where(and(eq(standupEntries.sprintId, sprintId), eq(standupEntries.date, data.date), eq(standupEntries.userId, actor.id)))
+      .get();
     const entry = tx
       .insert(standupEntries)
       .values({ sprintId, userId: actor.id, date: data.date, yesterday: data.yesterday, today: data.today })
       .onConflictDoUpdate({ target: [standupEntries.sprintId, standupEntries.date, standupEntries.userId], set: { yesterday: data.yesterday, today: data.today, at: new Date().toISOString() } })
       .returning()
       .get();
-    notifyMentions(tx, sprint.projectId, `${data.yesterday}\n${data.today}`, { authorName: actor.name, where: `the standup of ${data.date}`, link: `/sprints/${sprintId}/standup?date=${data.date}` }, actor.id);
+    const added = addedLines(previous ? `${previous.yesterday}\n${previous.today}` : "", `${data.yesterday}\n${data.today}`);
+    notifyMentions(tx, sprint.projectId, added, { authorName: actor.name, where: `the standup of ${data.date}`, link: `/sprints/${sprintId}/standup?date=${data.date}` }, actor.id);
     return entry;
   });
 }

@@ -193,6 +193,8 @@ describe("standups", () => {
     expect(refusal(() => saveStandupEntry(db, dev, s1.id, { date: "2026-03-03", today: "Outside" })).fields?.date).toBeDefined();
     expect(refusal(() => saveStandupEntry(db, viewer, s1.id, { date: "2026-02-03", today: "x" })).code).toBe("forbidden");
     saveStandupEntry(db, dev, s1.id, { date: "2026-02-03", yesterday: "Wired the callback queue", today: "Agent greeting prompts; need @copo.ceremonies to confirm wording" });
+    // Saving the same entry again does not tell the co-product owner twice.
+    saveStandupEntry(db, dev, s1.id, { date: "2026-02-03", yesterday: "Wired the callback queue", today: "Agent greeting prompts; need @copo.ceremonies to confirm wording" });
     saveStandupEntry(db, dev, s1.id, { date: "2026-02-03", yesterday: "Wired the callback queue", today: "Agent greeting prompts" });
     raiseBlocker(db, dev, project.id, { title: "Waiting for the customer's SIP trunk credentials", side: "customer", ownerId: copo.id });
 
@@ -205,7 +207,7 @@ describe("standups", () => {
     expect(day.occurrence).toMatchObject({ time: "09:00" });
     // The mention in the first save reached the co-product owner (besides the blocker assignment).
     const texts = db.select().from(notifications).where(eq(notifications.userId, copo.id)).all().map((n) => n.text);
-    expect(texts.some((t) => t.includes("mentioned you in the standup of 2026-02-03"))).toBe(true);
+    expect(texts.filter((t) => t.includes("mentioned you in the standup of 2026-02-03"))).toHaveLength(1);
     expect(texts.some((t) => t.startsWith("Blocker assigned to you"))).toBe(true);
     expect(refusal(() => standupDay(db, outsider, s1.id, null)).code).toBe("not_found");
   });
