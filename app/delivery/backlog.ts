@@ -31,3 +31,6 @@ export function rankForMove(ranks: readonly number[], index: number, move: "up" 
   if (move === "up") return index === 0 ? null : rankBetween(index > 1 ? ranks[index - 2] : null, ranks[index - 1]);
   return index >= ranks.length - 1 ? null : rankBetween(ranks[index + 1], index + 2 < ranks.length ? ranks[index + 2] : null);
 }
+
+/** A story's status as people read it. */
+export const STORY_STATUS_LABELS: Record<string, string> = { todo: "To do", in_progress: "In progress", done: "Done", accepted: "Accepted" };

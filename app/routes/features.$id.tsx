@@ -5,6 +5,7 @@ import { getDb } from "../../db/client.server";
 import { requireUser } from "~/auth/session.server";
 import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
+import { STORY_STATUS_LABELS } from "~/delivery/backlog";
 import { FormMessage } from "~/components/field";
 import { LinkButton, SearchForm } from "~/components/link-forms";
 import { StatusBadge } from "~/components/status-badge";
@@ -40,8 +41,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return formError(error, form);
   }
 }
-
-const STORY_STATUS: Record<string, string> = { todo: "To do", in_progress: "In progress", done: "Done", accepted: "Accepted" };
 
 export default function FeaturePage() {
   const { feature, project, readable, stories, goLive, ideas, canLink, q, results } = useLoaderData<typeof loader>();
@@ -84,7 +83,7 @@ export default function FeaturePage() {
                 <li key={s.id}>
                   {s.title}{" "}
                   <span className="muted">
-                    · {STORY_STATUS[s.status]} · {s.points ?? "?"} pts{s.sprint ? ` · sprint ${s.sprint}` : ""}
+                    · {STORY_STATUS_LABELS[s.status]} · {s.points ?? "?"} pts{s.sprint ? ` · sprint ${s.sprint}` : ""}
                   </span>
                 </li>
               ))}

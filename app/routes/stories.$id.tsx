@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
+import { STORY_STATUS_LABELS } from "~/delivery/backlog";
 import { Field, FormMessage } from "~/components/field";
 import { PageHeader } from "~/components/page-header";
 import { TEST_LABELS, TEST_STATUSES } from "~/delivery/customer-test";
@@ -16,8 +17,6 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.story.title ?? "Story"} · Sprintlab` }];
-
-const STATUS_LABEL: Record<string, string> = { todo: "To do", in_progress: "In progress", done: "Done", accepted: "Accepted" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -85,7 +84,7 @@ export default function StoryPage() {
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/projects/${project.id}/backlog`}>Backlog</Link> /</>} title={story.title}>
         <p className="row-actions">
           <span className="status status--accepted">{story.type}</span>
-          <span className="status status--in_development">{STATUS_LABEL[story.status]}</span>
+          <span className="status status--in_development">{STORY_STATUS_LABELS[story.status]}</span>
           <span>{story.points ?? "?"} points</span>
           {story.testStatus ? <span className={`status ${story.testStatus === "failed" ? "status--late" : story.testStatus === "passed" ? "status--delivered" : "status--under_pm_review"}`}>Customer test: {TEST_LABELS[story.testStatus]}</span> : null}
         </p>
@@ -120,7 +119,7 @@ export default function StoryPage() {
                 <ul>
                   {defects.map((d) => (
                     <li key={d.id}>
-                      <Link to={`/stories/${d.id}`}>{d.title}</Link> · {STATUS_LABEL[d.status]}
+                      <Link to={`/stories/${d.id}`}>{d.title}</Link> · {STORY_STATUS_LABELS[d.status]}
                     </li>
                   ))}
                 </ul>
