@@ -60,6 +60,13 @@ describe("ICS feed (SPEC A5, RFC 5545)", () => {
     expect(new Date(parse(utc)[0].start).toISOString()).toBe("2026-11-24T09:00:00.000Z");
   });
 
+  it("falls back to UTC times for a zone without a published VTIMEZONE (Europe/Kyiv), keeping the instant", () => {
+    const kyiv = buildCalendar({ name: "Kyiv project", timeZone: "Europe/Kyiv", events: [{ uid: "k@sprintlab", summary: "Daily Standup", date: "2026-11-24", time: "09:00", minutes: 15, stamp }] });
+    expect(kyiv).not.toContain("TZID=");
+    expect(kyiv).toContain("DTSTART:20261124T070000Z");
+    expect(new Date(parse(kyiv)[0].start).toISOString()).toBe("2026-11-24T07:00:00.000Z");
+  });
+
   it("converts wall-clock times across daylight saving", () => {
     expect(instantIn("2026-07-01", "09:00", "Europe/London").toISOString()).toBe("2026-07-01T08:00:00.000Z");
     expect(instantIn("2026-12-01", "09:00", "Europe/London").toISOString()).toBe("2026-12-01T09:00:00.000Z");
