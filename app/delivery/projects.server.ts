@@ -134,7 +134,7 @@ export function listMembers(db: DbOrTx, projectId: number) {
 /** The API's Project: kickoff, members, go-lives and the current phase. */
 export function projectJson(db: Db, viewer: User, projectId: number, origin = "") {
   const { project, kickoff, role } = getProject(db, viewer, projectId);
-  const lives = db.select({ id: goLives.id, name: goLives.name, cutoverOn: goLives.cutoverOn, doneAt: goLives.doneAt }).from(goLives).where(eq(goLives.projectId, projectId)).orderBy(asc(goLives.cutoverOn)).all();
+  const lives = goLivesOf(db, projectId);
   return {
     id: project.id,
     name: project.name,
@@ -150,6 +150,11 @@ export function projectJson(db: Db, viewer: User, projectId: number, origin = ""
     goLives: lives,
     ...(role ? { calendarUrl: `${origin}${calendarPath(project, role)}` } : {}),
   };
+}
+
+/** A project's go-lives in cutover order: name, cutover and when it was done. */
+export function goLivesOf(db: DbOrTx, projectId: number) {
+  return db.select({ id: goLives.id, name: goLives.name, cutoverOn: goLives.cutoverOn, doneAt: goLives.doneAt }).from(goLives).where(eq(goLives.projectId, projectId)).orderBy(asc(goLives.cutoverOn)).all();
 }
 
 /** Kickoff, Sprint N, Between sprints or Not started, as of today in the project's time zone. */

@@ -48,6 +48,11 @@ export function attachmentsDir(): string {
   return process.env.ATTACHMENTS_DIR || join(dirname(databasePath()), "attachments");
 }
 
+/** Story files are for the project's members (and admins) only, not for staff reading the portfolio. */
+function holdsFiles(viewer: User, role: string | null): boolean {
+  return role !== null || viewer.role === "admin";
+}
+
 function findStory(db: DbOrTx, storyId: number) {
   const story = db.select().from(stories).where(eq(stories.id, storyId)).get();
   if (!story) throw new DomainError("not_found", "No such story.");
@@ -71,7 +76,7 @@ export function storyThread(db: Db, viewer: User, storyId: number) {
     .orderBy(asc(storyComments.at), asc(storyComments.id))
     .all()
     .map((c) => ({ ...c, html: renderMarkdown(c.body) }));
-  const member = role !== null || viewer.role === "admin";
+  const member = holdsFiles(viewer, role);
   const attachments = member
     ? db
         .select({ id: storyAttachments.id, kind: storyAttachments.kind, name: storyAttachments.name, url: storyAttachments.url, size: storyAttachments.size, at: storyAttachments.at, by: users.name })
@@ -120,7 +125,7 @@ export function addStoryComment(db: Db, actor: User, storyId: number, input: unk
 function requireAttacher(db: Db, actor: User, storyId: number) {
   const story = findStory(db, storyId);
   const { role } = getProject(db, actor, story.projectId);
-  if (!(role !== null || actor.role === "admin") || !projectCan(actor.role, role, "stories.create")) {
+  if (!holdsFiles(actor, role) || !projectCan(actor.role, role, "stories.create")) {
     throw new DomainError("forbidden", "Only the project's team and owners attach to stories.");
   }
   return story;
@@ -175,7 +180,7 @@ export function attachmentFile(db: Db, viewer: User, id: number, dir = attachmen
     .innerJoin(stories, eq(stories.id, storyAttachments.storyId))
     .where(and(eq(storyAttachments.id, id), eq(storyAttachments.kind, "file")))
     .get();
-  if (!row || !(viewer.role === "admin" || membershipOf(db, row.projectId, viewer.id) !== null)) throw new DomainError("not_found", "No such attachment.");
+  if (!row || !holdsFiles(viewer, membershipOf(db, row.projectId, viewer.id))) throw new DomainError("not_found", "No such attachment.");
   return { path: join(dir, row.a.storedAs!), name: row.a.name, contentType: row.a.contentType ?? "application/octet-stream", size: row.a.size ?? 0 };
 }
 

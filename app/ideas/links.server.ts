@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
-import { features, goLives, ideaFeatureLinks, ideas, portals, projectMembers, projects, sprints, stories } from "../../db/schema";
+import { features, goLives, ideaFeatureLinks, ideas, portals, projects, sprints, stories } from "../../db/schema";
 import { recordAudit } from "../auth/audit.server";
 import { globalCan, projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
+import { membershipOf } from "../delivery/projects.server";
 import { planOf } from "../delivery/release.server";
 import { DomainError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
@@ -94,8 +95,7 @@ export function searchLinkableIdeas(db: Db, actor: User, q: string, limit = 20) 
 }
 
 function mayRead(db: DbOrTx, viewer: User, projectId: number): boolean {
-  const role = db.select({ role: projectMembers.role }).from(projectMembers).where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, viewer.id))).get()?.role ?? null;
-  return projectCan(viewer.role, role, "project.read");
+  return projectCan(viewer.role, membershipOf(db, projectId, viewer.id), "project.read");
 }
 
 /** Delivery progress of a feature: for who may read its project, and for PMs on product releases (their product). */

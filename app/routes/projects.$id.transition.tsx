@@ -1,15 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { asc, eq } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { goLives } from "../../db/schema";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
-import { getProject } from "~/delivery/projects.server";
+import { getProject, goLivesOf } from "~/delivery/projects.server";
 import { addTransitionItem, listTransition, setTransitionItem } from "~/delivery/transition.server";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -21,8 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
   const { project, role } = orErrorPage(() => getProject(db, user, Number(params.id)));
-  const lives = db.select({ id: goLives.id, name: goLives.name, cutoverOn: goLives.cutoverOn }).from(goLives).where(eq(goLives.projectId, project.id)).orderBy(asc(goLives.cutoverOn)).all();
-  return json({ project: { id: project.id, name: project.name }, items: listTransition(db, user, project.id), goLives: lives, canEdit: projectCan(user.role, role, "releasePlan.manage") });
+  return json({ project: { id: project.id, name: project.name }, items: listTransition(db, user, project.id), goLives: goLivesOf(db, project.id), canEdit: projectCan(user.role, role, "releasePlan.manage") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
