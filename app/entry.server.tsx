@@ -5,7 +5,9 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { startJobs } from "./jobs.server";
+import { closeDb } from "../db/client.server";
+import { startJobs, stopJobs } from "./jobs.server";
+import { logger } from "./lib/log.server";
 import { NonceContext } from "./lib/nonce";
 import { pageSecurityHeaders } from "./lib/security-headers";
 
@@ -50,7 +52,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logger().error({ err: error, path: new URL(request.url).pathname }, "Page render failed");
         },
       },
     );
@@ -58,9 +60,22 @@ export default function handleRequest(
   });
 }
 
-/** 4xx answers (a wrong address, a forbidden page) are expected traffic, not errors to log. */
+/**
+ * 4xx answers (a wrong address, a forbidden page) are expected traffic, not errors to log; the
+ * rest is logged here once, with the request id, and nowhere else.
+ */
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
-  console.error(error);
+  logger().error({ err: error, method: request.method, path: new URL(request.url).pathname }, "Request failed");
+}
+
+/**
+ * Called by the HTTP server (scripts/server.ts) once it has stopped taking requests and the last
+ * one has been answered: stop the background jobs, write the WAL back into the database file and
+ * close the connection.
+ */
+export async function closeApp(): Promise<void> {
+  await stopJobs();
+  closeDb();
 }

@@ -1,5 +1,6 @@
 import { getDb } from "../db/client.server";
 import { remindUpcomingDemos } from "./delivery/reminders.server";
+import { logger } from "./lib/log.server";
 import { sendOutbox, smtpTransport } from "./lib/mail.server";
 
 declare global {
@@ -7,12 +8,18 @@ declare global {
   var __sprintlabJobs: NodeJS.Timeout | undefined;
 }
 
-let running = false;
+let running: Promise<void> | null = null;
+let stopped = false;
 
 /** One round of the background work: demo reminders, then the outbox when SMTP_URL is set. */
-export async function runJobs(): Promise<void> {
-  if (running) return;
-  running = true;
+export function runJobs(): Promise<void> {
+  running ??= jobsRound().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+async function jobsRound(): Promise<void> {
   try {
     const db = getDb();
     remindUpcomingDemos(db);
@@ -22,20 +29,28 @@ export async function runJobs(): Promise<void> {
         from: process.env.MAIL_FROM ?? "Sprintlab <no-reply@sprintlab.invalid>",
         baseUrl: process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
       });
-      if (result.failed) console.warn(`Outbox: ${result.sent} sent, ${result.failed} failed (see Administration → Email outbox).`);
+      if (result.failed) logger().warn({ sent: result.sent, failed: result.failed }, "Outbox: some mail failed (see Administration → Email outbox)");
     }
   } catch (error) {
-    console.error("Background jobs failed:", error);
-  } finally {
-    running = false;
+    logger().error({ err: error }, "Background jobs failed");
   }
 }
 
 /** Start the jobs once per server process (every JOBS_INTERVAL_SECONDS, default 60; 0 turns them off). */
 export function startJobs(): void {
   const seconds = Number(process.env.JOBS_INTERVAL_SECONDS ?? 60);
-  if (globalThis.__sprintlabJobs || !(seconds > 0)) return;
+  if (globalThis.__sprintlabJobs || stopped || !(seconds > 0)) return;
   globalThis.__sprintlabJobs = setInterval(() => void runJobs(), seconds * 1000);
   globalThis.__sprintlabJobs.unref();
-  setTimeout(() => void runJobs(), 2000).unref();
+  setTimeout(() => {
+    if (!stopped) void runJobs();
+  }, 2000).unref();
+}
+
+/** Stop the timer and wait for a round under way (graceful shutdown). */
+export async function stopJobs(): Promise<void> {
+  if (globalThis.__sprintlabJobs) clearInterval(globalThis.__sprintlabJobs);
+  globalThis.__sprintlabJobs = undefined;
+  stopped = true;
+  await running;
 }

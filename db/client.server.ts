@@ -15,15 +15,18 @@ export const DEFAULT_DATABASE_URL = "./data/sprintlab.db";
  * `build/index.js` that location changes, so walk up to the package root instead of
  * trusting a fixed relative path or `process.cwd()`.
  */
-export function migrationsFolder(): string {
+export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const candidate = join(dir, "db", "migrations");
-    if (existsSync(join(dir, "package.json")) && existsSync(candidate)) return candidate;
+    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "db", "migrations"))) return dir;
     const parent = dirname(dir);
     if (parent === dir) throw new Error("Cannot find db/migrations above " + fileURLToPath(import.meta.url));
     dir = parent;
   }
+}
+
+export function migrationsFolder(): string {
+  return join(packageRoot(), "db", "migrations");
 }
 
 export function databasePath(): string {
@@ -31,7 +34,9 @@ export function databasePath(): string {
 }
 
 export function openDatabase(file: string, options: { migrate?: boolean } = {}): Db {
-  mkdirSync(dirname(file), { recursive: true });
+  // The data folder and the database hold password hashes and every customer's votes: readable
+  // by the server's user only.
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
@@ -57,6 +62,18 @@ declare global {
 export function getDb(): Db {
   if (!globalThis.__sprintlabDb) globalThis.__sprintlabDb = openDatabase(databasePath());
   return globalThis.__sprintlabDb;
+}
+
+/**
+ * At shutdown: write the WAL back into the database file and close the process connection, so
+ * that the file alone is the whole database (a copy of it loses nothing).
+ */
+export function closeDb(): void {
+  const db = globalThis.__sprintlabDb;
+  if (!db) return;
+  globalThis.__sprintlabDb = undefined;
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  db.$client.close();
 }
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

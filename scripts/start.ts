@@ -1,6 +1,8 @@
 /**
  * `npm start`: build if the sources changed, migrate, seed an empty database, print how to sign
- * in, then serve the production build on PORT (default 3000).
+ * in, then serve the production build on PORT (default 3000) through scripts/server.ts. Exits
+ * with the server's code: 0 after a stop it was asked for, non-zero when the server died, so a
+ * supervisor restarts it.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -9,6 +11,7 @@ import { databasePath, openDatabase } from "../db/client.server";
 import { layMissingCeremonies } from "../app/delivery/ceremonies.server";
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from "../db/seed";
 import { sessionSecret } from "../app/auth/secret.server";
+import { exitCodeOf } from "./exit-code";
 
 const root = join(import.meta.dirname, "..");
 
@@ -49,7 +52,7 @@ buildIfNeeded();
 await prepareDatabase();
 
 const port = process.env.PORT || "3000";
-const server = spawn(process.execPath, [join(root, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
+const server = spawn(process.execPath, ["--import", "tsx", join(root, "scripts/server.ts")], {
   cwd: root,
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...process.env, PORT: port, NODE_ENV: "production" },
@@ -57,12 +60,18 @@ const server = spawn(process.execPath, [join(root, "node_modules/@remix-run/serv
 let announced = false;
 server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
-  if (!announced && /http:\/\//.test(chunk.toString())) {
+  if (!announced && /Listening on http:\/\//.test(chunk.toString())) {
     announced = true;
     console.log(`\nSprintlab is running at http://localhost:${port}`);
     console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
     for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(22)} ${u.note}`);
   }
 });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+let forwarded: NodeJS.Signals | null = null;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    forwarded = signal;
+    server.kill(signal);
+  });
+}
+server.on("exit", (code, signal) => process.exit(exitCodeOf(code, signal, forwarded)));

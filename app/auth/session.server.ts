@@ -1,5 +1,6 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { getDb } from "../../db/client.server";
+import { noteRequestUser } from "../lib/request-context.server";
 import type { Role } from "../../db/schema";
 import { globalCan, type GlobalAction } from "./permissions";
 import { sessionSecret } from "./secret.server";
@@ -27,7 +28,9 @@ async function sessionIdFrom(request: Request): Promise<string | null> {
 }
 
 export async function getUser(request: Request): Promise<User | null> {
-  return getSessionUser(getDb(), await sessionIdFrom(request));
+  const user = getSessionUser(getDb(), await sessionIdFrom(request));
+  if (user) noteRequestUser(user.id);
+  return user;
 }
 
 /** A path inside the app to return to after signing in; anything else falls back to home. */

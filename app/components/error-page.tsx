@@ -17,7 +17,8 @@ export function ErrorPage() {
     title: "Something went wrong",
     text: "The error has been logged. Try again, or go back to the start.",
   };
-  if (status >= 500) console.error(error);
+  // On the server, entry.server's handleError has logged it already (once, with the request id).
+  if (status >= 500 && typeof document !== "undefined") console.error(error);
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-page__status">Error {status}</p>

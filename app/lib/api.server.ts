@@ -4,6 +4,8 @@ import { getDb, type Db } from "../../db/client.server";
 import { authenticateToken, bearerToken } from "../auth/tokens.server";
 import type { User } from "../auth/users.server";
 import { DomainError, isDomainError } from "./errors";
+import { logger } from "./log.server";
+import { noteRequestUser } from "./request-context.server";
 import { parseInput } from "./validation";
 
 /**
@@ -105,6 +107,7 @@ async function run(endpoints: Partial<Record<Method, Endpoint>>, args: LoaderFun
     if (e.auth) {
       user = authenticateToken(db, bearerToken(request));
       if (!user) throw new DomainError("unauthorized", "Send a valid token: Authorization: Bearer <token>.");
+      noteRequestUser(user.id);
     }
     // Every write call takes a JSON object (or nothing); a schema, when given, validates it here,
     // else the use-case function validates the raw object itself.
@@ -118,7 +121,7 @@ async function run(endpoints: Partial<Record<Method, Endpoint>>, args: LoaderFun
     return apiJson(result ?? null, e.status ?? 200);
   } catch (error) {
     if (isDomainError(error)) return apiError(error);
-    console.error(error);
+    logger().error({ err: error }, "API call failed");
     return apiJson({ error: { code: "internal", message: "Something went wrong on our side." } }, 500);
   }
 }

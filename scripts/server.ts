@@ -1,0 +1,136 @@
+/**
+ * Sprintlab's HTTP server: the production build behind express, with compression, static files,
+ * one JSON log line per request (with a request id sent back as X-Request-Id), and a graceful
+ * stop: on SIGTERM or SIGINT it stops accepting connections, answers the requests in flight,
+ * writes the WAL back into the database, closes it and exits 0. It exits non-zero on an error it
+ * cannot answer, so a supervisor restarts it.
+ *
+ * Run by `npm start` (scripts/start.ts) and by `npm run dev` (with NODE_ENV=development it reloads
+ * the build when `remix dev` rebuilds it).
+ */
+import { statSync, watch } from "node:fs";
+import type { Server } from "node:http";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { logger } from "../app/lib/log.server";
+import { redactPath } from "../app/lib/redact";
+import { requestIdFrom, runInRequest, type RequestContext } from "../app/lib/request-context.server";
+
+const root = join(import.meta.dirname, "..");
+const buildPath = resolve(root, "build", "index.js");
+const development = process.env.NODE_ENV === "development";
+const port = Number(process.env.PORT || 3000);
+/** How long in-flight requests get to finish after a stop signal before their connections close. */
+const DRAIN_MS = Number(process.env.SHUTDOWN_DRAIN_MS || 8_000);
+const log = logger();
+
+type AppBuild = ServerBuild & { entry: { module: { closeApp?: () => Promise<void> } } };
+
+async function importBuild(): Promise<AppBuild> {
+  // A query string makes Node load the rebuilt file instead of its cached module (dev only).
+  const url = pathToFileURL(buildPath).href + (development ? `?t=${statSync(buildPath).mtimeMs}` : "");
+  return (await import(url)) as AppBuild;
+}
+
+let build = await importBuild();
+installGlobals({ nativeFetch: build.future.v3_singleFetch });
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+app.use(express.static(join(root, "public"), { maxAge: "1h" }));
+
+app.use((req, res, next) => {
+  const started = process.hrtime.bigint();
+  const context: RequestContext = { id: requestIdFrom(req.get("x-request-id")) };
+  res.setHeader("X-Request-Id", context.id);
+  let logged = false;
+  const line = (aborted: boolean) => {
+    if (logged) return;
+    logged = true;
+    const fields = {
+      reqId: context.id,
+      method: req.method,
+      path: redactPath(req.originalUrl),
+      status: res.statusCode,
+      ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+      userId: context.userId ?? null,
+      ...(aborted ? { aborted: true } : {}),
+    };
+    // The load balancer's check every second would drown the log at info.
+    const level = req.path === "/healthz" && res.statusCode === 200 ? "debug" : "info";
+    log[level](fields, "request");
+  };
+  res.on("finish", () => line(false));
+  res.on("close", () => line(!res.writableFinished));
+  runInRequest(context, () => next());
+});
+
+const handle = (currentBuild: ServerBuild) => createRequestHandler({ build: currentBuild, mode: development ? "development" : "production" });
+let handler = handle(build);
+app.all("*", (req, res, next) => handler(req, res, next));
+
+// Anything that reaches express's own error handler (Remix answers its own errors) is logged once.
+app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+  log.error({ err: error }, "Request failed outside the app");
+  if (res.headersSent) return next(error);
+  res.status(500).type("text/plain").send("Something went wrong on our side.");
+});
+
+const server: Server = app.listen(port, () => {
+  log.info({ port, mode: development ? "development" : "production" }, `Listening on http://localhost:${port}`);
+  if (development) void broadcastDevReady(build);
+});
+
+if (development) {
+  // `remix dev` rewrites build/version.txt after each rebuild.
+  watch(join(root, "build"), async (_event, file) => {
+    if (file !== "version.txt") return;
+    build = await importBuild();
+    handler = handle(build);
+    void broadcastDevReady(build);
+  });
+}
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, "Stopping: no new connections, finishing requests in flight");
+  const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+  force.unref();
+  // Keep-alive connections with no request in flight would hold close() open: the interval below
+  // closes them as they fall idle.
+  await new Promise<void>((done) => server.close(() => done()));
+  clearTimeout(force);
+  try {
+    await build.entry.module.closeApp?.();
+    log.info("Stopped: database checkpointed and closed");
+    log.flush();
+    process.exitCode = 0;
+  } catch (error) {
+    log.fatal({ err: error }, "Stopping failed");
+    log.flush();
+    process.exitCode = 1;
+  }
+  setTimeout(() => process.exit(), 50).unref();
+}
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void stop(signal));
+setInterval(() => {
+  if (stopping) server.closeIdleConnections();
+}, 200).unref();
+
+function die(kind: string, error: unknown) {
+  log.fatal({ err: error }, kind);
+  log.flush();
+  process.exit(1);
+}
+process.on("uncaughtException", (error) => die("Uncaught exception", error));
+process.on("unhandledRejection", (error) => die("Unhandled rejection", error));
+server.on("error", (error) => die("The server could not listen", error));
