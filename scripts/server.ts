@@ -24,9 +24,15 @@ const root = join(import.meta.dirname, "..");
 const buildPath = resolve(root, "build", "index.js");
 const development = process.env.NODE_ENV === "development";
 const port = Number(process.env.PORT || 3000);
-/** How long in-flight requests get to finish after a stop signal before their connections close. */
+/**
+ * After a stop signal: for GRACE_MS the server still accepts connections (those already queued
+ * by the kernel, and a load balancer's last ones) while /healthz says 503 so the balancer stops
+ * sending; then it closes the listener, and requests in flight get DRAIN_MS to finish.
+ */
+const GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 500);
 const DRAIN_MS = Number(process.env.SHUTDOWN_DRAIN_MS || 8_000);
 const log = logger();
+let stopping = false;
 
 type AppBuild = ServerBuild & { entry: { module: { closeApp?: () => Promise<void> } } };
 
@@ -68,6 +74,13 @@ app.use((req, res, next) => {
   };
   res.on("finish", () => line(false));
   res.on("close", () => line(!res.writableFinished));
+  if (stopping) {
+    res.setHeader("Connection", "close");
+    if (req.path === "/healthz") {
+      res.status(503).type("application/json").send(JSON.stringify({ status: "stopping" }));
+      return;
+    }
+  }
   runInRequest(context, () => next());
 });
 
@@ -97,11 +110,11 @@ if (development) {
   });
 }
 
-let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  log.info({ signal }, "Stopping: no new connections, finishing requests in flight");
+  log.info({ signal }, "Stopping: finishing requests in flight");
+  await new Promise((r) => setTimeout(r, GRACE_MS));
   const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
   force.unref();
   // Keep-alive connections with no request in flight would hold close() open: the interval below

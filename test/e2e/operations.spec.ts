@@ -1,0 +1,205 @@
+import { execFile, spawn } from "node:child_process";
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { attachmentsBackupFolder } from "../../app/operations/backup.server";
+import { buildLoadData, counts, databaseProblems, descendantPid, driveWrites, freePort, startServer } from "../support/ops";
+
+/**
+ * The server as an operator runs it: its own process on a database of this journey's own, killed,
+ * stopped, backed up and restored while writes come in. Nothing here touches the shared e2e server.
+ */
+const run = promisify(execFile);
+const root = join(import.meta.dirname, "..", "..");
+const tempDatabase = () => join(mkdtempSync(join(tmpdir(), "sprintlab-ops-")), "sprintlab.db");
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+test.describe.configure({ mode: "parallel" });
+
+test("a SIGKILL in the middle of writes loses no acknowledged write and leaves every invariant whole", async () => {
+  test.setTimeout(150_000);
+  const file = tempDatabase();
+  const data = await buildLoadData(file);
+  const server = await startServer(file);
+
+  let killed = false;
+  const load = driveWrites(server.url, data, () => false);
+  // Kill once a good number of writes has been acknowledged, with ~30 calls in flight.
+  const started = Date.now();
+  while (Date.now() - started < 30_000 && counts(file).ledgerRows < 400) await sleep(100);
+  server.process.kill("SIGKILL");
+  killed = true;
+  const ack = await load;
+  const exit = await server.exited;
+  expect(killed && exit.signal).toBe("SIGKILL");
+
+  expect(ack.serverErrors).toEqual([]);
+  expect(ack.total, "writes acknowledged before the kill").toBeGreaterThan(300);
+  expect(ack.decisions.length + [...ack.stories.values()].filter((s) => s.status !== "todo").length).toBeGreaterThan(0);
+  // Straight after the kill, from the file alone (the WAL included), and again after a restart.
+  expect(databaseProblems(file, ack)).toEqual([]);
+
+  const again = await startServer(file);
+  try {
+    const health = await fetch(`${again.url}/healthz`);
+    expect(await health.json()).toMatchObject({ status: "ok", db: "ok", migrations: "current" });
+    expect(databaseProblems(file, ack)).toEqual([]);
+    // The restarted server takes writes again.
+    const vote = await fetch(`${again.url}/api/v1/ideas/${data.ideas[0]}/vote`, { method: "POST", headers: { Authorization: `Bearer ${data.voters[5].token}` } });
+    expect([200, 409]).toContain(vote.status);
+  } finally {
+    again.process.kill("SIGTERM");
+    expect(await again.exited).toEqual({ code: 0, signal: null });
+  }
+  console.log(`crash test: ${ack.total} writes acknowledged (${ack.decisions.length} acceptances, ${ack.comments.ids.length} comments), ${ack.refused} refused by the rules, all found after the kill; ${JSON.stringify(counts(file))}`);
+});
+
+test("a backup taken while writes come in restores into a server that starts, with every invariant whole and the attachments", async () => {
+  test.setTimeout(150_000);
+  const file = tempDatabase();
+  const data = await buildLoadData(file);
+  const server = await startServer(file);
+  let done = false;
+  const load = driveWrites(server.url, data, () => done);
+  while (counts(file).ledgerRows < 150) await sleep(100);
+  const backup = join(mkdtempSync(join(tmpdir(), "sprintlab-backup-")), "nightly.db");
+  const { stdout } = await run(process.execPath, ["--import", "tsx", join(root, "scripts", "backup.ts"), backup], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: file },
+  });
+  expect(stdout).toMatch(/integrity ok/);
+  const during = counts(file).ledgerRows;
+  await sleep(1000);
+  done = true;
+  const ack = await load;
+  expect(ack.serverErrors).toEqual([]);
+  expect(counts(file).ledgerRows, "writes went on during the backup").toBeGreaterThan(150);
+  expect(statSync(backup).mode & 0o077, "the copy is readable by its owner only").toBe(0);
+
+  // Stop: SIGTERM drains, checkpoints and exits 0; the WAL is written back into the file.
+  server.process.kill("SIGTERM");
+  expect(await server.exited).toEqual({ code: 0, signal: null });
+  expect(existsSync(`${file}-wal`)).toBe(false);
+  expect(databaseProblems(file, ack)).toEqual([]);
+
+  // Restore as README says: the copy becomes the database file, the attachments folder goes beside it.
+  const restoredDir = mkdtempSync(join(tmpdir(), "sprintlab-restored-"));
+  const restored = join(restoredDir, "sprintlab.db");
+  copyFileSync(backup, restored);
+  cpSync(attachmentsBackupFolder(backup), join(restoredDir, "attachments"), { recursive: true });
+  expect(databaseProblems(restored)).toEqual([]);
+  const restoredCounts = counts(restored);
+  expect(restoredCounts.ledgerRows).toBeGreaterThanOrEqual(150);
+  expect(restoredCounts.ledgerRows).toBeLessThanOrEqual(counts(file).ledgerRows);
+
+  const back = await startServer(restored);
+  try {
+    expect(await (await fetch(`${back.url}/healthz`)).json()).toMatchObject({ status: "ok" });
+    const me = await fetch(`${back.url}/api/v1/me`, { headers: { Authorization: `Bearer ${data.voters[0].token}` } });
+    expect(me.status).toBe(200);
+    const copy = new Database(restored, { readonly: true });
+    const stored = copy.prepare("SELECT stored_as AS s FROM story_attachments WHERE id = ?").get(data.attachment.id) as { s: string };
+    copy.close();
+    expect(readFileSync(join(restoredDir, "attachments", stored.s), "utf8")).toBe(data.attachment.text);
+  } finally {
+    back.process.kill("SIGTERM");
+    expect(await back.exited).toEqual({ code: 0, signal: null });
+  }
+  console.log(`backup test: copy taken at ~${during} ledger rows while writes went on; ${ack.total} writes acknowledged; restored copy: ${JSON.stringify(restoredCounts)}`);
+});
+
+test("SIGTERM finishes the requests in flight, then exits 0; requests carry an id and leave one log line each, secrets redacted", async () => {
+  test.setTimeout(90_000);
+  const file = tempDatabase();
+  const data = await buildLoadData(file, { voters: 4, stories: 2 });
+  // A long grace period, so that the balancer's view of a stopping server can be seen for sure.
+  const server = await startServer(file, { SHUTDOWN_GRACE_MS: "2500" });
+
+  const traced = await fetch(`${server.url}/api/v1/me`, { headers: { Authorization: `Bearer ${data.voters[0].token}`, "X-Request-Id": "lb-trace-42" } });
+  expect(traced.headers.get("x-request-id")).toBe("lb-trace-42");
+  const ours = await fetch(`${server.url}/set-password/very-secret-token-value`);
+  const ourId = ours.headers.get("x-request-id");
+  expect(ourId).toMatch(/^[0-9a-f-]{36}$/);
+  await fetch(`${server.url}/api/v1/projects/1/calendar.ics?token=feed-secret-value`);
+
+  // Forty page and API reads at once; the signal comes while the server is answering them. Each
+  // request the server had begun is answered whole; one it had not yet read may be refused, but no
+  // answer is ever cut off half-way.
+  const inFlight = Array.from({ length: 40 }, (_, i) =>
+    fetch(i % 2 ? `${server.url}/sign-in` : `${server.url}/api/v1/ideas/${data.ideas[i % data.ideas.length]}`, {
+      headers: { Authorization: `Bearer ${data.voters[1].token}` },
+    }).then(
+      async (r) => ({ status: r.status, body: await r.text(), at: Date.now() }),
+      (error: Error) => ({ status: 0, body: error.message, at: Date.now() }),
+    ),
+  );
+  const first = await Promise.race(inFlight);
+  expect(first.status).toBe(200);
+  const signalled = Date.now();
+  server.process.kill("SIGTERM");
+  const balancer = await fetch(`${server.url}/healthz`);
+  expect(balancer.status, "a stopping server tells the balancer to send no more").toBe(503);
+  expect(await balancer.json()).toEqual({ status: "stopping" });
+  const answers = await Promise.all(inFlight);
+  const answered = answers.filter((a) => a.status === 200);
+  expect(answers.filter((a) => a.status !== 200 && a.status !== 0)).toEqual([]);
+  expect(answered.every((a) => a.body.length > 100 && (a.body.startsWith("{") ? Boolean(JSON.parse(a.body)) : a.body.includes("</html>")))).toBe(true);
+  expect(answered.filter((a) => a.at > signalled).length, "answers completed after the signal").toBeGreaterThan(0);
+  expect(await server.exited).toEqual({ code: 0, signal: null });
+  expect(Date.now() - signalled, "stopped within a few seconds").toBeLessThan(10_000);
+  expect(existsSync(`${file}-wal`)).toBe(false);
+  await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+
+  const log = server.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  const requests = log.filter((l) => l.msg === "request");
+  // One line per answered request: the three above, every answered read and the balancer's check.
+  expect(requests.length).toBe(4 + answered.length);
+  console.log(`shutdown test: ${answered.length} of 40 reads answered whole (${answered.filter((a) => a.at > signalled).length} after the signal), ${40 - answered.length} refused before the server read them`);
+  expect(requests.find((l) => l.reqId === "lb-trace-42")).toMatchObject({ method: "GET", path: "/api/v1/me", status: 200, userId: data.voters[0].id });
+  expect(requests.find((l) => l.reqId === ourId)).toMatchObject({ path: "/set-password/[redacted]", status: expect.any(Number), userId: null });
+  expect(requests.find((l) => String(l.path).includes("calendar.ics"))?.path).toBe("/api/v1/projects/1/calendar.ics?token=[redacted]");
+  for (const line of requests) expect(line).toEqual(expect.objectContaining({ time: expect.any(String), level: "info", ms: expect.any(Number) }));
+  const all = server.lines.join("\n");
+  for (const secret of ["very-secret-token-value", "feed-secret-value", data.voters[0].token, data.voters[1].token]) expect(all).not.toContain(secret);
+  expect(log.at(-1)).toMatchObject({ msg: "Stopped: database checkpointed and closed" });
+});
+
+test("npm start passes on a stop it was asked for as 0 and a server killed under it as non-zero", async () => {
+  test.setTimeout(150_000);
+  const file = tempDatabase();
+  const start = async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/start.ts")], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, PORT: String(port), DATABASE_URL: file, SESSION_SECRET: "start-journey-secret", JOBS_INTERVAL_SECONDS: "0" },
+    });
+    child.stdout!.resume();
+    child.stderr!.resume();
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200) break;
+      } catch {
+        // starting
+      }
+      if (i > 1200) throw new Error("npm start did not come up");
+      await sleep(100);
+    }
+    return { child, exited, port };
+  };
+
+  const first = await start();
+  first.child.kill("SIGTERM");
+  expect(await first.exited).toBe(0);
+
+  const second = await start();
+  // The server runs under the start script: kill it behind the script's back, as the OOM killer would.
+  const serverPid = descendantPid(second.child.pid!, "scripts/server.ts");
+  expect(serverPid, "the server process under npm start").toBeTruthy();
+  process.kill(serverPid!, "SIGKILL");
+  expect(await second.exited).toBe(137);
+});
