@@ -29,6 +29,7 @@ const executablePath =
 
 export default defineConfig({
   testDir: "test/e2e",
+  globalSetup: "./test/support/e2e-global-setup.ts",
   timeout: 30_000,
   workers: 2,
   retries: 0,

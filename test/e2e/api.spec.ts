@@ -1,5 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { DEMO_PASSWORD, expect, test } from "../support/e2e";
+import { demoTest } from "../support/demo-copy";
 
 async function tokenFor(request: APIRequestContext, email: string, password = DEMO_PASSWORD): Promise<string> {
   const response = await request.post("/api/v1/tokens", { data: { email, password, name: "e2e" } });
@@ -45,7 +46,7 @@ test.describe("API spine", () => {
   });
 
   test("token creation is rate limited: 429 with Retry-After after 5 failures", async ({ request }) => {
-    const email = "api-locked@example.com";
+    const email = `api-locked-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
     for (let i = 0; i < 5; i++) {
       expect((await request.post("/api/v1/tokens", { data: { email, password: `x${i}` } })).status()).toBe(401);
     }
@@ -86,7 +87,7 @@ test.describe("API spine", () => {
     }
   });
 
-  test("administration: users and holidays, with 403 for other roles and 409 for a known date", async ({ request }) => {
+  demoTest("administration: users and holidays, with 403 for other roles and 409 for a known date", async ({ request }) => {
     const admin = await tokenFor(request, "admin@example.com");
     const customer = await tokenFor(request, "partner@example.com");
 
@@ -95,21 +96,22 @@ test.describe("API spine", () => {
     expect(forbidden.status()).toBe(403);
     expect((await forbidden.json()).error.code).toBe("forbidden");
 
+    const local = `api.user.${Date.now()}${Math.floor(Math.random() * 1e6)}`;
     const created = await request.post("/api/v1/users", {
       headers: bearer(admin),
-      data: { email: "api.user@example.com", name: "Api User", role: "customer", password: "long-enough-pw", company: "Acme Health" },
+      data: { email: `${local}@example.com`, name: "Api User", role: "customer", password: "long-enough-pw", company: "Acme Health" },
     });
     expect(created.status()).toBe(201);
     const user = await created.json();
-    expect(user).toMatchObject({ email: "api.user@example.com", name: "Api User", role: "customer", company: "Acme Health" });
+    expect(user).toMatchObject({ email: `${local}@example.com`, name: "Api User", role: "customer", company: "Acme Health" });
 
     const duplicate = await request.post("/api/v1/users", {
       headers: bearer(admin),
-      data: { email: "API.user@example.com", name: "Again", role: "customer", password: "long-enough-pw" },
+      data: { email: `${local.toUpperCase()}@example.com`, name: "Again", role: "customer", password: "long-enough-pw" },
     });
     expect(duplicate.status()).toBe(409);
 
-    const userToken = await tokenFor(request, "api.user@example.com", "long-enough-pw");
+    const userToken = await tokenFor(request, `${local}@example.com`, "long-enough-pw");
     const patched = await request.patch(`/api/v1/users/${user.id}`, { headers: bearer(admin), data: { role: "partner" } });
     expect(patched.status()).toBe(200);
     expect((await patched.json()).role).toBe("partner");

@@ -1,5 +1,6 @@
 import ical from "node-ical";
-import { expect, test } from "../support/e2e";
+import { expect } from "../support/e2e";
+import { demoTest as test } from "../support/demo-copy";
 import { bearer, tokenFor } from "../support/api";
 
 type Project = { id: number; name: string; calendarUrl?: string };

@@ -1,4 +1,5 @@
-import { expect, test } from "../support/e2e";
+import { expect } from "../support/e2e";
+import { demoTest as test } from "../support/demo-copy";
 import { bearer, newUser, tokenFor } from "../support/api";
 
 /** The remaining points the burndown table shows for today's (or the last shown) working day. */

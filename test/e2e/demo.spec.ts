@@ -1,4 +1,5 @@
-import { expect, test } from "../support/e2e";
+import { expect } from "../support/e2e";
+import { demoTest as test } from "../support/demo-copy";
 import { bearer, tokenFor } from "../support/api";
 
 test("the co-product owner accepts two stories, accepts one with a follow-up and rejects one; the not-yet-accepted line moves", async ({ pageAs, request }) => {

@@ -1,4 +1,5 @@
-import { expect, test } from "../support/e2e";
+import { expect } from "../support/e2e";
+import { demoTest as test } from "../support/demo-copy";
 import { bearer, newUser } from "../support/api";
 
 test.describe("customer in the Ideas Lab", () => {

@@ -1,4 +1,5 @@
-import { expect, test } from "../support/e2e";
+import { expect } from "../support/e2e";
+import { demoTest as test } from "../support/demo-copy";
 import { bearer, newIdea, newUser, tokenFor } from "../support/api";
 
 test("a PM links an idea to a feature; the scrum master marks the go-live done; the voter sees Delivered, the release note, a notification and the vote back", async ({ pageAs, request }) => {

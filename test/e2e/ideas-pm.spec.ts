@@ -1,4 +1,5 @@
-import { expect, test } from "../support/e2e";
+import { expect } from "../support/e2e";
+import { demoTest as test } from "../support/demo-copy";
 import { bearer, newIdea, newUser } from "../support/api";
 
 function monthsAhead(n: number) {

@@ -46,7 +46,7 @@ test.describe("sign-in page", () => {
   });
 
   test("five failures lock the email with a clear message", async ({ page }) => {
-    const email = "locked-out@example.com";
+    const email = `locked-out-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
     await page.goto("/sign-in");
     for (let i = 0; i < 5; i++) {
       await page.getByLabel("Email").fill(email);

@@ -20,10 +20,10 @@ export function e2eDb(): Db {
 
 export { DEMO_PASSWORD, expect };
 
-export async function signInContext(context: BrowserContext, email: string, baseURL: string): Promise<void> {
-  const user = e2eDb().select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+export async function signInContext(context: BrowserContext, email: string, baseURL: string, db: Db = e2eDb()): Promise<void> {
+  const user = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
   if (!user) throw new Error(`No user ${email} in the e2e database`);
-  const header = await sessionCookie().serialize(createSession(e2eDb(), user.id));
+  const header = await sessionCookie().serialize(createSession(db, user.id));
   const value = header.split(";")[0].split("=").slice(1).join("=");
   await context.addCookies([{ name: "sprintlab_session", value, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
 }
@@ -48,6 +48,8 @@ function watchConsole(page: Page, watch: ConsoleWatch) {
 type ConsoleWatch = { record: (problem: string) => void; allow: (pattern: RegExp) => void };
 
 type Fixtures = {
+  /** The database of the server this test talks to (the shared e2e server unless a test overrides it). */
+  appDb: Db;
   consoleWatch: ConsoleWatch;
   /** Console errors this test provokes on purpose (e.g. the 403 status of an error page). */
   allowConsole: (pattern: RegExp) => void;
@@ -56,6 +58,9 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  appDb: async ({}, use) => {
+    await use(e2eDb());
+  },
   consoleWatch: async ({}, use) => {
     const problems: string[] = [];
     const allowed: RegExp[] = [];
@@ -70,12 +75,12 @@ export const test = base.extend<Fixtures>({
     watchConsole(page, consoleWatch);
     await use(page);
   },
-  pageAs: async ({ browser, baseURL, consoleWatch }, use) => {
+  pageAs: async ({ browser, baseURL, consoleWatch, appDb }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async (email, options = {}) => {
       const context = await (browser as Browser).newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
       contexts.push(context);
-      await signInContext(context, email, baseURL!);
+      await signInContext(context, email, baseURL!, appDb);
       const page = await context.newPage();
       watchConsole(page, consoleWatch);
       return page;
