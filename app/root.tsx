@@ -17,7 +17,7 @@ import { RoleBadge } from "./components/badges";
 import { ErrorPage } from "./components/error-page";
 import { navigationFor } from "./components/navigation";
 import { readFlash } from "./lib/flash.server";
-import { getDb } from "../db/client.server";
+import { getDb } from "./lib/db.server";
 import { globalCan } from "./auth/permissions";
 import { unreadCount } from "./ideas/notify.server";
 import { voteBalance } from "./ideas/votes.server";

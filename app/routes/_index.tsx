@@ -5,7 +5,7 @@ import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { navigationFor } from "~/components/navigation";
 import { hasProjects } from "~/delivery/projects.server";
-import { getDb } from "../../db/client.server";
+import { getDb } from "~/lib/db.server";
 
 const DESCRIPTIONS: Record<string, string> = {
   "/projects": "Kickoff and release planning, the ranked backlog, three-week sprints, demos and go-lives.",

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync } from "node:fs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { getDb } from "../../db/client.server";
+import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
 import { attachmentFile } from "~/delivery/threads.server";
 import { orErrorPage } from "~/lib/forms.server";

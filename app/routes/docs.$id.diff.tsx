@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "../../db/client.server";
+import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { PageHeader } from "~/components/page-header";

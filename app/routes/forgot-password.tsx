@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { getDb } from "../../db/client.server";
+import { getDb } from "~/lib/db.server";
 import { forgotPassword } from "~/auth/access.server";
 import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/field";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "../../db/client.server";
+import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
 import { goLiveAcceptanceCsv, goLiveAcceptanceRecord } from "~/delivery/demo.server";
 import { orErrorPage } from "~/lib/forms.server";

@@ -1,4 +1,4 @@
-import { getDb } from "../../db/client.server";
+import { getDb } from "~/lib/db.server";
 import { checkHealth } from "~/operations/health.server";
 
 /** The load balancer's check (API.md): no sign-in, 200 when healthy, 503 naming the failing part. */

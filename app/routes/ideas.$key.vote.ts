@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { getDb } from "../../db/client.server";
+import { getDb } from "~/lib/db.server";
 import { requireUser, safeRedirect } from "~/auth/session.server";
 import { castVote, withdrawVote } from "~/ideas/votes.server";
 import { isDomainError } from "~/lib/errors";

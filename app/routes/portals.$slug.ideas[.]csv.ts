@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "../../db/client.server";
+import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
 import { exportIdeasCsv } from "~/ideas/ideas.server";
 import { getPortal } from "~/ideas/portals.server";

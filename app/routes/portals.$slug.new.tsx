@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { getDb } from "../../db/client.server";
+import { getDb } from "~/lib/db.server";
 import { globalCan } from "~/auth/permissions";
 import { forbidden, requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { getDb } from "../../db/client.server";
+import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
 import { similarIdeas } from "~/ideas/ideas.server";
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { getDb } from "../../db/client.server";
+import { getDb } from "~/lib/db.server";
 import { STORY_TYPES } from "../../db/schema/enums";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";

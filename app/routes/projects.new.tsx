@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listCalendars } from "~/calendar/calendars.server";
-import { getDb } from "../../db/client.server";
+import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { getDb } from "../../db/client.server";
+import { getDb } from "~/lib/db.server";
 import { getUser, safeRedirect, startSession } from "~/auth/session.server";
 import { verifyCredentials } from "~/auth/sign-in.server";
 import { ErrorPage } from "~/components/error-page";
