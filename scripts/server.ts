@@ -47,6 +47,10 @@ installGlobals({ nativeFetch: build.future.v3_singleFetch });
 
 const app = express();
 app.disable("x-powered-by");
+// Which proxies to believe for the client address and https (X-Forwarded-For / -Proto / -Host):
+// express's "trust proxy" values, e.g. `loopback`, `1` (one hop) or an address; unset trusts none.
+const trustProxy = process.env.TRUST_PROXY;
+if (trustProxy) app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy === "true" ? true : trustProxy);
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 app.use(express.static(join(root, "public"), { maxAge: "1h" }));
@@ -66,6 +70,7 @@ app.use((req, res, next) => {
       status: res.statusCode,
       ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
       userId: context.userId ?? null,
+      ip: req.ip,
       ...(aborted ? { aborted: true } : {}),
     };
     // The load balancer's check every second would drown the log at info.

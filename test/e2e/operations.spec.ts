@@ -116,9 +116,9 @@ test("SIGTERM finishes the requests in flight, then exits 0; requests carry an i
   const file = tempDatabase();
   const data = await buildLoadData(file, { voters: 4, stories: 2 });
   // A long grace period, so that the balancer's view of a stopping server can be seen for sure.
-  const server = await startServer(file, { SHUTDOWN_GRACE_MS: "2500" });
+  const server = await startServer(file, { SHUTDOWN_GRACE_MS: "2500", TRUST_PROXY: "loopback" });
 
-  const traced = await fetch(`${server.url}/api/v1/me`, { headers: { Authorization: `Bearer ${data.voters[0].token}`, "X-Request-Id": "lb-trace-42" } });
+  const traced = await fetch(`${server.url}/api/v1/me`, { headers: { Authorization: `Bearer ${data.voters[0].token}`, "X-Request-Id": "lb-trace-42", "X-Forwarded-For": "203.0.113.7" } });
   expect(traced.headers.get("x-request-id")).toBe("lb-trace-42");
   const ours = await fetch(`${server.url}/set-password/very-secret-token-value`);
   const ourId = ours.headers.get("x-request-id");
@@ -158,7 +158,7 @@ test("SIGTERM finishes the requests in flight, then exits 0; requests carry an i
   // One line per answered request: the three above, every answered read and the balancer's check.
   expect(requests.length).toBe(4 + answered.length);
   console.log(`shutdown test: ${answered.length} of 40 reads answered whole (${answered.filter((a) => a.at > signalled).length} after the signal), ${40 - answered.length} refused before the server read them`);
-  expect(requests.find((l) => l.reqId === "lb-trace-42")).toMatchObject({ method: "GET", path: "/api/v1/me", status: 200, userId: data.voters[0].id });
+  expect(requests.find((l) => l.reqId === "lb-trace-42")).toMatchObject({ method: "GET", path: "/api/v1/me", status: 200, userId: data.voters[0].id, ip: "203.0.113.7" });
   expect(requests.find((l) => l.reqId === ourId)).toMatchObject({ path: "/set-password/[redacted]", status: expect.any(Number), userId: null });
   expect(requests.find((l) => String(l.path).includes("calendar.ics"))?.path).toBe("/api/v1/projects/1/calendar.ics?token=[redacted]");
   for (const line of requests) expect(line).toEqual(expect.objectContaining({ time: expect.any(String), level: "info", ms: expect.any(Number) }));
