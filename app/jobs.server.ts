@@ -1,7 +1,7 @@
 import { getDb } from "../db/client.server";
 import { remindUpcomingDemos } from "./delivery/reminders.server";
 import { logger } from "./lib/log.server";
-import { sendOutbox, smtpTransport } from "./lib/mail.server";
+import { sendOutbox, smtpTransport } from "./notifications/mail.server";
 
 declare global {
   // eslint-disable-next-line no-var

@@ -5,7 +5,6 @@ import {
   isWeekend,
   parseISO,
 } from "date-fns";
-import { TZDate } from "@date-fns/tz";
 
 /** Calendar dates travel as `YYYY-MM-DD` strings; these two convert at the edges. */
 export type IsoDate = string;
@@ -18,10 +17,8 @@ export function toIso(date: Date): IsoDate {
   return format(date, "yyyy-MM-dd");
 }
 
-/** Today's calendar date in a time zone (the project's, or the app's `APP_TIME_ZONE`). */
-export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
-  return format(new TZDate(now, timeZone), "yyyy-MM-dd");
-}
+// Today in a zone is a toolbox helper (lib/), used below the calendar too.
+export { todayIn } from "../lib/app-time";
 
 export function isValidTimeZone(timeZone: string): boolean {
   try {

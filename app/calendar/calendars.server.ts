@@ -1,4 +1,3 @@
-import { relayCeremoniesForCalendar } from "../delivery/ceremonies.server";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
@@ -28,24 +27,19 @@ export function createCalendar(db: Db, admin: User, input: unknown) {
   return db.insert(holidayCalendars).values({ name }).returning().get();
 }
 
-export function addCalendarHoliday(db: Db, admin: User, calendarId: number, input: unknown) {
+/** Add a holiday to a named calendar inside the caller's transaction (see insertHoliday). */
+export function insertCalendarHoliday(tx: DbOrTx, admin: User, calendarId: number, input: unknown): void {
   requireAdmin(admin);
   const holiday = parseInput(HolidaySchema, input);
-  if (!db.select().from(holidayCalendars).where(eq(holidayCalendars.id, calendarId)).get()) throw new DomainError("not_found", "No such calendar.");
-  db.transaction((tx) => {
-    const result = tx.insert(calendarHolidays).values({ calendarId, ...holiday }).onConflictDoNothing().run();
-    if (!result.changes) throw new DomainError("conflict", `${holiday.date} is already a holiday in this calendar.`, { fields: { date: `${holiday.date} is already a holiday in this calendar.` } });
-    relayCeremoniesForCalendar(tx, calendarId);
-  });
+  if (!tx.select().from(holidayCalendars).where(eq(holidayCalendars.id, calendarId)).get()) throw new DomainError("not_found", "No such calendar.");
+  const result = tx.insert(calendarHolidays).values({ calendarId, ...holiday }).onConflictDoNothing().run();
+  if (!result.changes) throw new DomainError("conflict", `${holiday.date} is already a holiday in this calendar.`, { fields: { date: `${holiday.date} is already a holiday in this calendar.` } });
 }
 
-export function removeCalendarHoliday(db: Db, admin: User, calendarId: number, date: string) {
+export function deleteCalendarHoliday(tx: DbOrTx, admin: User, calendarId: number, date: string): void {
   requireAdmin(admin);
-  db.transaction((tx) => {
-    const result = tx.delete(calendarHolidays).where(and(eq(calendarHolidays.calendarId, calendarId), eq(calendarHolidays.date, date))).run();
-    if (!result.changes) throw new DomainError("not_found", `${date} is not a holiday in this calendar.`);
-    relayCeremoniesForCalendar(tx, calendarId);
-  });
+  const result = tx.delete(calendarHolidays).where(and(eq(calendarHolidays.calendarId, calendarId), eq(calendarHolidays.date, date))).run();
+  if (!result.changes) throw new DomainError("not_found", `${date} is not a holiday in this calendar.`);
 }
 
 /** The holidays a project counts: its named calendar's, or the installation's default ones. */

@@ -1,7 +1,6 @@
-import { relayCeremoniesForCalendar } from "../delivery/ceremonies.server";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../db/client.server";
+import type { Db, DbOrTx } from "../../db/client.server";
 import { holidays } from "../../db/schema";
 import { recordAudit } from "../auth/audit.server";
 import type { User } from "../auth/users.server";
@@ -24,27 +23,25 @@ export function holidaySet(db: Db): Set<string> {
   return new Set(listHolidays(db).map((h) => h.date));
 }
 
-export function addHoliday(db: Db, actor: User, input: unknown): Holiday {
+/**
+ * Add a default holiday inside the caller's transaction. The calendar knows nothing of sprints:
+ * the use case that also re-lays the ceremonies is Delivery's (`app/delivery/holidays.server.ts`).
+ */
+export function insertHoliday(tx: DbOrTx, actor: User, input: unknown): Holiday {
   const holiday = parseInput(HolidaySchema, input);
-  return db.transaction((tx) => {
-    const existing = tx.select().from(holidays).where(eq(holidays.date, holiday.date)).get();
-    if (existing) {
-      throw new DomainError("conflict", `${holiday.date} is already a holiday (${existing.name}).`, {
-        fields: { date: `${holiday.date} is already a holiday (${existing.name}).` },
-      });
-    }
-    tx.insert(holidays).values(holiday).run();
-    relayCeremoniesForCalendar(tx, null);
-    recordAudit(tx, actor.id, "holiday.added", `holiday:${holiday.date}`, { name: holiday.name });
-    return holiday;
-  });
+  const existing = tx.select().from(holidays).where(eq(holidays.date, holiday.date)).get();
+  if (existing) {
+    throw new DomainError("conflict", `${holiday.date} is already a holiday (${existing.name}).`, {
+      fields: { date: `${holiday.date} is already a holiday (${existing.name}).` },
+    });
+  }
+  tx.insert(holidays).values(holiday).run();
+  recordAudit(tx, actor.id, "holiday.added", `holiday:${holiday.date}`, { name: holiday.name });
+  return holiday;
 }
 
-export function removeHoliday(db: Db, actor: User, date: string): void {
-  db.transaction((tx) => {
-    const result = tx.delete(holidays).where(eq(holidays.date, date)).run();
-    if (result.changes === 0) throw new DomainError("not_found", `${date} is not a holiday.`);
-    relayCeremoniesForCalendar(tx, null);
-    recordAudit(tx, actor.id, "holiday.removed", `holiday:${date}`, {});
-  });
+export function deleteHoliday(tx: DbOrTx, actor: User, date: string): void {
+  const result = tx.delete(holidays).where(eq(holidays.date, date)).run();
+  if (result.changes === 0) throw new DomainError("not_found", `${date} is not a holiday.`);
+  recordAudit(tx, actor.id, "holiday.removed", `holiday:${date}`, {});
 }

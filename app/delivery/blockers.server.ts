@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import { blockers, projectMembers, stories, users } from "../../db/schema";
 import type { User } from "../auth/users.server";
-import { notify } from "../ideas/notify.server";
+import { notify } from "../notifications/notify.server";
 import { DomainError } from "../lib/errors";
 import { IsoDateSchema, parseInput } from "../lib/validation";
 import { orderBlockers } from "./blockers";

@@ -2,7 +2,7 @@ import { and, asc, eq, min, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.server";
 import { projectMembers, stories } from "../../db/schema";
 import type { User } from "../auth/users.server";
-import { notify } from "../ideas/notify.server";
+import { notify } from "../notifications/notify.server";
 import { DomainError } from "../lib/errors";
 import { rankBetween } from "./backlog";
 import { TEST_LABELS, testRefusal, type TestStatus } from "./customer-test";

@@ -6,7 +6,7 @@ import type { Db } from "../../db/client.server";
 import { demoDecisions, features, goLives, projectMembers, sprints, stories, users } from "../../db/schema";
 import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
-import { notify } from "../ideas/notify.server";
+import { notify } from "../notifications/notify.server";
 import { DomainError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
 import { rankBetween } from "./backlog";

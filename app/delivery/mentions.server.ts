@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.server";
 import { projectMembers, users } from "../../db/schema";
-import { notify } from "../ideas/notify.server";
+import { notify } from "../notifications/notify.server";
 import { handleOf, mentionHandles } from "../lib/mentions";
 
 /** The members of a project a text mentions (by handle); others are not told. */

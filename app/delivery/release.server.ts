@@ -1,13 +1,11 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { addDays, format, parseISO } from "date-fns";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
 import { features, goLiveChanges, goLives, projectMembers, sprints, stories, users } from "../../db/schema";
 import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
-import { notify } from "../ideas/notify.server";
-import { deliverLinkedIdeas } from "../ideas/links.server";
-import { recordAudit } from "../auth/audit.server";
+import { notify } from "../notifications/notify.server";
 import { DomainError } from "../lib/errors";
 import { IsoDateSchema, parseInput } from "../lib/validation";
 import { forecast } from "./forecast";
@@ -138,23 +136,6 @@ export function releasePlanJson(plan: ReturnType<typeof releasePlan>) {
       atRisk: g.atRisk,
     })),
   };
-}
-
-/** Mark a go-live done (it may happen earlier than planned), with its release-note link. */
-export function markGoLiveDone(db: Db, actor: User, goLiveId: number, input: unknown): GoLive & { deliveredIdeas: string[] } {
-  const goLive = db.select().from(goLives).where(eq(goLives.id, goLiveId)).get();
-  if (!goLive) throw new DomainError("not_found", "No such go-live.");
-  requireProject(db, actor, goLive.projectId, "goLives.manage");
-  const { releaseNoteUrl } = parseInput(z.object({ releaseNoteUrl: z.url({ error: "Give the release-note link." }) }), input);
-  return db.transaction((tx) => {
-    const result = tx.update(goLives).set({ doneAt: new Date().toISOString(), releaseNoteUrl }).where(and(eq(goLives.id, goLiveId), isNull(goLives.doneAt))).run();
-    if (result.changes === 0) throw new DomainError("conflict", "This go-live is already done.");
-    const done = tx.select().from(goLives).where(eq(goLives.id, goLiveId)).get()!;
-    // Linked ideas whose last feature shipped become Delivered in this same transaction (SPEC B10).
-    const delivered = deliverLinkedIdeas(tx, done, actor);
-    recordAudit(tx, actor.id, "goLive.done", `go-live:${goLiveId}`, { name: done.name, releaseNoteUrl, deliveredIdeas: delivered });
-    return { ...done, deliveredIdeas: delivered };
-  });
 }
 
 function findGoLive(db: DbOrTx, goLiveId: number): GoLive {

@@ -8,7 +8,7 @@ import { DomainError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
 import { getProject, requireProject } from "./projects.server";
 import { notifyMentions } from "./mentions.server";
-import { notify } from "../ideas/notify.server";
+import { notify } from "../notifications/notify.server";
 
 export const RetroItemSchema = z
   .object({

@@ -8,7 +8,7 @@ import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
 import { guardLanguage } from "./ideas.server";
-import { follow, followerIds, notify } from "./notify.server";
+import { follow, followerIds, notify } from "../notifications/notify.server";
 import { answerSlaClock, ideaLink } from "./transitions.server";
 
 export type Comment = {

@@ -19,7 +19,7 @@ import {
   workaroundConfirmations,
   type IdeaStatus,
 } from "../../db/schema";
-import { appToday } from "../calendar/app-time";
+import { appToday } from "../lib/app-time";
 import { recordAudit } from "../auth/audit.server";
 import { globalCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
@@ -27,7 +27,7 @@ import { DomainError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
 import { findBlockedTerm, guidelineFor } from "./language";
 import { checkMove, isLate, returnsVotes, targetQuarter, STATUS_LABELS } from "./lifecycle";
-import { follow } from "./notify.server";
+import { follow } from "../notifications/notify.server";
 import { ftsQueries } from "./search";
 import { slaState, type SlaState } from "./sla";
 import { answerSlaClock, applyThreshold, recordStatusChange, returnAllVotes, recountVotes } from "./transitions.server";

@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import { ideaStatusChanges, ideas, slaClocks, voteLedger } from "../../db/schema";
-import { appToday } from "../calendar/app-time";
-import type { VotesWeek } from "../components/charts/votes-per-week";
+import { appToday } from "../lib/app-time";
+import type { VotesWeek } from "./insights";
 import { funnel, medianTimeInStatus, monthsBetween, slaByMonth, statusOverTime, type History } from "./insights";
 
 /** Votes cast and taken back on one idea per week (Monday), from the ledger. */

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import { categories, ideas, portals, slaClocks } from "../../db/schema";
-import { appToday } from "../calendar/app-time";
+import { appToday } from "../lib/app-time";
 import { isLate } from "./lifecycle";
 import { slaState, type SlaState } from "./sla";
 import { subDays, format, parseISO } from "date-fns";

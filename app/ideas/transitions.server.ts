@@ -1,9 +1,9 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.server";
 import { categories, holidays, ideaStatusChanges, ideaVotes, ideas, portals, slaClocks, voteLedger, type IdeaStatus } from "../../db/schema";
-import { appToday } from "../calendar/app-time";
+import { appToday } from "../lib/app-time";
 import { STATUS_LABELS, reachesThreshold } from "./lifecycle";
-import { followerIds, notify } from "./notify.server";
+import { followerIds, notify } from "../notifications/notify.server";
 import { slaDueDate } from "./sla";
 
 /**

@@ -7,7 +7,7 @@ import { globalCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
-import { follow, notify } from "./notify.server";
+import { follow, notify } from "../notifications/notify.server";
 import { applyThreshold } from "./transitions.server";
 import { BASE_BUDGET, balanceFrom, countsTowardThreshold, voteRefusal, type VoteBalance } from "./votes";
 

@@ -7,7 +7,7 @@ import { requirePermission } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { formatTimestamp } from "~/lib/dates";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Access requests · Administration · Sprintlab" }];

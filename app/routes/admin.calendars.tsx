@@ -3,11 +3,12 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/auth/session.server";
-import { addCalendarHoliday, createCalendar, listCalendars, removeCalendarHoliday } from "~/calendar/calendars.server";
+import { createCalendar, listCalendars } from "~/calendar/calendars.server";
+import { addCalendarHoliday, removeCalendarHoliday } from "~/delivery/holidays.server";
 import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/field";
 import { formatDay } from "~/lib/dates";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Holiday calendars · Administration · Sprintlab" }];

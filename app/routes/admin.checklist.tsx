@@ -6,7 +6,7 @@ import { requirePermission } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/field";
 import { addTemplateItem, listTemplate, removeTemplateItem } from "~/delivery/transition.server";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Transition checklist · Administration · Sprintlab" }];

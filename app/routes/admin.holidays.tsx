@@ -3,11 +3,12 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/auth/session.server";
-import { addHoliday, listHolidays, removeHoliday } from "~/calendar/holidays.server";
+import { listHolidays } from "~/calendar/holidays.server";
+import { addHoliday, removeHoliday } from "~/delivery/holidays.server";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
 import { formatDay } from "~/lib/dates";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Holidays · Administration · Sprintlab" }];

@@ -6,7 +6,7 @@ import { requirePermission } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/field";
 import { addTerm, listTerms, removeTerm } from "~/ideas/language.server";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Language guideline · Administration · Sprintlab" }];

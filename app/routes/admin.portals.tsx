@@ -7,7 +7,7 @@ import { listUsers } from "~/auth/users.server";
 import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { createPortal, listPortals, saveCategory, updatePortal } from "~/ideas/portals.server";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Portals · Administration · Sprintlab" }];

@@ -10,7 +10,7 @@ import { issueResetLink } from "~/auth/access.server";
 import { RoleBadge } from "~/components/badges";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Users · Administration · Sprintlab" }];

@@ -8,7 +8,7 @@ import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { decideVoteRequest, grantVotes, listVoteRequests } from "~/ideas/votes.server";
 import { formatTimestamp } from "~/lib/dates";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
 import { DomainError } from "~/lib/errors";
 

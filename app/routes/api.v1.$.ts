@@ -1,5 +1,5 @@
 import { DomainError } from "~/lib/errors";
-import { apiError } from "~/lib/api.server";
+import { apiError } from "~/web/api.server";
 
 /** Any path under /api/v1 that no route claims: the JSON envelope, never an HTML page. */
 function notFound({ request }: { request: Request }) {

@@ -1,5 +1,6 @@
-import { goLiveJson, markGoLiveDone } from "~/delivery/release.server";
-import { apiRoute, endpoint, idParam } from "~/lib/api.server";
+import { goLiveJson } from "~/delivery/release.server";
+import { markGoLiveDone } from "~/ideas-delivery/go-live-done.server";
+import { apiRoute, endpoint, idParam } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   POST: endpoint({

@@ -1,6 +1,6 @@
 import { globalCan } from "~/auth/permissions";
-import { removeHoliday } from "~/calendar/holidays.server";
-import { apiRoute, endpoint, requireApiPermission } from "~/lib/api.server";
+import { removeHoliday } from "~/delivery/holidays.server";
+import { apiRoute, endpoint, requireApiPermission } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   DELETE: endpoint({

@@ -1,6 +1,7 @@
 import { globalCan } from "~/auth/permissions";
-import { addHoliday, listHolidays } from "~/calendar/holidays.server";
-import { apiRoute, endpoint, requireApiPermission } from "~/lib/api.server";
+import { listHolidays } from "~/calendar/holidays.server";
+import { addHoliday } from "~/delivery/holidays.server";
+import { apiRoute, endpoint, requireApiPermission } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   GET: endpoint({ handler: ({ db }) => listHolidays(db) }),

@@ -1,5 +1,5 @@
 import { addComment, commentJson, listComments } from "~/ideas/comments.server";
-import { apiRoute, endpoint } from "~/lib/api.server";
+import { apiRoute, endpoint } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   GET: endpoint({ handler: ({ db, user, params }) => listComments(db, user, params.key ?? "").map(commentJson) }),

@@ -1,5 +1,5 @@
-import { linkIdea } from "~/ideas/links.server";
-import { apiRoute, endpoint } from "~/lib/api.server";
+import { linkIdea } from "~/ideas-delivery/links.server";
+import { apiRoute, endpoint } from "~/web/api.server";
 
 /** `POST /ideas/:key/links { featureId }` (API.md): pm and admin link an idea to a delivery feature. */
 export const { loader, action } = apiRoute({

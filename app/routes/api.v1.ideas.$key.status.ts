@@ -1,5 +1,5 @@
 import { getIdea, ideaJson, moveIdea } from "~/ideas/ideas.server";
-import { apiRoute, endpoint } from "~/lib/api.server";
+import { apiRoute, endpoint } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   POST: endpoint({

@@ -1,5 +1,5 @@
 import { editIdea, getIdea, ideaJson } from "~/ideas/ideas.server";
-import { apiRoute, endpoint } from "~/lib/api.server";
+import { apiRoute, endpoint } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   GET: endpoint({ handler: ({ db, user, params }) => ideaJson(getIdea(db, user, params.key ?? "")) }),

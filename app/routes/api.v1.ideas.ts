@@ -1,5 +1,5 @@
 import { createIdea, getIdea, ideaJson, listIdeas, summaryJson } from "~/ideas/ideas.server";
-import { apiRoute, endpoint } from "~/lib/api.server";
+import { apiRoute, endpoint } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   GET: endpoint({

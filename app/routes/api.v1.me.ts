@@ -1,5 +1,5 @@
 import { voteBalance } from "~/ideas/votes.server";
-import { apiRoute, endpoint } from "~/lib/api.server";
+import { apiRoute, endpoint } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   GET: endpoint({

@@ -1,5 +1,5 @@
 import { getPortal, portalJson, updatePortal } from "~/ideas/portals.server";
-import { apiRoute, endpoint } from "~/lib/api.server";
+import { apiRoute, endpoint } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   GET: endpoint({ handler: ({ db, params }) => portalJson(getPortal(db, params.slug ?? "")) }),

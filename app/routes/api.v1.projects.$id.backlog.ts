@@ -1,5 +1,5 @@
 import { listBacklog, storyJson } from "~/delivery/stories.server";
-import { apiRoute, endpoint, idParam } from "~/lib/api.server";
+import { apiRoute, endpoint, idParam } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   GET: endpoint({

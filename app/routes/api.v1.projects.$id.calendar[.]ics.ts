@@ -1,5 +1,5 @@
 import { projectCalendar } from "~/delivery/ceremonies.server";
-import { apiRoute, idParam, publicEndpoint } from "~/lib/api.server";
+import { apiRoute, idParam, publicEndpoint } from "~/web/api.server";
 
 /**
  * The project's ICS feed (API.md): calendar clients cannot send a bearer token, so the secret is

@@ -1,5 +1,5 @@
 import { createFeature } from "~/delivery/stories.server";
-import { apiRoute, endpoint, idParam } from "~/lib/api.server";
+import { apiRoute, endpoint, idParam } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   POST: endpoint({ status: 201, handler: ({ db, user, params, body }) => createFeature(db, user, idParam(params.id, "project"), body) }),

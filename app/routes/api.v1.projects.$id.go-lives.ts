@@ -1,5 +1,5 @@
 import { createGoLive, goLiveJson } from "~/delivery/release.server";
-import { apiRoute, endpoint, idParam } from "~/lib/api.server";
+import { apiRoute, endpoint, idParam } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   POST: endpoint({ status: 201, handler: ({ db, user, params, body }) => goLiveJson(createGoLive(db, user, idParam(params.id, "project"), body)) }),

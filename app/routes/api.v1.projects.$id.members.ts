@@ -1,5 +1,5 @@
 import { addMember } from "~/delivery/projects.server";
-import { apiRoute, endpoint, idParam } from "~/lib/api.server";
+import { apiRoute, endpoint, idParam } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   POST: endpoint({

@@ -1,5 +1,5 @@
 import { projectJson } from "~/delivery/projects.server";
-import { apiRoute, endpoint, idParam } from "~/lib/api.server";
+import { apiRoute, endpoint, idParam } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   GET: endpoint({ handler: ({ db, user, params, request }) => projectJson(db, user, idParam(params.id, "project"), new URL(request.url).origin) }),

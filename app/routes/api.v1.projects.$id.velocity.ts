@@ -1,6 +1,6 @@
 import { getProject } from "~/delivery/projects.server";
 import { projectVelocity } from "~/delivery/sprints.server";
-import { apiRoute, endpoint, idParam } from "~/lib/api.server";
+import { apiRoute, endpoint, idParam } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   GET: endpoint({

@@ -1,5 +1,5 @@
 import { createProject, listProjects, projectJson, projectPhase } from "~/delivery/projects.server";
-import { apiRoute, endpoint } from "~/lib/api.server";
+import { apiRoute, endpoint } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   GET: endpoint({

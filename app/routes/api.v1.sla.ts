@@ -1,6 +1,6 @@
 import { globalCan } from "~/auth/permissions";
 import { listSlaClocks } from "~/ideas/sla.server";
-import { apiRoute, endpoint, requireApiPermission } from "~/lib/api.server";
+import { apiRoute, endpoint, requireApiPermission } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   GET: endpoint({

@@ -1,5 +1,5 @@
 import { sprintBurndown } from "~/delivery/sprints.server";
-import { apiRoute, endpoint, idParam } from "~/lib/api.server";
+import { apiRoute, endpoint, idParam } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   GET: endpoint({

@@ -1,5 +1,5 @@
 import { getStory, storyJson, updateStory } from "~/delivery/stories.server";
-import { apiRoute, endpoint, idParam } from "~/lib/api.server";
+import { apiRoute, endpoint, idParam } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   GET: endpoint({ handler: ({ db, user, params }) => storyJson(getStory(db, user, idParam(params.id, "story"))) }),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { verifyCredentials } from "~/auth/sign-in.server";
 import { createToken } from "~/auth/tokens.server";
-import { apiRoute, publicEndpoint } from "~/lib/api.server";
+import { apiRoute, publicEndpoint } from "~/web/api.server";
 
 const TokenRequestSchema = z.object({
   email: z.string({ error: "Enter the email." }),

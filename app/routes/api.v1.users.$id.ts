@@ -1,7 +1,7 @@
 import { globalCan } from "~/auth/permissions";
 import { getUserById, updateUser, userJson } from "~/auth/users.server";
 import { DomainError } from "~/lib/errors";
-import { apiRoute, endpoint, idParam, requireApiPermission } from "~/lib/api.server";
+import { apiRoute, endpoint, idParam, requireApiPermission } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   GET: endpoint({

@@ -1,5 +1,5 @@
 import { grantVotes } from "~/ideas/votes.server";
-import { apiRoute, endpoint, idParam } from "~/lib/api.server";
+import { apiRoute, endpoint, idParam } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   POST: endpoint({

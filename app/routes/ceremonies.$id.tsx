@@ -10,7 +10,7 @@ import { Field, FormMessage } from "~/components/field";
 import { occurrenceBounds } from "~/delivery/ceremonies";
 import { cancelCeremony, getCeremony, moveCeremony, projectNow, restoreCeremony, saveCeremonyNotes } from "~/delivery/ceremonies.server";
 import { formatDay } from "~/lib/dates";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ceremony.name ?? "Ceremony"} · Sprintlab` }];

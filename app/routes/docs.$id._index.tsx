@@ -9,7 +9,7 @@ import { PageHeader } from "~/components/page-header";
 import { DOC_KIND_LABELS } from "~/delivery/docs";
 import { getDocument, saveRevision } from "~/delivery/docs.server";
 import { formatDay, formatTimestamp } from "~/lib/dates";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.doc.title ?? "Document"} · Sprintlab` }];

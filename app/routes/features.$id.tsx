@@ -9,9 +9,9 @@ import { STORY_STATUS_LABELS } from "~/delivery/backlog";
 import { FormMessage } from "~/components/field";
 import { LinkButton, SearchForm } from "~/components/link-forms";
 import { StatusBadge } from "~/components/status-badge";
-import { featurePage, linkIdea, searchLinkableIdeas, unlinkIdea } from "~/ideas/links.server";
+import { featurePage, linkIdea, searchLinkableIdeas, unlinkIdea } from "~/ideas-delivery/links.server";
 import { formatDay } from "~/lib/dates";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.feature.name ?? "Feature"} · Sprintlab` }];

@@ -7,7 +7,7 @@ import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
 import { editIdea, getIdea } from "~/ideas/ideas.server";
 import { listPortals } from "~/ideas/portals.server";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit idea · Ideas Lab · Sprintlab" }];

@@ -4,7 +4,7 @@ import { getDb } from "~/lib/db.server";
 import { requireUser, safeRedirect } from "~/auth/session.server";
 import { castVote, withdrawVote } from "~/ideas/votes.server";
 import { isDomainError } from "~/lib/errors";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return redirect(`/ideas/${params.key}`);

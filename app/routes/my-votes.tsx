@@ -10,7 +10,7 @@ import { VoteButton } from "~/components/vote-button";
 import { isOpen } from "~/ideas/lifecycle";
 import { myVotes, requestMoreVotes } from "~/ideas/votes.server";
 import { formatTimestamp } from "~/lib/dates";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
 import type { IdeaStatus } from "../../db/schema/ideas";
 

@@ -4,9 +4,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
-import { listNotifications, markRead } from "~/ideas/notify.server";
+import { listNotifications, markRead } from "~/notifications/notify.server";
 import { formatTimestamp } from "~/lib/dates";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Sprintlab" }];
 

@@ -10,7 +10,7 @@ import { Field, FormMessage } from "~/components/field";
 import { SimilarIdeas, type SimilarIdea } from "~/components/similar-ideas";
 import { createIdea, similarIdeas } from "~/ideas/ideas.server";
 import { getPortal } from "~/ideas/portals.server";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError, formValues, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Submit an idea · Ideas Lab · Sprintlab" }];

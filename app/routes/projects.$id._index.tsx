@@ -18,7 +18,7 @@ import { acceptedNotPassed } from "~/delivery/customer-test.server";
 import { Field } from "~/components/field";
 import { addMember, getProject, listMembers, projectPhase } from "~/delivery/projects.server";
 import { generateSprints, listSprints, projectVelocity, startSprint } from "~/delivery/sprints.server";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.name ?? "Project"} · Delivery · Sprintlab` }];

@@ -13,7 +13,7 @@ import { blockerFromForm, listBlockers, raiseBlocker, resolveBlocker } from "~/d
 import { getProject, listMembers, projectToday } from "~/delivery/projects.server";
 import { listBacklog } from "~/delivery/stories.server";
 import { formatTimestamp } from "~/lib/dates";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Blockers · Sprintlab" }];

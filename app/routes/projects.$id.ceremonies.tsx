@@ -13,7 +13,7 @@ import { calendarPath, defaultsFromForm, listCeremonies, projectNow, revokeCalen
 import { getProject } from "~/delivery/projects.server";
 import { listSprints } from "~/delivery/sprints.server";
 import { formatDay } from "~/lib/dates";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ceremonies · ${data?.project.name ?? ""} · Sprintlab` }];

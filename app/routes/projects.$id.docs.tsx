@@ -9,7 +9,7 @@ import { PageHeader } from "~/components/page-header";
 import { DOC_KINDS, DOC_KIND_LABELS } from "~/delivery/docs";
 import { createDocument, listDocuments } from "~/delivery/docs.server";
 import { formatDay } from "~/lib/dates";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `As-Delivered documents · ${data?.project.name ?? ""} · Sprintlab` }];

@@ -9,7 +9,7 @@ import { Field } from "~/components/field";
 import { POINTS } from "~/delivery/backlog";
 import { groomStory, groomingView } from "~/delivery/grooming.server";
 import { formatDay, formatTimestamp } from "~/lib/dates";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Grooming · ${data?.project.name ?? ""} · Sprintlab` }];

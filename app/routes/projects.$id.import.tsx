@@ -8,7 +8,7 @@ import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { requireProject } from "~/delivery/projects.server";
 import { importStories } from "~/delivery/stories.server";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Import stories · Sprintlab" }];

@@ -9,12 +9,13 @@ import { ErrorPage } from "~/components/error-page";
 import { MemberSelect } from "~/components/member-select";
 import { Field, FormMessage } from "~/components/field";
 import { getProject } from "~/delivery/projects.server";
-import { changeCutover, createGoLive, decideGoLive, goLiveLog, markGoLiveDone, moveFeatureToGoLive, releasePlan } from "~/delivery/release.server";
+import { changeCutover, createGoLive, decideGoLive, goLiveLog, moveFeatureToGoLive, releasePlan } from "~/delivery/release.server";
+import { markGoLiveDone } from "~/ideas-delivery/go-live-done.server";
 import { projectBurnup } from "~/delivery/baseline.server";
 import { listMembers } from "~/delivery/projects.server";
 import { BurnupChart } from "~/components/charts/delivery-charts";
 import { createFeature } from "~/delivery/stories.server";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Release plan · ${data?.plan.project.name ?? ""} · Sprintlab` }];

@@ -10,7 +10,7 @@ import { Field, FormMessage } from "~/components/field";
 import { getProject, goLivesOf } from "~/delivery/projects.server";
 import { addTransitionItem, listTransition, setTransitionItem } from "~/delivery/transition.server";
 import { formatTimestamp } from "~/lib/dates";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Transition to Customer Care · Sprintlab" }];

@@ -7,7 +7,7 @@ import { requirePermission } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
 import { createProject } from "~/delivery/projects.server";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "New project · Delivery · Sprintlab" }];

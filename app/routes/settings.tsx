@@ -8,7 +8,7 @@ import { RoleBadge } from "~/components/badges";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
 import { formatTimestamp } from "~/lib/dates";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Sprintlab" }];

@@ -17,7 +17,7 @@ import { ceremonyGlance, projectNow } from "~/delivery/ceremonies.server";
 import { formatDay } from "~/lib/dates";
 import { listBacklog, updateStory } from "~/delivery/stories.server";
 import { lastThree } from "~/delivery/velocity";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Sprint ${data?.sprint.number ?? ""} · ${data?.project.name ?? ""} · Sprintlab` }];

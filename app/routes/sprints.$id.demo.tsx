@@ -10,7 +10,7 @@ import { MemberSelect } from "~/components/member-select";
 import { decideAtDemo, demoList } from "~/delivery/demo.server";
 import { DOC_KIND_LABELS } from "~/delivery/docs";
 import { formatTimestamp } from "~/lib/dates";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sprint demo · Sprintlab" }];

@@ -10,7 +10,7 @@ import { MemberSelect } from "~/components/member-select";
 import { listMembers } from "~/delivery/projects.server";
 import { addRetroItem, closeAction, retrospective } from "~/delivery/retro.server";
 import { listSprints } from "~/delivery/sprints.server";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Retrospective · Sprintlab" }];

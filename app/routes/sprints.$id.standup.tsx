@@ -14,7 +14,7 @@ import { findSprint } from "~/delivery/sprints.server";
 import { saveStandupEntry, standupDay } from "~/delivery/standups.server";
 import { listBacklog } from "~/delivery/stories.server";
 import { formatDay } from "~/lib/dates";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Standup ${data?.day ?? ""} · Sprint ${data?.sprint.number ?? ""} · Sprintlab` }];

@@ -13,7 +13,7 @@ import { updateStory } from "~/delivery/stories.server";
 import { MAX_ATTACHMENT_BYTES, addFileAttachment, addLinkAttachment, addStoryComment, setStoryDocKinds, storyThread } from "~/delivery/threads.server";
 import { formatTimestamp } from "~/lib/dates";
 import { DomainError } from "~/lib/errors";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.story.title ?? "Story"} · Sprintlab` }];

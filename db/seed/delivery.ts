@@ -3,7 +3,7 @@ import { addDays, format, parseISO, startOfWeek } from "date-fns";
 import type { Db } from "../client.server";
 import { goLives as goLiveTable, ideas as ideaTable, stories as storyTable, users } from "../schema";
 import type { User } from "../../app/auth/users.server";
-import { appToday } from "../../app/calendar/app-time";
+import { appToday } from "../../app/lib/app-time";
 import { addMember, createProject } from "../../app/delivery/projects.server";
 import { createGoLive, decideGoLive } from "../../app/delivery/release.server";
 import { closeSprint, generateSprints, projectHolidays, startSprint, updateSprint } from "../../app/delivery/sprints.server";
@@ -18,7 +18,7 @@ import { addRetroItem } from "../../app/delivery/retro.server";
 import { cancelCeremony, listCeremonies, moveCeremony, saveCeremonyNotes } from "../../app/delivery/ceremonies.server";
 import { saveStandupEntry } from "../../app/delivery/standups.server";
 import { groomStory } from "../../app/delivery/grooming.server";
-import { linkIdea } from "../../app/ideas/links.server";
+import { linkIdea } from "../../app/ideas-delivery/links.server";
 import { addFileAttachment, addLinkAttachment, addStoryComment, setStoryDocKinds } from "../../app/delivery/threads.server";
 import { createDocument, saveRevision } from "../../app/delivery/docs.server";
 

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { addDays, format, parseISO } from "date-fns";
 import type { Db } from "../client.server";
 import { ideaStatusChanges, ideaVotes, ideas, slaClocks, users } from "../schema";
-import { appToday } from "../../app/calendar/app-time";
+import { appToday } from "../../app/lib/app-time";
 import { holidaySet } from "../../app/calendar/holidays.server";
 import { addComment, toggleWorkaroundConfirmation } from "../../app/ideas/comments.server";
 import { createIdea, moveIdea } from "../../app/ideas/ideas.server";

@@ -15,7 +15,7 @@ import { createSession } from "~/auth/sessions.server";
 import { verifyCredentials } from "~/auth/sign-in.server";
 import { addComment } from "~/ideas/comments.server";
 import { moveIdea } from "~/ideas/ideas.server";
-import { setFollowing } from "~/ideas/notify.server";
+import { setFollowing } from "~/notifications/notify.server";
 import { saveCategory } from "~/ideas/portals.server";
 import { castVote, decideVoteRequest, listVoteRequests, requestMoreVotes, voteBalance } from "~/ideas/votes.server";
 import { freshDb } from "../support/db";

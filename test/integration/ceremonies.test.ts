@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.server";
 import { ceremonies, notifications } from "../../db/schema";
-import { addHoliday } from "~/calendar/holidays.server";
+import { addHoliday } from "~/delivery/holidays.server";
 import {
   calendarPath,
   cancelCeremony,

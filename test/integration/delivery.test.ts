@@ -163,7 +163,8 @@ describe("release plan", () => {
     const { sm, po, dev, project } = await setup();
     const [s1, s2] = generateSprints(db, sm, project.id, { count: 3 });
     updateSprint(db, sm, s1.id, { capacity: 10 });
-    const { createGoLive, releasePlan, markGoLiveDone } = await import("~/delivery/release.server");
+    const { createGoLive, releasePlan } = await import("~/delivery/release.server");
+    const { markGoLiveDone } = await import("~/ideas-delivery/go-live-done.server");
     const voice = createFeature(db, po, project.id, { name: "Inbound voice routing" });
     const callback = createFeature(db, po, project.id, { name: "Web callback" });
     for (const [feature, points] of [[voice, 8], [voice, 5], [callback, 5], [callback, null]] as const) {
@@ -346,8 +347,8 @@ describe("holiday calendars", () => {
   it("a project on a named calendar counts its holidays, not the default ones", async () => {
     const { sm, project } = await setup();
     const admin = await makeUser(db, "admin");
-    const { createCalendar, addCalendarHoliday, holidaysFor } = await import("~/calendar/calendars.server");
-    const { addHoliday } = await import("~/calendar/holidays.server");
+    const { createCalendar, holidaysFor } = await import("~/calendar/calendars.server");
+    const { addCalendarHoliday, addHoliday } = await import("~/delivery/holidays.server");
     const { updateProject } = await import("~/delivery/baseline.server");
     const { projectHolidays } = await import("~/delivery/sprints.server");
     const { sprintWorkingDays } = await import("~/delivery/sprints");

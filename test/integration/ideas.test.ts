@@ -7,7 +7,7 @@ import { changeTargetDate, editIdea, getIdea, listIdeas, moveIdea, similarIdeas 
 import { updatePortal } from "~/ideas/portals.server";
 import { pmBoard } from "~/ideas/sla.server";
 import { castVote, grantVotes, ledgerBalance, voteBalance, withdrawVote } from "~/ideas/votes.server";
-import { appToday } from "~/calendar/app-time";
+import { appToday } from "~/lib/app-time";
 import { freshDb } from "../support/db";
 import { refusal } from "../support/refusal";
 import { makeIdea, makePortal, makeUser } from "../support/factories";

@@ -11,8 +11,8 @@ import { addMember, createProject } from "~/delivery/projects.server";
 import { remindUpcomingDemos } from "~/delivery/reminders.server";
 import { generateSprints, startSprint } from "~/delivery/sprints.server";
 import { createStory, updateStory } from "~/delivery/stories.server";
-import { notify } from "~/ideas/notify.server";
-import { absoluteLinks, dueMail, sendOutbox, smtpTransport } from "~/lib/mail.server";
+import { notify } from "~/notifications/notify.server";
+import { absoluteLinks, dueMail, sendOutbox, smtpTransport } from "~/notifications/mail.server";
 import { freshDb } from "../support/db";
 import { makeUser } from "../support/factories";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IdeaStatus } from "../../db/schema/enums";
-import { ideasToDeliver, isLinkable, offersInDevelopment } from "../../app/ideas/links";
+import { ideasToDeliver, isLinkable, offersInDevelopment } from "../../app/ideas-delivery/links";
 
 describe("ideas meet delivery (SPEC B10)", () => {
   const status = new Map<number, IdeaStatus>([

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
 
-export type VotesWeek = { week: string; cast: number; withdrawn: number };
+import type { VotesWeek } from "~/ideas/insights";
 
 export function VotesPerWeekChart({ data }: { data: VotesWeek[] }) {
   return (

@@ -3,10 +3,10 @@ import type { z } from "zod";
 import { getDb, type Db } from "../../db/client.server";
 import { authenticateToken, bearerToken } from "../auth/tokens.server";
 import type { User } from "../auth/users.server";
-import { DomainError, isDomainError } from "./errors";
-import { logger } from "./log.server";
-import { noteRequestUser } from "./request-context.server";
-import { parseInput } from "./validation";
+import { DomainError, isDomainError } from "../lib/errors";
+import { logger } from "../lib/log.server";
+import { noteRequestUser } from "../lib/request-context.server";
+import { parseInput } from "../lib/validation";
 
 /**
  * The one mechanism behind every `/api/v1` route: method dispatch, bearer-token check, JSON

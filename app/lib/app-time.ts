@@ -1,4 +1,10 @@
-import { todayIn } from "./business-days";
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+
+/** Today's calendar date in a time zone (the project's, or the app's `APP_TIME_ZONE`). */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return format(new TZDate(now, timeZone), "yyyy-MM-dd");
+}
 
 /** The Ideas Lab's time zone (SPEC C): `APP_TIME_ZONE`, UTC by default. */
 export function appTimeZone(): string {

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.server";
-import { follows, notifications, outbox } from "../../db/schema";
-import { appToday } from "../calendar/app-time";
+import { follows, notifications, outbox } from "../../db/schema/index";
+import { appToday } from "../lib/app-time";
 
 /** Start following unless the user unfollowed this idea before (their choice stands). */
 export function follow(db: DbOrTx, userId: number, ideaId: number): void {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
-import { features, goLives, ideaFeatureLinks, ideas, portals, projects, sprints, stories } from "../../db/schema";
+import { features, goLives, ideaFeatureLinks, ideas, portals, projects, sprints, stories } from "../../db/schema/index";
 import { recordAudit } from "../auth/audit.server";
 import { globalCan, projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
@@ -9,9 +9,9 @@ import { membershipOf } from "../delivery/projects.server";
 import { planOf } from "../delivery/release.server";
 import { DomainError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
-import { STATUS_LABELS } from "./lifecycle";
+import { STATUS_LABELS } from "../ideas/lifecycle";
 import { ideasToDeliver, isLinkable, offersInDevelopment } from "./links";
-import { answerSlaClock, recordStatusChange, returnAllVotes } from "./transitions.server";
+import { answerSlaClock, recordStatusChange, returnAllVotes } from "../ideas/transitions.server";
 
 function requirePm(actor: User) {
   if (!globalCan(actor.role, "ideas.move")) throw new DomainError("forbidden", "Only product managers link ideas to delivery.");
