@@ -5,7 +5,8 @@ import { ideaStatusChanges, ideaVotes, ideas, slaClocks, users } from "../schema
 import { appToday } from "../../app/lib/app-time";
 import { holidaySet } from "../../app/calendar/holidays.server";
 import { addComment, toggleWorkaroundConfirmation } from "../../app/ideas/comments.server";
-import { createIdea, moveIdea } from "../../app/ideas/ideas.server";
+import { createIdea } from "../../app/ideas/ideas.server";
+import { moveIdea } from "../../app/ideas/idea-moves.server";
 import { createPortal, saveCategory } from "../../app/ideas/portals.server";
 import { slaDueDate } from "../../app/ideas/sla";
 import { castVote, voteBalance } from "../../app/ideas/votes.server";

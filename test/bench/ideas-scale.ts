@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../../db/client.server";
-import { listIdeas, similarIdeas } from "../../app/ideas/ideas.server";
+import { listIdeas, similarIdeas } from "../../app/ideas/idea-lists.server";
 import { voteBalance } from "../../app/ideas/votes.server";
 import type { User } from "../../app/auth/users.server";
 

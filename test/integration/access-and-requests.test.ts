@@ -14,7 +14,7 @@ import {
 import { createSession } from "~/auth/sessions.server";
 import { verifyCredentials } from "~/auth/sign-in.server";
 import { addComment } from "~/ideas/comments.server";
-import { moveIdea } from "~/ideas/ideas.server";
+import { moveIdea } from "~/ideas/idea-moves.server";
 import { setFollowing } from "~/notifications/notify.server";
 import { saveCategory } from "~/ideas/portals.server";
 import { castVote, decideVoteRequest, listVoteRequests, requestMoreVotes, voteBalance } from "~/ideas/votes.server";

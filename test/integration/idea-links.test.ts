@@ -7,7 +7,7 @@ import { createGoLive } from "~/delivery/release.server";
 import { markGoLiveDone } from "~/ideas-delivery/go-live-done.server";
 import { generateSprints, startSprint } from "~/delivery/sprints.server";
 import { createFeature, createStory, updateStory } from "~/delivery/stories.server";
-import { moveIdea } from "~/ideas/ideas.server";
+import { moveIdea } from "~/ideas/idea-moves.server";
 import { ideaDelivery, featureIdeas, linkIdea, searchFeatures, unlinkIdea } from "~/ideas-delivery/links.server";
 import { castVote, voteBalance } from "~/ideas/votes.server";
 import { setFollowing } from "~/notifications/notify.server";
@@ -179,7 +179,7 @@ describe("roadmap, changelog, CSV export and the audit log", () => {
     const b = make("Show caller history while ringing", "in_development", soon);
     const c = make("Wrap-up codes on number keys", "delivered", soon, "https://docs.example.com/rn/1");
     const d = make("Shift swaps without a supervisor", "delivered", soon, "https://docs.example.com/rn/2");
-    const { portalRoadmap, portalChangelog } = await import("~/ideas/ideas.server");
+    const { portalRoadmap, portalChangelog } = await import("~/ideas/idea-lists.server");
     const roadmap = portalRoadmap(db, slug);
     const quarter = (date: string) => `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
     expect(roadmap.quarters.flatMap((q) => q.ideas.map((i) => [q.quarter, i.key]))).toEqual([
@@ -196,7 +196,7 @@ describe("roadmap, changelog, CSV export and the audit log", () => {
   it("exports a portal's ideas with the list's filters; customers get the quarter, PMs the date", async () => {
     const { pm, customer, prefix, accept } = await world();
     const Papa = (await import("papaparse")).default;
-    const { exportIdeasCsv } = await import("~/ideas/ideas.server");
+    const { exportIdeasCsv } = await import("~/ideas/idea-lists.server");
     const accepted = accept("Report transfers per segment");
     makeIdea(db, customer, prefix, "Callback in the caller's time zone", "Callers in other time zones get callbacks at the wrong hour of the day.");
     const portal = db.select({ slug: sql<string>`p.slug` }).from(sql`portals p`).get()!.slug;

@@ -6,7 +6,7 @@ import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { PageHeader } from "~/components/page-header";
 import { StatusBadge } from "~/components/status-badge";
-import { portalRoadmap } from "~/ideas/ideas.server";
+import { portalRoadmap } from "~/ideas/idea-lists.server";
 import { orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Roadmap · ${data?.portal.name ?? ""} · Ideas Lab` }];

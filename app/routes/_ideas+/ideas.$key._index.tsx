@@ -5,15 +5,18 @@ import { getDb } from "~/lib/db.server";
 import { globalCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
-import { FormMessage } from "~/components/field";
 import { LinkButton, SearchForm } from "~/components/link-forms";
 import { StatusBadge } from "~/components/status-badge";
+import { FormMessage } from "~/components/field";
+import { IdeaComments } from "~/components/ideas/idea-comments";
+import { IdeaPmForms } from "~/components/ideas/idea-pm-forms";
 import { VoteButton } from "~/components/vote-button";
 import { VotesPerWeekChart } from "~/components/charts/votes-per-week";
 import { appToday } from "~/lib/app-time";
 import { addComment, hideComment, listComments, toggleWorkaroundConfirmation } from "~/ideas/comments.server";
-import { changeTargetDate, getIdea, moveIdea } from "~/ideas/ideas.server";
-import { ALLOWED_MOVES, STATUS_LABELS, isOpen, latestTargetDate } from "~/ideas/lifecycle";
+import { getIdea } from "~/ideas/ideas.server";
+import { changeTargetDate, moveIdea } from "~/ideas/idea-moves.server";
+import { STATUS_LABELS, isOpen } from "~/ideas/lifecycle";
 import { isFollowing, setFollowing } from "~/notifications/notify.server";
 import { votesPerWeek } from "~/ideas/insights.server";
 import { isLinkable } from "~/ideas-delivery/links";
@@ -103,13 +106,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function FieldError({ message, id }: { message?: string; id: string }) {
-  return message ? (
-    <p className="field__error" id={id}>
-      {message}
-    </p>
-  ) : null;
-}
 
 export default function IdeaPage() {
   const { idea, comments, following, can, today, votesPerWeek, me, delivery, canLink, featureQuery, featureResults } = useLoaderData<typeof loader>();
@@ -190,79 +186,7 @@ export default function IdeaPage() {
             </section>
           ) : null}
 
-          <section className="card" id="comments" aria-labelledby="comments-title">
-            <h2 id="comments-title">Comments ({comments.filter((c) => !c.hidden).length})</h2>
-            {comments.length === 0 ? <p className="muted">No comments yet. Add what you need, or a work-around that helped you.</p> : null}
-            {comments.map((c) => (
-              <article key={c.id} className={`comment${c.kind === "official" ? " comment--official" : ""}${c.hidden ? " comment--hidden" : ""}`} data-testid={`comment-${c.id}`}>
-                <div className="comment__meta">
-                  <strong>{c.author.name}</strong>
-                  <span>{formatTimestamp(c.createdAt)}</span>
-                  {c.kind === "workaround" ? <span className="badge badge--role-pm">Work-around · {c.confirmations} confirmed</span> : null}
-                  {c.kind === "official" ? <span className="badge badge--role-staff">Official update</span> : null}
-                  {c.hidden ? <span className="badge badge--inactive">Hidden: {c.hiddenReason}</span> : null}
-                </div>
-                <p className="prose">{c.body}</p>
-                <div className="actions">
-                  {c.kind === "workaround" && !c.hidden && c.author.id !== me.id && can.comment ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="confirm" />
-                      <input type="hidden" name="commentId" value={c.id} />
-                      <button type="submit" className="button button--quiet" aria-pressed={c.confirmedByMe}>
-                        {c.confirmedByMe ? "Works for me ✓" : "Works for me"}
-                      </button>
-                    </Form>
-                  ) : null}
-                  {can.hide && !c.hidden ? (
-                    <details>
-                      <summary className="muted">Hide…</summary>
-                      <Form method="post" className="form form--inline">
-                        <input type="hidden" name="intent" value="hide" />
-                        <input type="hidden" name="commentId" value={c.id} />
-                        <div className="field">
-                          <label htmlFor={`reason-${c.id}`}>Reason for hiding</label>
-                          <input id={`reason-${c.id}`} name="reason" defaultValue={intent === "hide" && errors?.values.commentId === String(c.id) ? errors.values.reason : ""} />
-                          {intent === "hide" && errors?.values.commentId === String(c.id) ? <FieldError id={`reason-${c.id}-error`} message={errors.fields.reason ?? errors.message} /> : null}
-                        </div>
-                        <button type="submit" className="button button--danger">
-                          Hide comment
-                        </button>
-                      </Form>
-                    </details>
-                  ) : null}
-                </div>
-              </article>
-            ))}
-            {can.comment ? (
-              <Form method="post" className="form" style={{ maxWidth: "none", marginTop: "1rem" }} noValidate>
-                <input type="hidden" name="intent" value="comment" />
-                <div className={intent === "comment" && errors ? "field field--error" : "field"}>
-                  <label htmlFor="body">Add a comment</label>
-                  <textarea
-                    id="body"
-                    name="body"
-                    defaultValue={intent === "comment" ? errors?.values.body : ""}
-                    aria-invalid={intent === "comment" && errors ? true : undefined}
-                    aria-describedby={intent === "comment" && errors ? "body-error" : undefined}
-                  />
-                  {intent === "comment" ? <FieldError id="body-error" message={errors?.fields.body ?? errors?.message} /> : null}
-                </div>
-                <div className="form--inline" style={{ marginBottom: 0 }}>
-                  <div className="field">
-                    <label htmlFor="kind">Kind</label>
-                    <select id="kind" name="kind" defaultValue={intent === "comment" ? errors?.values.kind : "comment"}>
-                      <option value="comment">Comment</option>
-                      <option value="workaround">Work-around that helped me</option>
-                      {can.official ? <option value="official">Official update</option> : null}
-                    </select>
-                  </div>
-                  <button type="submit" className="button">
-                    Post
-                  </button>
-                </div>
-              </Form>
-            ) : null}
-          </section>
+          <IdeaComments comments={comments} meId={me.id} can={can} errors={errors} />
         </div>
 
         <aside>
@@ -389,80 +313,7 @@ export default function IdeaPage() {
             </section>
           ) : null}
 
-          {idea.canMove && ALLOWED_MOVES[idea.status].length ? (
-            <section className="card" aria-labelledby="move-title">
-              <h2 id="move-title">Move this idea</h2>
-              <Form method="post" className="form" noValidate>
-                <input type="hidden" name="intent" value="move" />
-                {intent === "move" && errors && !Object.keys(errors.fields).some((f) => f !== "status") ? <FormMessage message={errors.message} /> : null}
-                <div className="field">
-                  <label htmlFor="move-status">New status</label>
-                  <select id="move-status" name="status" defaultValue={intent === "move" ? errors?.values.status : ALLOWED_MOVES[idea.status][0]}>
-                    {ALLOWED_MOVES[idea.status].map((s) => (
-                      <option key={s} value={s}>
-                        {STATUS_LABELS[s]}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className={intent === "move" && errors?.fields.note ? "field field--error" : "field"}>
-                  <label htmlFor="move-note">Public note (the reason, for Not Planned)</label>
-                  <textarea id="move-note" name="note" defaultValue={intent === "move" ? errors?.values.note : ""} style={{ minHeight: "4rem" }} />
-                  {intent === "move" ? <FieldError id="move-note-error" message={errors?.fields.note} /> : null}
-                </div>
-                {ALLOWED_MOVES[idea.status].includes("accepted") ? (
-                  <div className="field">
-                    <label htmlFor="move-target">Target date (for Accepted, by {latestTargetDate(today)})</label>
-                    <input id="move-target" name="targetDate" type="date" min={today} max={latestTargetDate(today)} defaultValue={intent === "move" ? errors?.values.targetDate : ""} />
-                    {intent === "move" ? <FieldError id="move-target-error" message={errors?.fields.targetDate} /> : null}
-                  </div>
-                ) : null}
-                {ALLOWED_MOVES[idea.status].includes("delivered") ? (
-                  <div className="field">
-                    <label htmlFor="move-release">Release-note link (for Delivered)</label>
-                    <input id="move-release" name="releaseNoteUrl" type="url" defaultValue={intent === "move" ? errors?.values.releaseNoteUrl : ""} />
-                    {intent === "move" ? <FieldError id="move-release-error" message={errors?.fields.releaseNoteUrl} /> : null}
-                  </div>
-                ) : null}
-                {ALLOWED_MOVES[idea.status].includes("merged") ? (
-                  <div className="field">
-                    <label htmlFor="move-merge">Merge into (idea key, for Merged)</label>
-                    <input id="move-merge" name="mergeInto" placeholder="e.g. COANA-I-1" defaultValue={intent === "move" ? errors?.values.mergeInto : ""} />
-                    {intent === "move" ? <FieldError id="move-merge-error" message={errors?.fields.mergeInto} /> : null}
-                  </div>
-                ) : null}
-                <div>
-                  <button type="submit" className="button">
-                    Move
-                  </button>
-                </div>
-              </Form>
-            </section>
-          ) : null}
-
-          {idea.canMove && (idea.status === "accepted" || idea.status === "in_development") ? (
-            <section className="card" aria-labelledby="target-title">
-              <h2 id="target-title">Change the target date</h2>
-              <Form method="post" className="form" noValidate>
-                <input type="hidden" name="intent" value="target" />
-                <div className="field">
-                  <label htmlFor="target-date">New target date</label>
-                  <input id="target-date" name="targetDate" type="date" defaultValue={intent === "target" ? errors?.values.targetDate : idea.targetDate ?? ""} />
-                  {intent === "target" ? <FieldError id="target-date-error" message={errors?.fields.targetDate} /> : null}
-                </div>
-                <div className="field">
-                  <label htmlFor="target-note">Public note</label>
-                  <input id="target-note" name="note" defaultValue={intent === "target" ? errors?.values.note : ""} />
-                  {intent === "target" ? <FieldError id="target-note-error" message={errors?.fields.note ?? (errors && !Object.keys(errors.fields).length ? errors.message : undefined)} /> : null}
-                </div>
-                <div>
-                  <button type="submit" className="button button--quiet">
-                    Change target
-                  </button>
-                </div>
-              </Form>
-            </section>
-          ) : null}
+          {idea.canMove ? <IdeaPmForms idea={idea} today={today} errors={errors} /> : null}
 
           <section className="card" aria-labelledby="votes-chart-title">
             <h2 id="votes-chart-title">Votes per week</h2>

@@ -6,7 +6,7 @@ import { requirePermission } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { StatusBadge } from "~/components/status-badge";
 import { pmBoard } from "~/ideas/sla.server";
-import type { IdeaStatus } from "../../db/schema/ideas";
+import type { IdeaStatus } from "../../../db/schema/ideas";
 
 export const meta: MetaFunction = () => [{ title: "PM board · Ideas Lab · Sprintlab" }];
 

@@ -1,4 +1,5 @@
-import { createIdea, getIdea, ideaJson, listIdeas, summaryJson } from "~/ideas/ideas.server";
+import { createIdea, getIdea, ideaJson, summaryJson } from "~/ideas/ideas.server";
+import { listIdeas } from "~/ideas/idea-lists.server";
 import { apiRoute, endpoint } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({

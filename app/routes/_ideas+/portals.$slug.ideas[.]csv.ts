@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
-import { exportIdeasCsv } from "~/ideas/ideas.server";
+import { exportIdeasCsv } from "~/ideas/idea-lists.server";
 import { getPortal } from "~/ideas/portals.server";
 import { orErrorPage } from "~/lib/forms.server";
 

@@ -1,4 +1,5 @@
-import { getIdea, ideaJson, moveIdea } from "~/ideas/ideas.server";
+import { getIdea, ideaJson } from "~/ideas/ideas.server";
+import { moveIdea } from "~/ideas/idea-moves.server";
 import { apiRoute, endpoint } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({

@@ -5,7 +5,7 @@ import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { PageHeader } from "~/components/page-header";
-import { portalChangelog } from "~/ideas/ideas.server";
+import { portalChangelog } from "~/ideas/idea-lists.server";
 import { formatDay } from "~/lib/dates";
 import { orErrorPage } from "~/lib/forms.server";
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
-import { similarIdeas } from "~/ideas/ideas.server";
+import { similarIdeas } from "~/ideas/idea-lists.server";
 
 /** Similar ideas for the title being typed (the intake form's live suggestions). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
-import { PROJECT_ROLES } from "../../db/schema/enums";
+import { PROJECT_ROLES } from "../../../db/schema/enums";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { listUsers } from "~/auth/users.server";

@@ -12,7 +12,7 @@ import { myVotes, requestMoreVotes } from "~/ideas/votes.server";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
-import type { IdeaStatus } from "../../db/schema/ideas";
+import type { IdeaStatus } from "../../../db/schema/ideas";
 
 export const meta: MetaFunction = () => [{ title: "My votes · Ideas Lab · Sprintlab" }];
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
-import { ROLES } from "../../db/schema/enums";
+import { ROLES } from "../../../db/schema/enums";
 import { ROLE_LABELS } from "~/auth/permissions";
 import { requirePermission } from "~/auth/session.server";
 import { createUser, listUsers, updateUser } from "~/auth/users.server";

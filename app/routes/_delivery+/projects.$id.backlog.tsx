@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { getDb } from "~/lib/db.server";
-import { STORY_TYPES } from "../../db/schema/enums";
+import { STORY_TYPES } from "../../../db/schema/enums";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { PageHeader } from "~/components/page-header";

@@ -1,0 +1,95 @@
+import { Form } from "@remix-run/react";
+import { FormMessage } from "~/components/field";
+import type { IdeaStatus } from "../../../db/schema/enums";
+import { ALLOWED_MOVES, STATUS_LABELS, latestTargetDate } from "~/ideas/lifecycle";
+import type { FormErrors } from "~/lib/forms.server";
+import { FieldError } from "./idea-comments";
+
+type Props = {
+  idea: { status: IdeaStatus; targetDate?: string | null };
+  today: string;
+  errors: FormErrors | undefined;
+};
+
+/** The PM's cards on an idea page: move it to a status it may take, and change its target date. */
+export function IdeaPmForms({ idea, today, errors }: Props) {
+  const intent = errors?.values.intent;
+  return (
+    <>
+    {ALLOWED_MOVES[idea.status].length ? (
+      <section className="card" aria-labelledby="move-title">
+        <h2 id="move-title">Move this idea</h2>
+        <Form method="post" className="form" noValidate>
+          <input type="hidden" name="intent" value="move" />
+          {intent === "move" && errors && !Object.keys(errors.fields).some((f) => f !== "status") ? <FormMessage message={errors.message} /> : null}
+          <div className="field">
+            <label htmlFor="move-status">New status</label>
+            <select id="move-status" name="status" defaultValue={intent === "move" ? errors?.values.status : ALLOWED_MOVES[idea.status][0]}>
+              {ALLOWED_MOVES[idea.status].map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className={intent === "move" && errors?.fields.note ? "field field--error" : "field"}>
+            <label htmlFor="move-note">Public note (the reason, for Not Planned)</label>
+            <textarea id="move-note" name="note" defaultValue={intent === "move" ? errors?.values.note : ""} style={{ minHeight: "4rem" }} />
+            {intent === "move" ? <FieldError id="move-note-error" message={errors?.fields.note} /> : null}
+          </div>
+          {ALLOWED_MOVES[idea.status].includes("accepted") ? (
+            <div className="field">
+              <label htmlFor="move-target">Target date (for Accepted, by {latestTargetDate(today)})</label>
+              <input id="move-target" name="targetDate" type="date" min={today} max={latestTargetDate(today)} defaultValue={intent === "move" ? errors?.values.targetDate : ""} />
+              {intent === "move" ? <FieldError id="move-target-error" message={errors?.fields.targetDate} /> : null}
+            </div>
+          ) : null}
+          {ALLOWED_MOVES[idea.status].includes("delivered") ? (
+            <div className="field">
+              <label htmlFor="move-release">Release-note link (for Delivered)</label>
+              <input id="move-release" name="releaseNoteUrl" type="url" defaultValue={intent === "move" ? errors?.values.releaseNoteUrl : ""} />
+              {intent === "move" ? <FieldError id="move-release-error" message={errors?.fields.releaseNoteUrl} /> : null}
+            </div>
+          ) : null}
+          {ALLOWED_MOVES[idea.status].includes("merged") ? (
+            <div className="field">
+              <label htmlFor="move-merge">Merge into (idea key, for Merged)</label>
+              <input id="move-merge" name="mergeInto" placeholder="e.g. COANA-I-1" defaultValue={intent === "move" ? errors?.values.mergeInto : ""} />
+              {intent === "move" ? <FieldError id="move-merge-error" message={errors?.fields.mergeInto} /> : null}
+            </div>
+          ) : null}
+          <div>
+            <button type="submit" className="button">
+              Move
+            </button>
+          </div>
+        </Form>
+      </section>
+    ) : null}
+
+    {(idea.status === "accepted" || idea.status === "in_development") ? (
+      <section className="card" aria-labelledby="target-title">
+        <h2 id="target-title">Change the target date</h2>
+        <Form method="post" className="form" noValidate>
+          <input type="hidden" name="intent" value="target" />
+          <div className="field">
+            <label htmlFor="target-date">New target date</label>
+            <input id="target-date" name="targetDate" type="date" defaultValue={intent === "target" ? errors?.values.targetDate : idea.targetDate ?? ""} />
+            {intent === "target" ? <FieldError id="target-date-error" message={errors?.fields.targetDate} /> : null}
+          </div>
+          <div className="field">
+            <label htmlFor="target-note">Public note</label>
+            <input id="target-note" name="note" defaultValue={intent === "target" ? errors?.values.note : ""} />
+            {intent === "target" ? <FieldError id="target-note-error" message={errors?.fields.note ?? (errors && !Object.keys(errors.fields).length ? errors.message : undefined)} /> : null}
+          </div>
+          <div>
+            <button type="submit" className="button button--quiet">
+              Change target
+            </button>
+          </div>
+        </Form>
+      </section>
+    ) : null}
+    </>
+  );
+}
