@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { now } from "./now";
 
 import { ROLES } from "./enums";
 
@@ -8,7 +8,7 @@ export { ROLES, type Role } from "./enums";
 const timestamp = (name = "created_at") =>
   text(name)
     .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+    .default(now);
 
 export const users = sqliteTable(
   "users",

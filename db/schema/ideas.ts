@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { now } from "./now";
 import { users } from "./auth";
 import { features } from "./delivery";
 
@@ -7,7 +7,6 @@ import { COMMENT_KINDS, IDEA_STATUSES } from "./enums";
 
 export { COMMENT_KINDS, IDEA_STATUSES, type CommentKind, type IdeaStatus } from "./enums";
 
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
 export const portals = sqliteTable("portals", {
   id: integer("id").primaryKey({ autoIncrement: true }),

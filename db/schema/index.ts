@@ -1,3 +1,5 @@
 export * from "./auth";
 export * from "./ideas";
 export * from "./delivery";
+export * from "./ceremonies";
+export * from "./threads-and-docs";
