@@ -66,7 +66,7 @@ export default function handleRequest(
  */
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
-  if (isRouteErrorResponse(error) && error.status < 500) return;
+  if ((isRouteErrorResponse(error) || error instanceof Response) && error.status < 500) return;
   logger().error({ err: error, method: request.method, path: new URL(request.url).pathname }, "Request failed");
 }
 

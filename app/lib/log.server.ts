@@ -18,7 +18,8 @@ function prettyAvailable(): boolean {
   }
 }
 
-function makeLogger(): Logger {
+/** The logger as configured from the environment; `destination` is for tests that read its lines. */
+export function makeLogger(destination?: pino.DestinationStream): Logger {
   const pretty = (process.env.LOG_FORMAT ?? (process.env.NODE_ENV === "development" ? "pretty" : "json")) === "pretty";
   const options: pino.LoggerOptions = {
     level: process.env.LOG_LEVEL || "info",
@@ -35,6 +36,7 @@ function makeLogger(): Logger {
       censor: "[redacted]",
     },
   };
+  if (destination) return pino(options, destination);
   if (pretty && prettyAvailable()) {
     return pino(options, pino.transport({ target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss.l", ignore: "pid" } }));
   }
