@@ -8,6 +8,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { closeDb } from "../db/client.server";
 import { startJobs, stopJobs } from "./jobs.server";
 import { logger } from "./lib/log.server";
+import { redactPath } from "./lib/redact";
 import { NonceContext } from "./lib/nonce";
 import { pageSecurityHeaders } from "./lib/security-headers";
 
@@ -52,12 +53,18 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) logger().error({ err: error, path: new URL(request.url).pathname }, "Page render failed");
+          if (shellRendered) logger().error({ err: error, path: pathOf(request) }, "Page render failed");
         },
       },
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** The request's path and query as a log may hold them: secret links redacted. */
+function pathOf(request: Request): string {
+  const url = new URL(request.url);
+  return redactPath(url.pathname + url.search);
 }
 
 /**
@@ -67,7 +74,7 @@ export default function handleRequest(
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   if ((isRouteErrorResponse(error) || error instanceof Response) && error.status < 500) return;
-  logger().error({ err: error, method: request.method, path: new URL(request.url).pathname }, "Request failed");
+  logger().error({ err: error, method: request.method, path: pathOf(request) }, "Request failed");
 }
 
 /**

@@ -56,10 +56,13 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
 declare global {
   // eslint-disable-next-line no-var
   var __sprintlabDb: Db | undefined;
+  // eslint-disable-next-line no-var
+  var __sprintlabDbClosed: boolean | undefined;
 }
 
 /** One connection per process, kept on globalThis so that dev rebuilds reuse it. */
 export function getDb(): Db {
+  if (globalThis.__sprintlabDbClosed) throw new Error("The database was closed for shutdown.");
   if (!globalThis.__sprintlabDb) globalThis.__sprintlabDb = openDatabase(databasePath());
   return globalThis.__sprintlabDb;
 }
@@ -70,6 +73,8 @@ export function getDb(): Db {
  */
 export function closeDb(): void {
   const db = globalThis.__sprintlabDb;
+  // A request that outlived the drain gets an error, never a new connection nobody closes.
+  globalThis.__sprintlabDbClosed = true;
   if (!db) return;
   globalThis.__sprintlabDb = undefined;
   db.$client.pragma("wal_checkpoint(TRUNCATE)");

@@ -7,13 +7,15 @@ import { databasePath } from "../db/client.server";
 import { attachmentsDir } from "../app/delivery/threads.server";
 import { backupDatabase, defaultBackupPath } from "../app/operations/backup.server";
 
+// Everything the backup writes is for the server's user only, from the moment it is created.
+process.umask(0o077);
 const source = databasePath();
 const destination = resolve(process.argv[2] || defaultBackupPath(source));
 
 try {
   const result = await backupDatabase({ source, destination, attachmentsDir: attachmentsDir() });
   if (result.integrity !== "ok") {
-    console.error(`Backup written to ${result.database} but its integrity check failed: ${result.integrity}`);
+    console.error(`The copy failed its integrity check and was left as ${result.database}: ${result.integrity}`);
     process.exit(2);
   }
   console.log(`Backed up ${source}`);

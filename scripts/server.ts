@@ -10,6 +10,7 @@
  */
 import { statSync, watch } from "node:fs";
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -30,7 +31,7 @@ const port = Number(process.env.PORT || 3000);
  * sending; then it closes the listener, and requests in flight get DRAIN_MS to finish.
  */
 const GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 500);
-const DRAIN_MS = Number(process.env.SHUTDOWN_DRAIN_MS || 8_000);
+const DRAIN_MS = Number(process.env.SHUTDOWN_DRAIN_MS ?? 8_000);
 const log = logger();
 let stopping = false;
 
@@ -57,7 +58,8 @@ app.use(express.static(join(root, "public"), { maxAge: "1h" }));
 
 app.use((req, res, next) => {
   const started = process.hrtime.bigint();
-  const context: RequestContext = { id: requestIdFrom(req.get("x-request-id")) };
+  // A client's own X-Request-Id is believed only from a proxy we trust.
+  const context: RequestContext = { id: requestIdFrom(trustProxy ? req.get("x-request-id") : undefined) };
   res.setHeader("X-Request-Id", context.id);
   let logged = false;
   const line = (aborted: boolean) => {
@@ -67,7 +69,7 @@ app.use((req, res, next) => {
       reqId: context.id,
       method: req.method,
       path: redactPath(req.originalUrl),
-      status: res.statusCode,
+      status: aborted ? 499 : res.statusCode,
       ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
       userId: context.userId ?? null,
       ip: req.ip,
@@ -91,7 +93,16 @@ app.use((req, res, next) => {
 
 const handle = (currentBuild: ServerBuild) => createRequestHandler({ build: currentBuild, mode: development ? "development" : "production" });
 let handler = handle(build);
-app.all("*", (req, res, next) => handler(req, res, next));
+/** Requests the app is still working on: a stop waits for them before it closes the database. */
+let inFlight = 0;
+app.all("*", async (req, res, next) => {
+  inFlight++;
+  try {
+    await handler(req, res, next);
+  } finally {
+    inFlight--;
+  }
+});
 
 // Anything that reaches express's own error handler (Remix answers its own errors) is logged once.
 app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
@@ -101,7 +112,9 @@ app.use((error: unknown, _req: express.Request, res: express.Response, next: exp
 });
 
 const server: Server = app.listen(port, () => {
-  log.info({ port, mode: development ? "development" : "production" }, `Listening on http://localhost:${port}`);
+  // PORT=0 takes a free port; the line says which.
+  const bound = (server.address() as AddressInfo).port;
+  log.info({ port: bound, mode: development ? "development" : "production" }, `Listening on http://localhost:${bound}`);
   if (development) void broadcastDevReady(build);
 });
 
@@ -120,15 +133,20 @@ async function stop(signal: string) {
   stopping = true;
   log.info({ signal }, "Stopping: finishing requests in flight");
   await new Promise((r) => setTimeout(r, GRACE_MS));
+  // From here no new connections; keep-alive connections close as they fall idle (each answer
+  // also says Connection: close), and what is still open after DRAIN_MS is closed.
+  const deadline = Date.now() + DRAIN_MS;
+  const sweep = setInterval(() => server.closeIdleConnections(), 100);
   const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-  force.unref();
-  // Keep-alive connections with no request in flight would hold close() open: the interval below
-  // closes them as they fall idle.
   await new Promise<void>((done) => server.close(() => done()));
+  // A handler can outlive its connection (the client went away): let it finish before the
+  // database closes under it.
+  while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  clearInterval(sweep);
   clearTimeout(force);
   try {
     await build.entry.module.closeApp?.();
-    log.info("Stopped: database checkpointed and closed");
+    log.info({ unfinished: inFlight }, "Stopped: database checkpointed and closed");
     log.flush();
     process.exitCode = 0;
   } catch (error) {
@@ -140,9 +158,6 @@ async function stop(signal: string) {
 }
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void stop(signal));
-setInterval(() => {
-  if (stopping) server.closeIdleConnections();
-}, 200).unref();
 
 function die(kind: string, error: unknown) {
   log.fatal({ err: error }, kind);

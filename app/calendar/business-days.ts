@@ -17,8 +17,6 @@ export function toIso(date: Date): IsoDate {
   return format(date, "yyyy-MM-dd");
 }
 
-// Today in a zone is a toolbox helper (lib/), used below the calendar too.
-export { todayIn } from "../lib/app-time";
 
 export function isValidTimeZone(timeZone: string): boolean {
   try {

@@ -30,11 +30,7 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
         aria-describedby={describedBy || undefined}
         {...input}
       />
-      {error ? (
-        <p className="field__error" id={`${inputId}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${inputId}-error`} message={error} />
     </div>
   );
 });
@@ -46,4 +42,13 @@ export function FormMessage({ message }: { message?: string | null }) {
       {message}
     </div>
   );
+}
+
+/** A field's error message, next to it and named by its id for aria-describedby. */
+export function FieldError({ message, id }: { message?: string; id: string }) {
+  return message ? (
+    <p className="field__error" id={id}>
+      {message}
+    </p>
+  ) : null;
 }

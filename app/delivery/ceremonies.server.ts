@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from "../../db/client.server";
 import { ceremonies, goLives, projects, sprints } from "../../db/schema";
 import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
-import { todayIn } from "../calendar/business-days";
+import { todayIn } from "../lib/app-time";
 import { buildCalendar, type FeedEvent } from "../calendar/ics";
 import { DomainError } from "../lib/errors";
 import { IsoDateSchema, parseInput } from "../lib/validation";

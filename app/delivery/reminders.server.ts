@@ -1,7 +1,8 @@
 import { and, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.server";
 import { ceremonies, projectMembers, projects, sprints, stories, storyEvents } from "../../db/schema";
-import { addBusinessDays, todayIn } from "../calendar/business-days";
+import { addBusinessDays } from "../calendar/business-days";
+import { todayIn } from "../lib/app-time";
 import { notify } from "../notifications/notify.server";
 import { formatDay } from "../lib/dates";
 import { projectHolidays } from "./sprints.server";

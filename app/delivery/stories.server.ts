@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from "../../db/client.server";
 import { STORY_STATUSES, STORY_TYPES, features, sprints, stories, storyEvents } from "../../db/schema";
 import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
-import { todayIn } from "../calendar/business-days";
+import { todayIn } from "../lib/app-time";
 import { DomainError } from "../lib/errors";
 import { fieldErrors, parseInput } from "../lib/validation";
 import { parseStoriesCsv, storiesToCsv } from "./csv";

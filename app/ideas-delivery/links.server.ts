@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
-import { features, goLives, ideaFeatureLinks, ideas, portals, projects, sprints, stories } from "../../db/schema/index";
+import { features, goLives, ideaFeatureLinks, ideas, portals, projects, sprints, stories } from "../../db/schema";
 import { recordAudit } from "../auth/audit.server";
 import { globalCan, projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";

@@ -2,10 +2,10 @@ import { addDays, differenceInCalendarDays, endOfMonth, format, parseISO, startO
 import type { IdeaStatus } from "../../db/schema/ideas";
 import { IDEA_STATUSES } from "../../db/schema/enums";
 
-/** One idea's status history, oldest first (`at` as ISO timestamps). */
 /** Votes cast and withdrawn on an idea in one ISO week, as the votes-per-week chart draws them. */
 export type VotesWeek = { week: string; cast: number; withdrawn: number };
 
+/** One idea's status history, oldest first (`at` as ISO timestamps). */
 export type History = { ideaId: number; changes: { to: IdeaStatus; at: string }[] };
 
 export const FUNNEL: IdeaStatus[] = ["community_review", "under_pm_review", "accepted", "in_development", "delivered"];

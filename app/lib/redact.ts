@@ -1,9 +1,9 @@
 /**
  * Paths as they may be written to a log: the secret parts of links that stand in for a password
- * (set-password and reset links, the calendar feed's token, unsubscribe links) become
+ * (set-password links, which welcome and reset mails carry, and the calendar feed's token) become
  * `[redacted]`.
  */
-const SECRET_SEGMENT_AFTER = new Set(["set-password", "reset-password", "unsubscribe"]);
+const SECRET_SEGMENT_AFTER = new Set(["set-password"]);
 const SECRET_PARAMS = new Set(["token", "key", "secret", "password", "code", "signature"]);
 export const REDACTED = "[redacted]";
 

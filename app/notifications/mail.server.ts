@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { and, asc, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
-import { outbox, users } from "../../db/schema/index";
+import { outbox, users } from "../../db/schema";
 import { appToday } from "../lib/app-time";
 
 /** Give up on a mail after this many failed attempts (it stays on the admin's outbox page). */

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.server";
-import { follows, notifications, outbox } from "../../db/schema/index";
+import { follows, notifications, outbox } from "../../db/schema";
 import { appToday } from "../lib/app-time";
 
 /** Start following unless the user unfollowed this idea before (their choice stands). */

@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import Database from "better-sqlite3";
 
@@ -33,16 +33,19 @@ export async function backupDatabase(options: { source: string; destination: str
   if (existsSync(destination)) throw new Error(`${destination} exists already; choose a new name.`);
   mkdirSync(dirname(destination), { recursive: true, mode: 0o700 });
 
+  // Written under a temporary name and renamed only once checked, so a file with the backup's
+  // name is always a whole, checked copy (retention and restore can trust the name).
+  const partial = `${destination}.partial`;
   const live = new Database(source, { fileMustExist: true });
   try {
     live.pragma("busy_timeout = 5000");
-    await live.backup(destination, { progress: () => 1_000_000_000 });
+    await live.backup(partial, { progress: () => 1_000_000_000 });
   } finally {
     live.close();
   }
-  chmodSync(destination, 0o600);
+  chmodSync(partial, 0o600);
 
-  const copy = new Database(destination, { fileMustExist: true });
+  const copy = new Database(partial, { fileMustExist: true });
   let integrity: string;
   try {
     const rows = copy.pragma("integrity_check") as { integrity_check: string }[];
@@ -52,6 +55,8 @@ export async function backupDatabase(options: { source: string; destination: str
   } finally {
     copy.close();
   }
+  if (integrity !== "ok") return { database: partial, bytes: statSync(partial).size, integrity, attachments: null };
+  renameSync(partial, destination);
 
   let attachments: BackupResult["attachments"] = null;
   const dir = options.attachmentsDir;

@@ -7,7 +7,6 @@ import { COMMENT_KINDS, IDEA_STATUSES } from "./enums";
 
 export { COMMENT_KINDS, IDEA_STATUSES, type CommentKind, type IdeaStatus } from "./enums";
 
-
 export const portals = sqliteTable("portals", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   slug: text("slug").notNull().unique(),
@@ -134,7 +133,6 @@ export const voteLedger = sqliteTable(
   },
   (t) => [index("vote_ledger_user_idx").on(t.userId, t.at), index("vote_ledger_idea_idx").on(t.ideaId)],
 );
-
 
 export const comments = sqliteTable(
   "comments",

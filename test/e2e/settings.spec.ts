@@ -51,4 +51,3 @@ for (let from = 0; from < NARROW_PAGES.length; from += PART) {
     }
   });
 }
-

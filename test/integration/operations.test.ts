@@ -14,10 +14,15 @@ describe("health check", () => {
   it("is ok on a migrated database, and the route answers 200 with the same body", async () => {
     const db = freshDb();
     expect(checkHealth(() => db)).toEqual({ status: "ok", db: "ok", migrations: "current", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    const before = process.env.DATABASE_URL;
     process.env.DATABASE_URL = db.$client.name;
-    const response = healthz();
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: "ok", db: "ok", migrations: "current" });
+    try {
+      const response = healthz();
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ status: "ok", db: "ok", migrations: "current" });
+    } finally {
+      process.env.DATABASE_URL = before;
+    }
   });
 
   it("fails with migrations 'pending' when the database lacks the newest migration", () => {

@@ -13,16 +13,20 @@ import { startServer } from "./ops";
  * in parallel, and with --repeat-each.
  */
 export const demoTest = test.extend<{ demoServer: { url: string; file: string } }>({
-  demoServer: async ({}, use) => {
-    const folder = mkdtempSync(join(tmpdir(), "sprintlab-demo-copy-"));
-    cpSync(demoTemplateFolder(), folder, { recursive: true });
-    const file = join(folder, "sprintlab.db");
-    const server = await startServer(file, { SESSION_SECRET: process.env.E2E_SESSION_SECRET! });
-    await use({ url: server.url.replace("127.0.0.1", "localhost"), file });
-    server.process.kill("SIGTERM");
-    await server.exited;
-    rmSync(folder, { recursive: true, force: true });
-  },
+  demoServer: [
+    async ({}, use) => {
+      const folder = mkdtempSync(join(tmpdir(), "sprintlab-demo-copy-"));
+      cpSync(demoTemplateFolder(), folder, { recursive: true });
+      const file = join(folder, "sprintlab.db");
+      const server = await startServer(file, { SESSION_SECRET: process.env.E2E_SESSION_SECRET!, SHUTDOWN_GRACE_MS: "0" });
+      await use({ url: server.url.replace("127.0.0.1", "localhost"), file });
+      server.process.kill("SIGTERM");
+      await server.exited;
+      rmSync(folder, { recursive: true, force: true });
+    },
+    // Starting a server of its own is not the test's time.
+    { timeout: 60_000 },
+  ],
   baseURL: async ({ demoServer }, use) => {
     await use(demoServer.url);
   },

@@ -3,10 +3,10 @@ import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
- * The house rules of ARCHITECTURE.md, read from the code's own imports: the domain folders of
- * `app/` import each other one way only (no cycle between folders), `lib/` — the toolbox under
- * all of them — imports none of them, and `notifications/` imports no domain that tells users
- * through it.
+ * The house rules of docs/architecture.md, read from the code's own imports: the folders of
+ * `app/` import each other only downwards in LAYERS (so never in a cycle), `lib/` — the toolbox
+ * under all of them — imports none of them, and `notifications/` imports no domain that tells
+ * users through it.
  */
 const root = resolve(import.meta.dirname, "..", "..");
 const app = join(root, "app");
@@ -78,11 +78,24 @@ function cycles(graph: Map<string, Set<string>>): string[][] {
   });
 }
 
-describe("the house (ARCHITECTURE.md)", () => {
+/** The domain folders, top first: each may import only folders after it. */
+const LAYERS = ["ideas-delivery", "ideas", "delivery", "calendar", "auth", "notifications", "operations", "lib", "styles"];
+
+describe("the house (docs/architecture.md)", () => {
   const graph = folderGraph();
 
   it("has no import cycle between the folders of app/", () => {
     expect(cycles(graph).map((c) => c.join(" → "))).toEqual([]);
+  });
+
+  it("imports only downwards through the layers of docs/architecture.md", () => {
+    const upward: string[] = [];
+    for (const [from, to] of graph) {
+      if (ABOVE.has(from)) continue;
+      expect(LAYERS, `${from} is placed in LAYERS`).toContain(from);
+      for (const target of to) if (!ABOVE.has(target) && LAYERS.indexOf(target) <= LAYERS.indexOf(from)) upward.push(`${from} → ${target}`);
+    }
+    expect(upward).toEqual([]);
   });
 
   it("keeps lib/ under every domain and notifications/ under the domains that use it", () => {

@@ -3,9 +3,9 @@ import {
   addBusinessDays,
   countBusinessDays,
   isWorkingDay,
-  todayIn,
   workingDaysInRange,
 } from "~/calendar/business-days";
+import { todayIn } from "~/lib/app-time";
 
 const none = new Set<string>();
 

@@ -18,11 +18,12 @@ describe("error logging", () => {
 
   it("logs a failed request once, with its request id and the stack; refusals are not errors", async () => {
     const { handleError } = await import("~/entry.server");
-    const request = new Request("http://localhost/portals/acme?token=x");
+    const request = new Request("http://localhost/set-password/0f1e2d3c4b5a?next=1");
     runInRequest({ id: "req-7" }, () => handleError(new Error("the disk is full"), { request, params: {}, context: {} }));
     runInRequest({ id: "req-8" }, () => handleError(new Response("Not found", { status: 404 }), { request, params: {}, context: {} }));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: "error", reqId: "req-7", method: "GET", path: "/portals/acme", msg: "Request failed" });
+    expect(lines[0]).toMatchObject({ level: "error", reqId: "req-7", method: "GET", path: "/set-password/[redacted]?next=1", msg: "Request failed" });
+    expect(JSON.stringify(lines)).not.toContain("0f1e2d3c4b5a");
     expect((lines[0].err as { stack: string }).stack).toMatch(/the disk is full[\s\S]*logging\.test\.ts/);
   });
 

@@ -8,8 +8,8 @@ describe("redactPath", () => {
   it.each([
     ["/set-password/3f9a0c1d2e", "/set-password/[redacted]"],
     ["/set-password/3f9a0c1d2e?redirectTo=%2F", "/set-password/[redacted]?redirectTo=%2F"],
-    ["/reset-password/abc/def", "/reset-password/[redacted]/def"],
-    ["/unsubscribe/tok123", "/unsubscribe/[redacted]"],
+    ["/set-password/abc/def", "/set-password/[redacted]/def"],
+    ["/set%2Dpassword/abc", "/set%2Dpassword/[redacted]"],
     ["/api/v1/projects/4/calendar.ics?token=s3cr3t", "/api/v1/projects/4/calendar.ics?token=[redacted]"],
     ["/api/v1/projects/4/calendar.ics?a=1&TOKEN=s3cr3t&b=2", "/api/v1/projects/4/calendar.ics?a=1&TOKEN=[redacted]&b=2"],
     ["/x?%74oken=s3cr3t", "/x?%74oken=[redacted]"],

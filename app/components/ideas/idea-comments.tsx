@@ -1,15 +1,8 @@
 import { Form } from "@remix-run/react";
+import { FieldError } from "~/components/field";
 import type { Comment } from "~/ideas/comments.server";
 import { formatTimestamp } from "~/lib/dates";
 import type { FormErrors } from "~/lib/forms.server";
-
-export function FieldError({ message, id }: { message?: string; id: string }) {
-  return message ? (
-    <p className="field__error" id={id}>
-      {message}
-    </p>
-  ) : null;
-}
 
 type Props = {
   comments: Comment[];

@@ -1,9 +1,8 @@
 import { Form } from "@remix-run/react";
-import { FormMessage } from "~/components/field";
+import { FieldError, FormMessage } from "~/components/field";
 import type { IdeaStatus } from "../../../db/schema/enums";
 import { ALLOWED_MOVES, STATUS_LABELS, latestTargetDate } from "~/ideas/lifecycle";
 import type { FormErrors } from "~/lib/forms.server";
-import { FieldError } from "./idea-comments";
 
 type Props = {
   idea: { status: IdeaStatus; targetDate?: string | null };
