@@ -15,10 +15,15 @@ import { exitCodeOf } from "./exit-code";
 
 const root = join(import.meta.dirname, "..");
 
+/** The build's own output, which sits inside public/ and must not count as a changed source. */
+const browserBuild = join(root, "public", "build");
+
 function newestMtime(path: string): number {
+  if (path === browserBuild) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
+  // Files only: a folder's own time also moves when the build writes public/build into it.
+  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), 0);
 }
 
 function buildIfNeeded() {
