@@ -229,7 +229,7 @@ test("npm start passes on a stop it was asked for as 0 and a server killed under
   const file = tempDatabase();
   const start = async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/start.ts")], {
+    const child = spawn(process.execPath, ["--import", "tsx", join(root, "scripts/start.ts")], {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, PORT: String(port), DATABASE_URL: file, SESSION_SECRET: "start-journey-secret", JOBS_INTERVAL_SECONDS: "0" },
