@@ -52,7 +52,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+    command: `node --import tsx scripts/start.ts`,
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
     timeout: 180_000,
