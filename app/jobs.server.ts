@@ -1,5 +1,6 @@
 import { getDb } from "../db/client.server";
 import { remindUpcomingDemos } from "./delivery/reminders.server";
+import { appUrl } from "./lib/app-url";
 import { logger } from "./lib/log.server";
 import { sendOutbox, smtpTransport } from "./notifications/mail.server";
 
@@ -27,7 +28,7 @@ async function jobsRound(): Promise<void> {
     if (url) {
       const result = await sendOutbox(db, smtpTransport(url), {
         from: process.env.MAIL_FROM ?? "Sprintlab <no-reply@sprintlab.invalid>",
-        baseUrl: process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+        baseUrl: appUrl(),
       });
       if (result.failed) logger().warn({ sent: result.sent, failed: result.failed }, "Outbox: some mail failed (see Administration → Email outbox)");
     }

@@ -36,7 +36,8 @@ function wallClock(date: string, time: string, timeZone: string): TZDate {
  * them. Written by ical-generator rather than by hand.
  */
 export function buildCalendar(input: { name: string; timeZone: string; events: readonly FeedEvent[]; prodId?: string }): string {
-  const cal = new ICalCalendar({ name: input.name, prodId: { company: "Sprintlab", product: "Sprintlab", language: "EN" }, method: ICalCalendarMethod.PUBLISH });
+  // ical-generator writes NAME and X-WR-CALNAME as given: escape them as the TEXT values they are.
+  const cal = new ICalCalendar({ name: escapeText(input.name), prodId: { company: "Sprintlab", product: "Sprintlab", language: "EN" }, method: ICalCalendarMethod.PUBLISH });
   // The zone's VTIMEZONE names it canonically (UTC is Etc/UTC); events must use that same TZID.
   // A zone without a published VTIMEZONE falls back to UTC times (…Z), which need none.
   const block = getVtimezoneComponent(input.timeZone);
@@ -65,5 +66,11 @@ export function buildCalendar(input: { name: string; timeZone: string; events: r
       status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
-  return cal.toString();
+  // Every content line ends with CRLF, the last one included (RFC 5545 §3.1).
+  return `${cal.toString()}\r\n`;
+}
+
+/** An RFC 5545 TEXT value (§3.3.11): backslash, semicolon, comma and newline escaped. */
+export function escapeText(value: string): string {
+  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 }

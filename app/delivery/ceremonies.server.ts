@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
+import { absoluteUrl } from "../lib/app-url";
 import { and, asc, eq, gte, inArray, isNull, lte, notExists, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
@@ -249,12 +250,12 @@ function sameSecret(given: string, stored: string | null): boolean {
   return timingSafeEqual(Buffer.from(given), Buffer.from(stored));
 }
 
-function ceremonyEvent(c: Ceremony, sprintNumber: number, origin: string): FeedEvent {
+function ceremonyEvent(c: Ceremony, sprintNumber: number): FeedEvent {
   const description = [
     c.cancelledAt ? `Cancelled: ${c.cancelReason}` : null,
     c.moved ? `Moved from ${c.plannedOn}: ${c.moveReason}` : null,
     c.notes.trim() ? c.notes : null,
-    `${origin}/ceremonies/${c.id}`,
+    absoluteUrl(`/ceremonies/${c.id}`),
   ]
     .filter(Boolean)
     .join("\n\n");
@@ -262,7 +263,7 @@ function ceremonyEvent(c: Ceremony, sprintNumber: number, origin: string): FeedE
     uid: `ceremony-${c.id}@sprintlab`,
     summary: `${CEREMONY_NAMES[c.kind]} — Sprint ${sprintNumber}`,
     description,
-    url: `${origin}/ceremonies/${c.id}`,
+    url: absoluteUrl(`/ceremonies/${c.id}`),
     date: c.date,
     time: c.time,
     minutes: c.minutes,
@@ -277,40 +278,47 @@ function ceremonyEvent(c: Ceremony, sprintNumber: number, origin: string): FeedE
  * future, each sprint start, and each go-live cutover. Reached with the secret token only; a wrong
  * or revoked token is the same 404 as a project that does not exist.
  */
-export function projectCalendar(db: Db, projectId: number, token: string, origin: string): string {
+export function projectCalendar(db: Db, projectId: number, token: string): { text: string; lastModified: Date } {
   const project = db.select().from(projects).where(eq(projects.id, projectId)).get();
   if (!project || !sameSecret(token, project.calendarToken)) throw new DomainError("not_found", "No such calendar.");
   const sprintRows = db.select().from(sprints).where(eq(sprints.projectId, projectId)).orderBy(asc(sprints.number)).all();
   const numberOf = new Map(sprintRows.map((s) => [s.id, s.number]));
   const occurrences = db.select().from(ceremonies).where(eq(ceremonies.projectId, projectId)).orderBy(asc(ceremonies.date), asc(ceremonies.time)).all();
   const lives = db.select().from(goLives).where(eq(goLives.projectId, projectId)).all();
-  const created = new Date(project.createdAt);
   const events: FeedEvent[] = [
-    ...occurrences.map((c) => ceremonyEvent(c, numberOf.get(c.sprintId) ?? 0, origin)),
+    ...occurrences.map((c) => ceremonyEvent(c, numberOf.get(c.sprintId) ?? 0)),
     ...sprintRows.map((s) => ({
       uid: `sprint-${s.id}-start@sprintlab`,
       summary: `Sprint ${s.number} starts — ${project.name}`,
       description: s.goal ? `Goal: ${s.goal}` : undefined,
-      url: `${origin}/sprints/${s.id}`,
+      url: absoluteUrl(`/sprints/${s.id}`),
       date: s.start,
-      stamp: new Date(s.startedAt ?? project.createdAt),
+      sequence: s.calendarSequence,
+      stamp: latest(project.createdAt, s.calendarChangedAt, s.startedAt),
     })),
     ...lives.map((g) => ({
       uid: `go-live-${g.id}-cutover@sprintlab`,
       summary: `Go-live cutover: ${g.name} — ${project.name}`,
       description: [g.decision ? `Go / no-go: ${g.decision === "go" ? "Go" : "No go"}` : "Go / no-go not decided yet", g.releaseNoteUrl ? `Release note: ${g.releaseNoteUrl}` : null].filter(Boolean).join("\n"),
-      url: `${origin}/projects/${project.id}/release`,
+      url: absoluteUrl(`/projects/${project.id}/release`),
       date: g.cutoverOn,
-      stamp: new Date(g.decidedAt ?? g.doneAt ?? created),
+      sequence: g.calendarSequence,
+      stamp: latest(project.createdAt, g.calendarChangedAt, g.decidedAt, g.doneAt),
     })),
   ];
-  return buildCalendar({ name: `${project.name} — Sprintlab`, timeZone: project.timeZone, events });
+  const text = buildCalendar({ name: `${project.name} — Sprintlab`, timeZone: project.timeZone, events });
+  return { text, lastModified: new Date(Math.max(...events.map((e) => e.stamp.getTime()), Date.parse(project.createdAt))) };
+}
+
+/** The latest of some ISO instants: when a calendar entry last changed. */
+function latest(...instants: (string | null)[]): Date {
+  return new Date(Math.max(...instants.filter((i): i is string => i !== null).map((i) => Date.parse(i))));
 }
 
 /** One occurrence as an .ics download, for any project member. */
-export function ceremonyCalendar(db: Db, viewer: User, id: number, origin: string): { filename: string; text: string } {
+export function ceremonyCalendar(db: Db, viewer: User, id: number): { filename: string; text: string } {
   const { ceremony, project } = getCeremony(db, viewer, id);
-  const text = buildCalendar({ name: `${ceremony.name} — Sprint ${ceremony.sprintNumber}`, timeZone: project.timeZone, events: [ceremonyEvent(ceremony, ceremony.sprintNumber, origin)] });
+  const text = buildCalendar({ name: `${ceremony.name} — Sprint ${ceremony.sprintNumber}`, timeZone: project.timeZone, events: [ceremonyEvent(ceremony, ceremony.sprintNumber)] });
   return { filename: `${ceremony.kind}-sprint-${ceremony.sprintNumber}-${ceremony.date}.ics`, text };
 }
 

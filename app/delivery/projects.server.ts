@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+import { absoluteUrl } from "../lib/app-url";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
 import { PROJECT_KINDS, PROJECT_ROLES, goLives, holidayCalendars, projectMembers, projects, sprints, users } from "../../db/schema";
@@ -133,9 +134,10 @@ export function listMembers(db: DbOrTx, projectId: number) {
 }
 
 /** The API's Project: kickoff, members, go-lives and the current phase. */
-export function projectJson(db: Db, viewer: User, projectId: number, origin = "") {
+export function projectJson(db: Db, viewer: User, projectId: number) {
   const { project, kickoff, role } = getProject(db, viewer, projectId);
   const lives = goLivesOf(db, projectId);
+  const calendar = role ? calendarPath(project, role) : null;
   return {
     id: project.id,
     name: project.name,
@@ -149,7 +151,7 @@ export function projectJson(db: Db, viewer: User, projectId: number, origin = ""
     myRole: role,
     members: listMembers(db, projectId),
     goLives: lives,
-    ...(role ? { calendarUrl: `${origin}${calendarPath(project, role)}` } : {}),
+    ...(calendar ? { calendarUrl: absoluteUrl(calendar) } : {}),
   };
 }
 

@@ -191,7 +191,12 @@ export function changeCutover(db: Db, actor: User, goLiveId: number, input: unkn
   const data = parseInput(z.object({ cutoverOn: IsoDateSchema, reason: z.string({ error: "Say why the date moves." }).trim().min(3, "Say why the date moves.").max(1000) }), input);
   return db.transaction((tx) => {
     tx.update(goLives)
-      .set({ cutoverOn: data.cutoverOn, hypercareEnd: format(addDays(parseISO(data.cutoverOn), HYPERCARE_DAYS), "yyyy-MM-dd") })
+      .set({
+        cutoverOn: data.cutoverOn,
+        hypercareEnd: format(addDays(parseISO(data.cutoverOn), HYPERCARE_DAYS), "yyyy-MM-dd"),
+        // A new version of the cutover's calendar entry: subscribed calendars take the new date.
+        ...(data.cutoverOn !== goLive.cutoverOn ? { calendarSequence: goLive.calendarSequence + 1, calendarChangedAt: new Date().toISOString() } : {}),
+      })
       .where(eq(goLives.id, goLiveId))
       .run();
     tx.insert(goLiveChanges).values({ goLiveId, byId: actor.id, kind: "date", fromValue: goLive.cutoverOn, toValue: data.cutoverOn, reason: data.reason }).run();

@@ -52,9 +52,16 @@ export function generateSprints(db: Db, actor: User, projectId: number, input: u
  */
 export function relaySprints(tx: DbOrTx, project: Project): void {
   const kickoff = kickoffOf(project);
-  const laid = laySprints(listSprints(tx, project.id), kickoff.end, projectHolidays(tx, project));
+  const before = new Map(listSprints(tx, project.id).map((s) => [s.id, s]));
+  const laid = laySprints([...before.values()], kickoff.end, projectHolidays(tx, project));
+  const at = new Date().toISOString();
   for (const s of laid) {
-    if (s.state === "planned") tx.update(sprints).set({ start: s.start, end: s.end }).where(eq(sprints.id, s.id)).run();
+    if (s.state !== "planned") continue;
+    const was = before.get(s.id)!;
+    if (was.start === s.start && was.end === s.end) continue;
+    // A moved start is a new version of its calendar entry: subscribed calendars take the new date.
+    const moved = was.start !== s.start ? { calendarSequence: was.calendarSequence + 1, calendarChangedAt: at } : {};
+    tx.update(sprints).set({ start: s.start, end: s.end, ...moved }).where(eq(sprints.id, s.id)).run();
   }
   relayCeremonies(tx, project);
 }

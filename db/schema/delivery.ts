@@ -103,6 +103,9 @@ export const sprints = sqliteTable(
     closeSeq: integer("close_seq"),
     /** The report frozen at close: committed, completed, not completed, added, removed. */
     report: text("report", { mode: "json" }).$type<{ committed: number; completed: number; notCompleted: number; added: number; removed: number }>(),
+    /** The start's calendar entry: SEQUENCE, raised and stamped each time the start date moves (RFC 5545). */
+    calendarSequence: integer("calendar_sequence").notNull().default(0),
+    calendarChangedAt: text("calendar_changed_at"),
   },
   (t) => [uniqueIndex("sprints_project_number_unique").on(t.projectId, t.number), index("sprints_project_state_idx").on(t.projectId, t.state)],
 );
@@ -183,6 +186,9 @@ export const goLives = sqliteTable(
     decisionComment: text("decision_comment"),
     releaseNoteUrl: text("release_note_url"),
     doneAt: text("done_at"),
+    /** The cutover's calendar entry: SEQUENCE, raised and stamped each time the cutover moves (RFC 5545). */
+    calendarSequence: integer("calendar_sequence").notNull().default(0),
+    calendarChangedAt: text("calendar_changed_at"),
   },
   (t) => [index("go_lives_project_idx").on(t.projectId), index("go_lives_sprint_idx").on(t.sprintId)],
 );

@@ -27,6 +27,22 @@ test("the scrum master moves and cancels ceremonies; the subscribed ICS feed fol
   expect(first.status()).toBe(200);
   expect(first.headers()["content-type"]).toContain("text/calendar");
   const before = events(await first.text());
+  // Polling clients: an ETag of the bytes and a Last-Modified; a matching If-None-Match is a bare 304, HEAD the headers alone.
+  const etag = first.headers()["etag"];
+  expect(etag).toMatch(/^"[\w-]{16,}"$/);
+  expect(Date.parse(first.headers()["last-modified"])).toBeGreaterThan(0);
+  const unchanged = await request.get(feedUrl, { headers: { "If-None-Match": `W/${etag}, "other"` } });
+  expect(unchanged.status()).toBe(304);
+  expect((await unchanged.body()).length).toBe(0);
+  const head = await request.head(feedUrl);
+  expect(head.status()).toBe(200);
+  expect(head.headers()["etag"]).toBe(etag);
+  expect(head.headers()["content-type"]).toContain("text/calendar");
+  expect((await head.body()).length).toBe(0);
+  // The subscribe URL is the installation's address, whatever Host a client sends.
+  const spoofed = await (await request.get(`/api/v1/projects/${project.id}`, { headers: { ...bearer(token), Host: "calendar.evil.example", "X-Forwarded-Host": "calendar.evil.example" } })).json();
+  expect(spoofed.calendarUrl).toBe(feedUrl);
+  expect(feedUrl).not.toContain("evil");
   for (const name of ["Sprint Planning", "Daily Standup", "Backlog Grooming", "Sprint Demo", "Sprint Retrospective"]) {
     expect(before.some((e) => String(e.summary).startsWith(name))).toBe(true);
   }
@@ -64,7 +80,10 @@ test("the scrum master moves and cancels ceremonies; the subscribed ICS feed fol
   await sm.getByRole("button", { name: "Cancel this occurrence" }).click();
   await expect(sm.getByRole("status")).toHaveText("Cancelled. It stays in the calendar feed, marked cancelled.");
 
-  const after = events(await (await request.get(feedUrl)).text());
+  const changed = await request.get(feedUrl, { headers: { "If-None-Match": etag } });
+  expect(changed.status()).toBe(200);
+  expect(changed.headers()["etag"]).not.toBe(etag);
+  const after = events(await changed.text());
   const demo = after.find((e) => e.uid === `ceremony-${ceremonyId}@sprintlab`)!;
   expect(demo.start.tz).toBe("Etc/UTC");
   expect(new Date(demo.start).toISOString().slice(11, 16)).toBe("15:30");

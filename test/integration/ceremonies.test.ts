@@ -19,8 +19,8 @@ import {
   saveCeremonyNotes,
   setCeremonyDefaults,
 } from "~/delivery/ceremonies.server";
-import { addMember, createProject, getProject } from "~/delivery/projects.server";
-import { createGoLive } from "~/delivery/release.server";
+import { addMember, createProject, getProject, projectJson } from "~/delivery/projects.server";
+import { changeCutover, createGoLive } from "~/delivery/release.server";
 import { generateSprints, updateSprint } from "~/delivery/sprints.server";
 import { freshDb } from "../support/db";
 import { makeUser } from "../support/factories";
@@ -158,7 +158,7 @@ describe("ICS feed", () => {
     const standup = listCeremonies(db, sm, project.id, { sprintId: s1.id, kinds: ["standup"] })[1];
     cancelCeremony(db, sm, standup.id, { reason: "Public sector strike, offices closed" });
 
-    const events = feed(projectCalendar(db, project.id, token, "https://sprintlab.example"));
+    const events = feed(projectCalendar(db, project.id, token).text);
     expect(events).toHaveLength(19 * 2 + 2 + 1);
     const summaries = events.map((e) => String(e.summary));
     for (const name of ["Sprint Planning", "Daily Standup", "Backlog Grooming", "Sprint Demo", "Sprint Retrospective"]) {
@@ -170,15 +170,70 @@ describe("ICS feed", () => {
     expect(cancelled.status).toBe("CANCELLED");
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
 
-    expect(refusal(() => projectCalendar(db, project.id, "0".repeat(48), "https://x")).code).toBe("not_found");
+    expect(refusal(() => projectCalendar(db, project.id, "0".repeat(48))).code).toBe("not_found");
     expect(refusal(() => revokeCalendarToken(db, dev, project.id)).code).toBe("forbidden");
     revokeCalendarToken(db, sm, project.id);
-    expect(refusal(() => projectCalendar(db, project.id, token, "https://x")).code).toBe("not_found");
+    expect(refusal(() => projectCalendar(db, project.id, token)).code).toBe("not_found");
 
-    const one = ceremonyCalendar(db, dev, standup.id, "https://sprintlab.example");
+    const one = ceremonyCalendar(db, dev, standup.id);
     expect(one.filename).toBe(`standup-sprint-1-${standup.date}.ics`);
     expect(feed(one.text)).toHaveLength(1);
-    expect(refusal(() => ceremonyCalendar(db, outsider, standup.id, "https://x")).code).toBe("not_found");
+    expect(refusal(() => ceremonyCalendar(db, outsider, standup.id)).code).toBe("not_found");
+  });
+});
+
+describe("the feed as calendar clients read it (RFC 5545)", () => {
+  const byUid = (text: string, uid: string) => feed(text).find((e) => e.uid === uid)!;
+  const stampOf = (text: string, uid: string) => text.split("BEGIN:VEVENT").find((b) => b.includes(`UID:${uid}`))!.match(/DTSTAMP:(\S+)/)![1];
+
+  it("raises SEQUENCE and DTSTAMP when a cutover moves and when a sprint start is re-laid", async () => {
+    const { sm, project, s2 } = await setup();
+    const token = new URL(calendarPath(getProject(db, sm, project.id).project, "team")!, "http://x").searchParams.get("token")!;
+    const goLive = createGoLive(db, sm, project.id, { name: "Go-live 1: voice", sprintId: s2.id });
+    const cutover = `go-live-${goLive.id}-cutover@sprintlab`;
+    const start = `sprint-${s2.id}-start@sprintlab`;
+    const before = projectCalendar(db, project.id, token).text;
+    expect(byUid(before, cutover).sequence).toBe(0);
+    expect(byUid(before, start).sequence).toBe(0);
+    await new Promise((r) => setTimeout(r, 1100)); // DTSTAMP has whole seconds
+
+    changeCutover(db, sm, goLive.id, { cutoverOn: "2026-03-20", reason: "Carrier port-in moved a week" });
+    const moved = projectCalendar(db, project.id, token).text;
+    expect(byUid(moved, cutover).sequence).toBe(1);
+    expect(byUid(moved, cutover).start.toISOString().slice(0, 10)).toBe("2026-03-20");
+    expect(stampOf(moved, cutover) > stampOf(before, cutover)).toBe(true);
+    expect(byUid(moved, start).sequence).toBe(0);
+
+    updateSprint(db, sm, s2.id, { chosenStart: "2026-03-02" });
+    const relaid = projectCalendar(db, project.id, token).text;
+    expect(byUid(relaid, start).sequence).toBe(1);
+    expect(stampOf(relaid, start) > stampOf(before, start)).toBe(true);
+    // Every DTSTAMP is UTC.
+    expect(relaid.match(/^DTSTAMP:.*$/gm)!.every((l) => /^DTSTAMP:\d{8}T\d{6}Z\r?$/.test(l))).toBe(true);
+  });
+
+  it("escapes the calendar's name like any text value, ends with CRLF and links to APP_URL, never to the request's host", async () => {
+    const sm = await makeUser(db, "staff");
+    const project = createProject(db, sm, { name: "Müller, Schmidt; Partner — Kontaktcenter", customer: "Müller", sowSignedOn: "2026-01-05", staffedOn: "2026-01-12", kickoffWeeks: 3, timeZone: "Europe/Berlin" });
+    generateSprints(db, sm, project.id, { count: 1 });
+    const token = new URL(calendarPath(getProject(db, sm, project.id).project, "team")!, "http://x").searchParams.get("token")!;
+    const previous = process.env.APP_URL;
+    process.env.APP_URL = "https://sprintlab.example.com/";
+    try {
+      const { text } = projectCalendar(db, project.id, token);
+      const unfolded = text.replace(/\r\n[ \t]/g, "");
+      expect(unfolded).toContain("\r\nNAME:Müller\\, Schmidt\\; Partner — Kontaktcenter — Sprintlab\r\n");
+      expect(unfolded).toContain("\r\nX-WR-CALNAME:Müller\\, Schmidt\\; Partner — Kontaktcenter — Sprintlab\r\n");
+      expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
+      expect(text.split("\r\n").slice(0, -1).every((line) => !line.includes("\n"))).toBe(true);
+      const urls = feed(text).map((e) => { const url = e.url as unknown; return typeof url === "string" ? url : (url as { val: string }).val; });
+      expect(urls.length).toBeGreaterThan(0);
+      expect(urls.every((u) => u.startsWith("https://sprintlab.example.com/"))).toBe(true);
+      expect(projectJson(db, sm, project.id).calendarUrl).toBe(`https://sprintlab.example.com/api/v1/projects/${project.id}/calendar.ics?token=${token}`);
+    } finally {
+      if (previous === undefined) delete process.env.APP_URL;
+      else process.env.APP_URL = previous;
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { orErrorPage } from "~/lib/forms.server";
 /** One ceremony occurrence as an .ics file, for any project member. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const file = orErrorPage(() => ceremonyCalendar(getDb(), user, Number(params.id), new URL(request.url).origin));
+  const file = orErrorPage(() => ceremonyCalendar(getDb(), user, Number(params.id)));
   return new Response(file.text, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

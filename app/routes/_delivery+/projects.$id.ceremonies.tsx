@@ -1,3 +1,4 @@
+import { absoluteUrl } from "~/lib/app-url";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     current: current ? { id: current.id, number: current.number, start: current.start, end: current.end, state: current.state } : null,
     occurrences: current ? listCeremonies(db, user, project.id, { sprintId: current.id }) : [],
     now: projectNow(project),
-    calendarUrl: path ? new URL(path, new URL(request.url).origin).toString() : null,
+    calendarUrl: path ? absoluteUrl(path) : null,
     canManage: projectCan(user.role, role, "ceremonies.manage"),
   });
 }
