@@ -114,6 +114,8 @@ app.use((error: unknown, _req: express.Request, res: express.Response, next: exp
 const server: Server = app.listen(port, () => {
   // PORT=0 takes a free port; the line says which.
   const bound = (server.address() as AddressInfo).port;
+  // Without APP_URL, links point at http://localhost:$PORT (app/lib/app-url.ts): the port actually bound.
+  process.env.PORT = String(bound);
   log.info({ port: bound, mode: development ? "development" : "production" }, `Listening on http://localhost:${bound}`);
   if (development) void broadcastDevReady(build);
 });

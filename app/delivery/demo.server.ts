@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, min } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import Papa from "papaparse";
+import { writeCsv } from "../lib/csv";
+import { sprintLabel } from "./csv";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import { demoDecisions, features, goLives, projectMembers, sprints, stories, users } from "../../db/schema";
@@ -214,9 +215,11 @@ function standingDecisions(db: Db, where: { sprintId: number } | { storyIds: num
       at: demoDecisions.at,
       comment: demoDecisions.comment,
       sprintNumber: sprints.number,
+      feature: features.name,
     })
     .from(demoDecisions)
     .innerJoin(stories, eq(stories.id, demoDecisions.storyId))
+    .leftJoin(features, eq(features.id, stories.featureId))
     .innerJoin(sprints, eq(sprints.id, demoDecisions.sprintId))
     .innerJoin(users, eq(users.id, demoDecisions.decidedById))
     .innerJoin(recorder, eq(recorder.id, demoDecisions.recordedById))
@@ -278,7 +281,7 @@ function csvRow(r: AcceptanceRow) {
     r.storyId,
     r.title,
     r.feature ?? "",
-    r.sprintNumber ?? "",
+    sprintLabel(r.sprintNumber),
     r.points ?? "",
     r.criteria.join("\n"),
     r.decision ?? "not decided",
@@ -291,12 +294,21 @@ function csvRow(r: AcceptanceRow) {
 }
 
 export function acceptanceCsv(record: { rows: AcceptanceRow[] }): string {
-  return Papa.unparse({ fields: CSV_FIELDS, data: record.rows.map(csvRow) });
+  return writeCsv({ fields: CSV_FIELDS, rows: record.rows.map(csvRow) });
 }
 
-/** The go-live record as CSV: its stories, then the go / no-go as the last row. */
+/**
+ * The go-live record as CSV: a short table of the go-live and its go / no-go first, an empty
+ * line, then the table of its stories (the decision is not a row of the story table).
+ */
 export function goLiveAcceptanceCsv(record: ReturnType<typeof goLiveAcceptanceRecord>): string {
-  const data = record.rows.map(csvRow);
-  if (record.goNoGo) data.push(["", "Go / no-go", "", "", "", "", record.goNoGo.decision, "", record.goNoGo.decidedBy ?? "", record.goNoGo.recordedBy ?? "", record.goNoGo.at ?? "", record.goNoGo.comment]);
-  return Papa.unparse({ fields: CSV_FIELDS, data });
+  const g = record.goNoGo;
+  const decision = g ? (g.decision === "go" ? "go" : "no go") : "not decided";
+  return writeCsv(
+    {
+      fields: ["go-live", "cutover", "go / no-go", "decided by", "recorded by", "at", "comment"],
+      rows: [[record.goLive.name, record.goLive.cutoverOn, decision, g?.decidedBy ?? "", g?.recordedBy ?? "", g?.at ?? "", g?.comment ?? ""]],
+    },
+    { fields: CSV_FIELDS, rows: record.rows.map(csvRow) },
+  );
 }

@@ -117,17 +117,25 @@ export function insertAtBottom(tx: DbOrTx, project: { id: number; timeZone: stri
   return story;
 }
 
-export type ImportRow = { line: number; title: string; points: number | null; feature: string | null; errors: Record<string, string> };
+/** A previewed row: what the file said (type and points as written, so a refused value shows), and what is wrong with it. */
+export type ImportRow = { line: number; title: string; type: string; points: string; feature: string | null; errors: Record<string, string> };
 
 /**
  * Import stories from CSV (scrum master and owners). Every row is checked first; the preview
  * lists each row with its errors, and nothing is written unless every row is valid — then all
  * rows are added at the bottom of the backlog in one transaction.
  */
-export function importStories(db: Db, actor: User, projectId: number, text: string, options: { write: boolean }): { rows: ImportRow[]; message: string | null; created: number } {
+export function importStories(
+  db: Db,
+  actor: User,
+  projectId: number,
+  text: string,
+  options: { write: boolean },
+): { rows: ImportRow[]; message: string | null; created: number; ignored: string[] } {
   const { project } = requireProject(db, actor, projectId, "stories.manage");
   const parsed = parseStoriesCsv(text);
-  if (!parsed.ok) return { rows: [], message: parsed.message, created: 0 };
+  if (!parsed.ok) return { rows: [], message: parsed.message, created: 0, ignored: [] };
+  const { ignored } = parsed;
   const featureByName = new Map(listFeatures(db, projectId).map((f) => [f.name.trim().toLowerCase(), f.id]));
   const checked = parsed.rows.map((row) => {
     const errors: Record<string, string> = {};
@@ -137,15 +145,15 @@ export function importStories(db: Db, actor: User, projectId: number, text: stri
     if (!result.success) Object.assign(errors, fieldErrors(result.error));
     return { row, data: result.success ? result.data : null, errors };
   });
-  const rows = checked.map((c) => ({ line: c.row.line, title: c.row.title, points: c.data?.points ?? null, feature: c.row.feature || null, errors: c.errors }));
+  const rows = checked.map((c) => ({ line: c.row.line, title: c.row.title, type: c.row.type, points: c.row.points, feature: c.row.feature || null, errors: c.errors }));
   const invalid = checked.filter((c) => Object.keys(c.errors).length).length;
-  if (invalid) return { rows, message: `${invalid} of ${rows.length} rows need fixing; nothing was imported.`, created: 0 };
-  if (!options.write) return { rows, message: null, created: 0 };
+  if (invalid) return { rows, message: `${invalid} of ${rows.length} rows need fixing; nothing was imported.`, created: 0, ignored };
+  if (!options.write) return { rows, message: null, created: 0, ignored };
   const now = new Date();
   db.transaction((tx) => {
     for (const c of checked) insertAtBottom(tx, project, actor, c.data!, now);
   });
-  return { rows, message: null, created: rows.length };
+  return { rows, message: null, created: rows.length, ignored };
 }
 
 /** The backlog as CSV (every story, rank order). */

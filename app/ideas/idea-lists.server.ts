@@ -1,5 +1,5 @@
 /** Finding ideas: similar ideas while typing, the filtered list and its CSV export, roadmaps and changelogs. */
-import Papa from "papaparse";
+import { writeCsv } from "../lib/csv";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
@@ -139,9 +139,9 @@ export function exportIdeasCsv(db: Db, viewer: User, input: unknown): string {
           .orderBy(...listOrder(f))
           .limit(EXPORT_LIMIT)
           .all();
-  return Papa.unparse({
+  return writeCsv({
     fields: ["key", "title", "status", "votes", "category", "created", isPm ? "target date" : "target quarter", "release note"],
-    data: rows.map((r) => [r.key, r.title, STATUS_LABELS[r.status], r.votes, r.category, r.createdAt.slice(0, 10), (isPm ? r.targetDate : targetQuarter(r.targetDate)) ?? "", r.releaseNoteUrl ?? ""]),
+    rows: rows.map((r) => [r.key, r.title, STATUS_LABELS[r.status], r.votes, r.category, r.createdAt.slice(0, 10), (isPm ? r.targetDate : targetQuarter(r.targetDate)) ?? "", r.releaseNoteUrl ?? ""]),
   });
 }
 

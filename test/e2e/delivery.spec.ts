@@ -161,6 +161,28 @@ test("CSV import shows a row error and writes nothing until it is fixed", async 
   await expect(po.locator(".backlog-row strong").last()).toHaveText("Co-browse consent prompt");
 });
 
+test("a spreadsheet's Windows-1252 file is read and said so; the preview names the ignored columns and shows a refused value; UTF-16 is refused", async ({ pageAs }) => {
+  const po = await pageAs("po@example.com");
+  await po.goto("/projects");
+  await po.getByRole("link", { name: "Northwind Bank — chat and email channels" }).click();
+  await po.getByRole("link", { name: "Backlog" }).click();
+  await po.getByRole("link", { name: "Import CSV" }).click();
+  const latin1 = Buffer.from("title,type,points,status,sprint\r\nRückruf für Müller,story,5,done,Sprint 2\r\nÜberlauf,epic,4,todo,\r\n", "latin1");
+  await po.getByLabel("CSV file").setInputFiles({ name: "export.csv", mimeType: "text/csv", buffer: latin1 });
+  await po.getByRole("button", { name: "Check rows" }).click();
+  await expect(po.getByRole("status")).toContainText("read as Windows-1252");
+  await expect(po.getByTestId("row-2")).toContainText("Rückruf für Müller");
+  await expect(po.getByTestId("ignored-columns")).toHaveText("Not imported: the columns “status”, “sprint” of this file. New stories start in the backlog, to do, in no sprint.");
+  // The refused type and points are shown as the file had them, next to the message.
+  await expect(po.getByTestId("row-3")).toContainText("epic");
+  await expect(po.getByTestId("row-3").getByRole("cell").nth(3)).toHaveText("4");
+  await expect(po.getByTestId("row-3")).toContainText("Points are one of 0, 1, 2, 3, 5, 8, 13, 21");
+
+  await po.getByLabel("CSV file").setInputFiles({ name: "unicode.txt", mimeType: "text/plain", buffer: Buffer.from("\uFEFFtitle\r\nRückruf\r\n", "utf16le") });
+  await po.getByRole("button", { name: "Check rows" }).click();
+  await expect(po.getByRole("alert")).toContainText("This file is UTF-16");
+});
+
 test("the product owner re-ranks the backlog by drag and drop", async ({ pageAs, request }) => {
   const { bearer, tokenFor } = await import("../support/api");
   const token = await tokenFor(request, "po@example.com");

@@ -72,5 +72,9 @@ test("the acceptance record lists the standing decisions, prints without the app
 
   const csv = await request.get(`/sprints/${closed.id}/acceptance.csv`, { headers: { cookie: (await dev.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") } });
   expect(csv.headers()["content-type"]).toContain("text/csv");
-  expect((await csv.text()).split("\r\n")).toHaveLength(5);
+  const text = await csv.text();
+  expect(text.startsWith("\uFEFFstory,title,feature,sprint,")).toBe(true);
+  // A header, four decisions, and the closing CRLF of the last row.
+  expect(text.split("\r\n")).toHaveLength(6);
+  expect(text.endsWith("\r\n")).toBe(true);
 });

@@ -314,7 +314,7 @@ describe("go-live acceptance record", () => {
     const { sm, dev, copo, outsider, project } = await setup();
     const { createFeature, createStory, updateStory } = await import("~/delivery/stories.server");
     const { startSprint } = await import("~/delivery/sprints.server");
-    const { decideAtDemo, goLiveAcceptanceRecord, goLiveAcceptanceCsv } = await import("~/delivery/demo.server");
+    const { acceptanceCsv, acceptanceRecord, decideAtDemo, goLiveAcceptanceRecord, goLiveAcceptanceCsv } = await import("~/delivery/demo.server");
     const { decideGoLive } = await import("~/delivery/release.server");
     const Papa = (await import("papaparse")).default;
     const [s3] = generateSprints(db, sm, project.id, { count: 1 });
@@ -340,10 +340,27 @@ describe("go-live acceptance record", () => {
     ]);
     expect(record.goNoGo).toMatchObject({ decision: "go", decidedBy: copo.name, recordedBy: sm.name, comment: "Cutover window agreed with the carrier" });
     expect(record.final).toBe(false);
-    const csv = Papa.parse<string[]>(goLiveAcceptanceCsv(record)).data;
-    expect(csv[0]).toContain("decided by");
-    expect(csv.at(-1)).toEqual(["", "Go / no-go", "", "", "", "", "go", "", copo.name, sm.name, record.goNoGo!.at, "Cutover window agreed with the carrier"]);
-    expect(csv).toHaveLength(1 + 3 + 1);
+    // The go / no-go is a short table of its own above the stories, not a row of the story table.
+    const text = goLiveAcceptanceCsv(record);
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    const [head, table] = text.slice(1).split("\r\n\r\n");
+    expect(Papa.parse<string[]>(head.trim()).data).toEqual([
+      ["go-live", "cutover", "go / no-go", "decided by", "recorded by", "at", "comment"],
+      ["Go-live 1: voice", goLive.cutoverOn, "go", copo.name, sm.name, record.goNoGo!.at, "Cutover window agreed with the carrier"],
+    ]);
+    const stories = Papa.parse<string[]>(table.trim()).data;
+    expect(stories[0]).toEqual(["story", "title", "feature", "sprint", "points", "acceptance criteria", "decision", "criteria not met", "decided by", "recorded by", "at", "comment"]);
+    expect(stories.slice(1).map((r) => [r[1], r[2], r[3], r[6]])).toEqual([
+      ["Queue by skill", "Inbound voice routing", `Sprint ${s3.number}`, "accept"],
+      ["Overflow to the partner site", "Inbound voice routing", `Sprint ${s3.number}`, "reject"],
+      ["Callback from the IVR", "Inbound voice routing", "", "not decided"],
+    ]);
+    // The sprint's own record fills its feature column and names the sprint the same way.
+    const sprintRecord = Papa.parse<string[]>(acceptanceCsv(acceptanceRecord(db, dev, s3.id)).slice(1).trim()).data;
+    expect(sprintRecord.slice(1).map((r) => [r[1], r[2], r[3]])).toEqual([
+      ["Queue by skill", "Inbound voice routing", `Sprint ${s3.number}`],
+      ["Overflow to the partner site", "Inbound voice routing", `Sprint ${s3.number}`],
+    ]);
     expect(refusal(() => goLiveAcceptanceRecord(db, outsider, goLive.id)).code).toBe("not_found");
   });
 });

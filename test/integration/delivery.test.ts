@@ -200,6 +200,8 @@ describe("CSV", () => {
       [3, ["points"]],
       [4, ["feature"]],
     ]);
+    // The preview shows what the file said, the refused value included.
+    expect(preview.rows[1]).toMatchObject({ title: "Survey by SMS", type: "story", points: "4" });
     expect(listBacklog(db, po, project.id)).toHaveLength(0);
 
     const good = bad.replace("Survey by SMS,4", "Survey by SMS,3").replace("Wallboard,3,Dashboards", "Wallboard,3,Web callback");
@@ -214,9 +216,11 @@ describe("CSV", () => {
     expect(() => importStories(db, dev, project.id, good, { write: true })).toThrow(/does not allow/);
 
     const csv = exportBacklogCsv(db, dev, project.id);
-    expect(csv.split("\r\n")[0]).toBe("rank,id,type,title,description,acceptance criteria,points,status,feature,sprint,ready");
+    expect(csv.split("\r\n")[0]).toBe("\uFEFFrank,id,type,title,description,acceptance criteria,points,status,feature,sprint,ready");
     expect(csv).toContain("Callback from the web page");
-    expect(importStories(db, po, project.id, csv, { write: false }).message).toBeNull();
+    const reimport = importStories(db, po, project.id, csv, { write: false });
+    expect(reimport.message).toBeNull();
+    expect(reimport.ignored).toEqual(["rank", "id", "status", "sprint", "ready"]);
   });
 });
 
@@ -420,7 +424,7 @@ describe("demo decisions", () => {
       ["Callback offer", "reject", copo.name, copo.name],
     ]);
     const csv = acceptanceCsv(record);
-    expect(csv.split("\r\n")[0]).toBe("story,title,feature,sprint,points,acceptance criteria,decision,criteria not met,decided by,recorded by,at,comment");
+    expect(csv.split("\r\n")[0]).toBe("\uFEFFstory,title,feature,sprint,points,acceptance criteria,decision,criteria not met,decided by,recorded by,at,comment");
     expect(csv).toContain("Message too long");
     expect(csv).toContain('"first criterion\nsecond criterion"');
     const stranger = await makeUser(db, "customer");

@@ -8,6 +8,7 @@ import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { requireProject } from "~/delivery/projects.server";
 import { importStories } from "~/delivery/stories.server";
+import { decodeCsvBytes } from "~/delivery/csv";
 import { redirectWithFlash } from "~/web/flash.server";
 import { orErrorPage } from "~/lib/forms.server";
 
@@ -25,11 +26,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const file = form.get("file");
   const pasted = String(form.get("csv") ?? "");
-  const text = file && typeof file !== "string" && file.size > 0 ? await file.text() : pasted;
+  let text = pasted;
+  let note: string | null = null;
+  if (file && typeof file !== "string" && file.size > 0) {
+    const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+    if (!decoded.ok) return json({ rows: [], message: decoded.message, created: 0, ignored: [], note: null, csv: pasted }, { status: 400 });
+    ({ text, note } = decoded);
+  }
   const write = form.get("intent") === "import";
   const result = orErrorPage(() => importStories(getDb(), user, id, text, { write }));
   if (result.created) return redirectWithFlash(`/projects/${id}/backlog`, `${result.created} stories imported at the bottom of the backlog.`);
-  return json({ ...result, csv: text }, { status: result.message ? 400 : 200 });
+  return json({ ...result, note, csv: text }, { status: result.message ? 400 : 200 });
 }
 
 export default function ImportStories() {
@@ -48,6 +55,11 @@ export default function ImportStories() {
       <section className="card">
         <Form method="post" encType="multipart/form-data" className="form" style={{ maxWidth: "48rem" }}>
           <FormMessage message={data?.message} />
+          {data?.note ? (
+            <p className="alert alert--info" role="status">
+              {data.note}
+            </p>
+          ) : null}
           <div className="field">
             <label htmlFor="file">CSV file</label>
             <input id="file" name="file" type="file" accept=".csv,text/csv" />
@@ -71,11 +83,18 @@ export default function ImportStories() {
       {data && data.rows.length ? (
         <section className="card table-wrap" aria-labelledby="preview-title">
           <h2 id="preview-title">Preview</h2>
+          {data.ignored.length ? (
+            <p className="muted" data-testid="ignored-columns">
+              Not imported: the {data.ignored.length === 1 ? "column" : "columns"} {data.ignored.map((c) => `“${c}”`).join(", ")} of this file. New stories start in the backlog, to do, in no
+              sprint.
+            </p>
+          ) : null}
           <table>
             <thead>
               <tr>
                 <th scope="col">Line</th>
                 <th scope="col">Title</th>
+                <th scope="col">Type</th>
                 <th scope="col">Points</th>
                 <th scope="col">Feature</th>
                 <th scope="col">Problems</th>
@@ -86,7 +105,8 @@ export default function ImportStories() {
                 <tr key={r.line} data-testid={`row-${r.line}`}>
                   <td>{r.line}</td>
                   <td>{r.title || <span className="muted">(none)</span>}</td>
-                  <td>{r.points ?? "?"}</td>
+                  <td className={r.errors.type ? "field__error" : undefined}>{r.type}</td>
+                  <td className={r.errors.points ? "field__error" : undefined}>{r.points || <span className="muted">(none)</span>}</td>
                   <td>{r.feature ?? ""}</td>
                   <td className={Object.keys(r.errors).length ? "field__error" : "muted"}>{Object.values(r.errors).join(" ") || "OK"}</td>
                 </tr>

@@ -4,6 +4,7 @@ import { requireUser } from "~/auth/session.server";
 import { exportIdeasCsv } from "~/ideas/idea-lists.server";
 import { getPortal } from "~/ideas/portals.server";
 import { orErrorPage } from "~/lib/forms.server";
+import { csvDownload } from "~/web/downloads.server";
 
 /** A portal's ideas as CSV, with the filters and sort of the list it was asked from. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,11 +13,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const portal = orErrorPage(() => getPortal(db, params.slug ?? ""));
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const csv = orErrorPage(() => exportIdeasCsv(db, user, { ...search, portal: portal.slug }));
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="ideas-${portal.slug}.csv"`,
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownload(csv, `ideas-${portal.slug}.csv`);
 }
