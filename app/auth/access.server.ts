@@ -62,10 +62,11 @@ function issueLink(tx: DbOrTx, user: { id: number; email: string }, purpose: "se
       kind: "link",
       day: appToday(now),
       subject: purpose === "set" ? "Welcome to Sprintlab: set your password" : "Reset your Sprintlab password",
+      // A link is written as a path in parentheses; the mail writer makes it absolute (app/notifications/mail.server.ts).
       body:
         purpose === "set"
-          ? `Your access request was approved. Set your password within ${SET_LINK_DAYS} days: ${path}`
-          : `Someone asked to reset your password. If it was you, use this link within an hour: ${path}`,
+          ? `Your access request was approved. Set your password within ${SET_LINK_DAYS} days:\n\nSet your password (${path})`
+          : `Someone asked to reset your password. If it was you, choose a new one within an hour:\n\nReset your password (${path})\n\nIf it was not you, ignore this mail: your password stays as it is.`,
     })
     .run();
   return path;

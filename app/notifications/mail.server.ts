@@ -26,9 +26,55 @@ export function dueMail(db: Db, now = new Date()) {
     .all();
 }
 
+/** A link in an outbox body: a path of this installation in parentheses, `(/sprints/4/demo)`. */
+const LINK = /\((\/[^)\s]*)\)/g;
+
 /** Paths in a mail body become links to this installation. */
 export function absoluteLinks(body: string, baseUrl: string): string {
-  return body.replace(/\((\/[^)\s]*)\)/g, (_m, path: string) => `(${baseUrl.replace(/\/$/, "")}${path})`);
+  return body.replace(LINK, (_m, path: string) => `(${baseUrl.replace(/\/$/, "")}${path})`);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+/** One line of a body as HTML: a link that ends the line links the line's words; any other becomes a link of its own. */
+function htmlLine(line: string, base: string): string {
+  const end = line.match(/^(.*\S)\s*\((\/[^)\s]*)\)$/);
+  if (end) return `<a href="${escapeHtml(base + end[2])}">${escapeHtml(end[1])}</a>`;
+  let out = "";
+  let last = 0;
+  for (const m of line.matchAll(LINK)) {
+    out += escapeHtml(line.slice(last, m.index)) + `<a href="${escapeHtml(base + m[1])}">${escapeHtml(base + m[1])}</a>`;
+    last = m.index! + m[0].length;
+  }
+  return out + escapeHtml(line.slice(last));
+}
+
+/**
+ * The one place that turns an outbox body into the mail people read: a plain-text part with the
+ * installation's absolute links, and an HTML alternative (lines starting "- " are a list, a
+ * link ending a line links its words), with every bit of user text escaped.
+ */
+export function renderMail(subject: string, body: string, baseUrl: string): { text: string; html: string } {
+  const base = baseUrl.replace(/\/$/, "");
+  const blocks: string[] = [];
+  let list: string[] = [];
+  const flush = () => {
+    if (list.length) blocks.push(`<ul style="padding-left:1.2em">${list.map((item) => `<li style="margin:0 0 .4em">${item}</li>`).join("")}</ul>`);
+    list = [];
+  };
+  for (const line of body.split(/\r?\n/)) {
+    if (line.startsWith("- ")) list.push(htmlLine(line.slice(2), base));
+    else {
+      flush();
+      if (line.trim()) blocks.push(`<p style="margin:0 0 1em">${htmlLine(line, base)}</p>`);
+    }
+  }
+  flush();
+  const footer = `Sprintlab · <a href="${escapeHtml(base)}/notifications">${escapeHtml(base.replace(/^https?:\/\//, ""))}</a>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head><body style="font-family:system-ui,-apple-system,Segoe UI,sans-serif;font-size:15px;line-height:1.5;color:#1f2933;max-width:36em;margin:0 auto;padding:1em">${blocks.join("")}<p style="margin-top:2em;font-size:13px;color:#616e7c">${footer}</p></body></html>`;
+  return { text: `${absoluteLinks(body, base)}\n`, html };
 }
 
 /**
@@ -44,7 +90,9 @@ export async function sendOutbox(db: Db, transport: Transporter, options: { from
         from: options.from,
         to: `${mail.name} <${mail.to}>`,
         subject: mail.subject,
-        text: absoluteLinks(mail.body, options.baseUrl),
+        ...renderMail(mail.subject, mail.body, options.baseUrl),
+        // Machine-sent (RFC 3834): out-of-office replies and auto-forwards stay away.
+        headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },
       });
       db.update(outbox).set({ sentAt: new Date().toISOString(), attempts: mail.attempts + 1, lastError: null }).where(eq(outbox.id, mail.id)).run();
       sent++;

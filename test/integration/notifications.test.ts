@@ -12,7 +12,9 @@ import { remindUpcomingDemos } from "~/delivery/reminders.server";
 import { generateSprints, startSprint } from "~/delivery/sprints.server";
 import { createStory, updateStory } from "~/delivery/stories.server";
 import { notify } from "~/notifications/notify.server";
-import { absoluteLinks, dueMail, sendOutbox, smtpTransport } from "~/notifications/mail.server";
+import { absoluteLinks, dueMail, renderMail, sendOutbox, smtpTransport } from "~/notifications/mail.server";
+import { checkPasswordLink, forgotPassword } from "~/auth/access.server";
+import { simpleParser } from "mailparser";
 import { freshDb } from "../support/db";
 import { makeUser } from "../support/factories";
 
@@ -84,7 +86,7 @@ describe("sending the outbox through SMTP", () => {
   });
 
   async function startSmtp(options: { rejectTo?: string } = {}) {
-    const received: { to: string[]; raw: string }[] = [];
+    const received: { to: string[]; raw: string; source: string }[] = [];
     server = new SMTPServer({
       authOptional: true,
       disabledCommands: ["STARTTLS"],
@@ -98,7 +100,7 @@ describe("sending the outbox through SMTP", () => {
         stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
         stream.on("end", () => {
           // Undo quoted-printable soft line breaks so long lines can be matched whole.
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: raw.replace(/=\r?\n/g, "") });
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: raw.replace(/=\r?\n/g, ""), source: raw });
           callback();
         });
       },
@@ -145,6 +147,31 @@ describe("sending the outbox through SMTP", () => {
     expect(row).toMatchObject({ sentAt: null, attempts: 1 });
     expect(row.lastError).toMatch(/Mailbox unavailable/);
     expect(dueMail(db)).toHaveLength(1);
+  });
+
+  it("a reset mail, read as a mail client reads it, has an absolute link that opens, a plain-text and an HTML part, and says it is automatic", async () => {
+    const dana = await makeUser(db, "customer", { email: "dana.reset@example.test" });
+    forgotPassword(db, { email: dana.email });
+    const { received, url } = await startSmtp();
+    expect(await sendOutbox(db, smtpTransport(url), { from: "Sprintlab <no-reply@sprintlab.test>", baseUrl: "https://sprintlab.example/" })).toEqual({ sent: 1, failed: 0 });
+    const mail = await simpleParser(received[0].source);
+    expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
+    expect(mail.subject).toBe("Reset your Sprintlab password");
+    const link = mail.text!.match(/https:\/\/sprintlab\.example\/set-password\/[\w-]+/)![0];
+    expect(mail.text).not.toMatch(/[\s(]\/set-password\//);
+    const anchors = [...String(mail.html).matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]);
+    expect(anchors).toContainEqual([link, "Reset your password"]);
+    expect(anchors.every(([href]) => href.startsWith("https://sprintlab.example/"))).toBe(true);
+    // The link opens: its token is a live reset link for Dana.
+    expect(checkPasswordLink(db, new URL(link).pathname.split("/").at(-1)!)).toMatchObject({ email: dana.email, purpose: "reset" });
+  });
+
+  it("escapes user text in the HTML part and turns a digest into a list of links", () => {
+    const { text, html } = renderMail("Digest", "- <script>alert(1)</script> & co commented (/ideas/COANA-I-1)\n- Demo tomorrow (/sprints/4/demo)", "https://sprintlab.example");
+    expect(html).toContain('<li style="margin:0 0 .4em"><a href="https://sprintlab.example/ideas/COANA-I-1">&lt;script&gt;alert(1)&lt;/script&gt; &amp; co commented</a></li>');
+    expect(html).not.toContain("<script>");
+    expect(html.match(/<li/g)).toHaveLength(2);
+    expect(text).toBe("- <script>alert(1)</script> & co commented (https://sprintlab.example/ideas/COANA-I-1)\n- Demo tomorrow (https://sprintlab.example/sprints/4/demo)\n");
   });
 
   it("turns paths into links of the installation", () => {

@@ -1,3 +1,4 @@
+import { absoluteUrl } from "~/lib/app-url";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     if (form.get("intent") === "approve") {
       const { user, link } = await approveAccessRequest(getDb(), me, id);
-      const url = new URL(link, request.url).toString();
+      const url = absoluteUrl(link);
       return json({ approved: { name: user.name, email: user.email, url }, errors: null });
     }
     rejectAccessRequest(getDb(), me, id, { reason: form.get("reason") });

@@ -1,3 +1,4 @@
+import { absoluteUrl } from "~/lib/app-url";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     if (intent === "reset") {
       const link = issueResetLink(getDb(), me, userId);
-      return json({ resetLink: new URL(link, request.url).toString(), errors: null });
+      return json({ resetLink: absoluteUrl(link), errors: null });
     }
     if (intent === "company") {
       const user = updateUser(getDb(), me, userId, { company: String(form.get("company") ?? "") });

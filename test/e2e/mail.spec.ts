@@ -1,0 +1,70 @@
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { expect, test } from "@playwright/test";
+import { demoTemplateFolder } from "../support/demo-template";
+import { freePort, startServer } from "../support/ops";
+
+/** A real SMTP server on loopback that keeps what it receives, parsed as a mail client would. */
+async function smtpSink() {
+  const mails: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          mails.push(mail);
+          callback();
+        },
+        (error) => callback(error),
+      );
+    },
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server.server, "listening");
+  return { mails, url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+test("a forgotten password: the reset mail arrives over SMTP with an absolute link that opens, and the new password signs in", async ({ page }) => {
+  test.setTimeout(90_000);
+  const folder = mkdtempSync(join(tmpdir(), "sprintlab-mail-"));
+  cpSync(demoTemplateFolder(), folder, { recursive: true });
+  const sink = await smtpSink();
+  const port = await freePort();
+  const appUrl = `http://localhost:${port}`;
+  const server = await startServer(join(folder, "sprintlab.db"), { PORT: String(port), APP_URL: appUrl, SMTP_URL: sink.url, JOBS_INTERVAL_SECONDS: "1", SHUTDOWN_GRACE_MS: "0" });
+  try {
+    await page.goto(`${appUrl}/forgot-password`);
+    await page.getByLabel("Email").fill("partner@example.com");
+    await page.getByRole("button", { name: "Send me a link" }).click();
+    await expect(page.getByRole("status")).toContainText("a link to reset the password is on its way");
+
+    await expect.poll(() => sink.mails.length, { timeout: 30_000 }).toBe(1);
+    const mail = sink.mails[0];
+    expect(mail.to && "text" in mail.to ? mail.to.text : "").toContain("partner@example.com");
+    expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
+    const plain = mail.text!.match(/https?:\/\/\S+\/set-password\/[\w-]+/)![0];
+    const anchor = String(mail.html).match(/<a href="([^"]+)">Reset your password<\/a>/)![1];
+    expect(anchor).toBe(plain);
+    expect(anchor.startsWith(`${appUrl}/set-password/`)).toBe(true);
+
+    // Follow the link as the reader would, from the mail.
+    await page.goto(anchor);
+    await expect(page.getByRole("heading", { name: "Set your password" })).toBeVisible();
+    await page.getByLabel("New password").fill("a-new-partner-password");
+    await page.getByLabel("Repeat it").fill("a-new-partner-password");
+    await page.getByRole("button", { name: "Set password and sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
+  } finally {
+    server.process.kill("SIGTERM");
+    await server.exited;
+    await sink.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
