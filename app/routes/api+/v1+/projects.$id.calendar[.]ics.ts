@@ -7,6 +7,8 @@ import { apiRoute, idParam, publicEndpoint } from "~/web/api.server";
  */
 export const { loader, action } = apiRoute({
   GET: publicEndpoint({
+    summary: "The project's ceremonies, sprint starts and cutovers as an ICS feed (the secret token is in the URL).",
+    contentType: "text/calendar",
     handler: ({ db, request, params }) => {
       const url = new URL(request.url);
       const text = projectCalendar(db, idParam(params.id, "calendar"), url.searchParams.get("token") ?? "", url.origin);
