@@ -27,7 +27,7 @@ function errorStatuses(method: string, e: Endpoint, hasParams: boolean): Record<
   }
   if (hasParams || e.auth) statuses["404"] = "No such resource, or not visible to this user.";
   if (method !== "GET") statuses["409"] = "A rule of state forbids it now.";
-  if (e.body || e.input || e.query) statuses["422"] = "Input fails validation; `fields` names each field with a message.";
+  if (e.body || e.input || e.query || method !== "GET") statuses["422"] = "Input fails validation; `fields` names each field with a message.";
   if (!e.auth && method === "POST") statuses["429"] = "Too many attempts; see Retry-After.";
   return statuses;
 }
