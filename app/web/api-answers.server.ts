@@ -161,7 +161,7 @@ export const StoryAnswerSchema = z.object({
   rank: z.number(),
   sprintId: Id.nullable(),
   featureId: Id.nullable(),
-  testStatus: z.enum(TEST_STATUSES),
+  testStatus: z.enum(TEST_STATUSES).nullable(),
   defectOf: Id.nullable(),
   ready: z.boolean(),
 });

@@ -21,10 +21,8 @@ const ERROR_REF = { $ref: "#/components/schemas/Error" };
 function errorStatuses(method: string, e: Endpoint, hasParams: boolean): Record<string, string> {
   const statuses: Record<string, string> = {};
   if (method !== "GET" && method !== "DELETE") statuses["400"] = "The body is not JSON, or not a JSON object.";
-  if (e.auth) {
-    statuses["401"] = "No token, or a bad one.";
-    statuses["403"] = "The user's role does not allow this.";
-  }
+  if (e.auth || method === "POST") statuses["401"] = e.auth ? "No token, or a bad one." : "Wrong credentials.";
+  if (e.auth) statuses["403"] = "The user's role does not allow this.";
   if (hasParams || e.auth) statuses["404"] = "No such resource, or not visible to this user.";
   if (method !== "GET") statuses["409"] = "A rule of state forbids it now.";
   if (e.body || e.input || e.query || method !== "GET") statuses["422"] = "Input fails validation; `fields` names each field with a message.";
