@@ -9,7 +9,7 @@ import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { notify } from "../notifications/notify.server";
 import { DomainError } from "../lib/errors";
-import { parseInput } from "../lib/validation";
+import { idSchema, parseInput } from "../lib/validation";
 import { rankBetween } from "./backlog";
 import { demoEffect, demoRefusal } from "./demo";
 import { notifyRejection } from "./reminders.server";
@@ -20,13 +20,13 @@ import { getProject } from "./projects.server";
 import { insertAtBottom, recordEvent, type Story } from "./stories.server";
 
 export const DemoSchema = z.object({
-  storyId: z.coerce.number({ error: "Choose a story." }).int().positive("Choose a story."),
+  storyId: idSchema("Choose a story."),
   decision: z.enum(["accept", "accept_with_follow_up", "reject"], { error: "Decide accept, accept_with_follow_up or reject." }),
   comment: z.string().max(5000).optional().default(""),
-  unmetCriteria: z.array(z.coerce.number().int()).max(100).optional().default([]),
+  unmetCriteria: z.array(z.number({ error: "Name each unmet criterion by its number." }).int("Name each unmet criterion by its number.").min(0).max(1000), { error: "Unmet criteria are a list of numbers." }).max(100).optional().default([]),
   then: z.enum(["in_progress", "backlog"]).optional(),
   followUp: z.object({ title: z.string().max(200) }).optional(),
-  onBehalfOf: z.coerce.number().int().positive().optional(),
+  onBehalfOf: idSchema("Name the co-product owner.").optional(),
 });
 
 /**

@@ -8,7 +8,7 @@ import type { User } from "../auth/users.server";
 import { isValidTimeZone } from "../calendar/business-days";
 import { todayIn } from "../lib/app-time";
 import { DomainError } from "../lib/errors";
-import { IsoDateSchema, parseInput } from "../lib/validation";
+import { IsoDateSchema, idSchema, parseInput } from "../lib/validation";
 import { kickoffPhase, type Kickoff } from "./kickoff";
 import { copyTemplate } from "./transition.server";
 import { calendarPath, newCalendarToken } from "./ceremonies.server";
@@ -22,13 +22,13 @@ export const ProjectSchema = z.object({
   sowSignedOn: IsoDateSchema,
   staffedOn: IsoDateSchema,
   kickoffStart: IsoDateSchema.nullable().optional(),
-  kickoffWeeks: z.coerce.number({ error: "Kickoff lasts 3 or 4 weeks." }).default(3),
+  kickoffWeeks: z.number({ error: "Kickoff lasts 3 or 4 weeks." }).default(3),
   timeZone: z
     .string()
     .trim()
     .default("UTC")
     .refine((tz) => isValidTimeZone(tz), "Use a time zone like Europe/London or America/Chicago."),
-  calendarId: z.coerce.number().int().positive().nullable().optional(),
+  calendarId: idSchema("Choose one of the holiday calendars.").nullable().optional(),
 });
 
 function kickoffOf(p: Pick<Project, "sowSignedOn" | "staffedOn" | "kickoffStart" | "kickoffWeeks">): Kickoff {
@@ -104,7 +104,7 @@ export function hasProjects(db: Db, userId: number): boolean {
 }
 
 export const MemberSchema = z.object({
-  userId: z.coerce.number({ error: "Choose a user." }).int().positive("Choose a user."),
+  userId: idSchema("Choose a user."),
   role: z.enum(PROJECT_ROLES, { error: "Choose a project role." }),
   side: z.enum(["delivery", "customer"]).optional(),
 });

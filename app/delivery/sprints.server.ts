@@ -30,10 +30,16 @@ export function listSprints(db: DbOrTx, projectId: number): Sprint[] {
   return db.select().from(sprints).where(eq(sprints.projectId, projectId)).orderBy(asc(sprints.number)).all();
 }
 
+export const GenerateSprintsSchema = z.object({
+  count: z.number({ error: "How many sprints?" }).int("Generate a whole number of sprints.").min(1, "Generate at least 1 sprint.").max(12, "Generate at most 12 at a time."),
+});
+
+export const CloseSprintSchema = z.object({ unfinished: z.enum(["backlog", "next"], { error: "Choose backlog or next for unfinished stories." }) });
+
 /** The scrum master generates the next N sprints, laid end to end after the last one. */
 export function generateSprints(db: Db, actor: User, projectId: number, input: unknown): Sprint[] {
   const { project, kickoff } = requireProject(db, actor, projectId, "sprints.manage");
-  const { count } = parseInput(z.object({ count: z.coerce.number({ error: "How many sprints?" }).int().min(1, "Generate at least 1 sprint.").max(12, "Generate at most 12 at a time.") }), input);
+  const { count } = parseInput(GenerateSprintsSchema, input);
   return db.transaction((tx) => {
     const existing = listSprints(tx, projectId).map((s) => ({ number: s.number, start: s.start, end: s.end, state: s.state, chosenStart: s.chosenStart }));
     const holidays = projectHolidays(tx, project);
@@ -146,7 +152,7 @@ export function toStoryEvent(r: { seq: number; storyId: number; at: string; date
 export function closeSprint(db: Db, actor: User, sprintId: number, input: unknown, now = new Date()): Sprint {
   const sprint = findSprint(db, sprintId);
   const { project } = requireProject(db, actor, sprint.projectId, "sprints.manage");
-  const { unfinished } = parseInput(z.object({ unfinished: z.enum(["backlog", "next"], { error: "Choose backlog or next for unfinished stories." }) }), input);
+  const { unfinished } = parseInput(CloseSprintSchema, input);
   return db.transaction((tx) => {
     const current = findSprint(tx, sprintId);
     if (current.state !== "active") throw new DomainError("conflict", `Sprint ${current.number} is ${current.state}, not active.`);

@@ -6,12 +6,12 @@ import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { todayIn } from "../lib/app-time";
 import { DomainError } from "../lib/errors";
-import { fieldErrors, parseInput } from "../lib/validation";
+import { fieldErrors, idSchema, parseInput } from "../lib/validation";
 import { parseStoriesCsv, storiesToCsv } from "./csv";
 import { notifyAwaitingDecision } from "./reminders.server";
 import { applyCustomerTest } from "./customer-test.server";
 import { TEST_STATUSES } from "./customer-test";
-import { POINTS, isReady, parseCriteria, rankBetween, rankForMove } from "./backlog";
+import { POINTS, isReady, rankBetween, rankForMove } from "./backlog";
 import { requireProject } from "./projects.server";
 
 export type Story = typeof stories.$inferSelect;
@@ -35,22 +35,18 @@ export function storyJson(s: Story) {
   };
 }
 
-const Points = z
-  .union([z.number(), z.string()])
-  .nullable()
-  .transform((v, ctx) => {
-    if (v === null || v === "" || v === "?") return null;
-    const n = Number(v);
-    if (!(POINTS as readonly number[]).includes(n)) {
-      ctx.addIssue({ code: "custom", message: `Points are one of ${POINTS.join(", ")}, or unestimated.` });
-      return z.NEVER;
-    }
-    return n;
-  });
+const POINTS_MESSAGE = `Points are one of ${POINTS.join(", ")}, or null for unestimated.`;
 
+const Points = z
+  .number({ error: POINTS_MESSAGE })
+  .nullable()
+  .refine((n) => n === null || (POINTS as readonly number[]).includes(n), POINTS_MESSAGE);
+
+/** A list of criteria; a form's text area is split into one first (see parseCriteria). */
 const Criteria = z
-  .union([z.array(z.string().max(500)), z.string().max(5000)])
-  .transform((v) => (Array.isArray(v) ? v.map((c) => c.trim()).filter(Boolean) : parseCriteria(v)));
+  .array(z.string({ error: "Each criterion is text." }).max(500, "Keep each criterion under 500 characters."), { error: "Acceptance criteria are a list of texts." })
+  .max(100, "At most 100 criteria.")
+  .transform((v) => v.map((c) => c.trim()).filter(Boolean));
 
 export const NewStorySchema = z.object({
   title: z.string({ error: "Give the story a title." }).trim().min(3, "Give the story a title.").max(200, "Keep the title under 200 characters."),
@@ -58,7 +54,7 @@ export const NewStorySchema = z.object({
   description: z.string().max(10_000).optional().default(""),
   acceptanceCriteria: Criteria.optional().default([]),
   points: Points.optional().default(null),
-  featureId: z.coerce.number().int().positive().nullable().optional(),
+  featureId: idSchema("Choose a feature.").nullable().optional(),
 });
 
 /** Write one story event; `date` is the project's calendar date, for the day-by-day charts. */
@@ -117,6 +113,12 @@ export function insertAtBottom(tx: DbOrTx, project: { id: number; timeZone: stri
   return story;
 }
 
+/** A CSV cell of points: empty or "?" is unestimated; other text stays text for the schema's message. */
+function csvPoints(cell: string): number | string | null {
+  if (cell === "" || cell === "?") return null;
+  return Number.isFinite(Number(cell)) ? Number(cell) : cell;
+}
+
 /** A previewed row: what the file said (type and points as written, so a refused value shows), and what is wrong with it. */
 export type ImportRow = { line: number; title: string; type: string; points: string; feature: string | null; errors: Record<string, string> };
 
@@ -141,7 +143,7 @@ export function importStories(
     const errors: Record<string, string> = {};
     const featureId = row.feature ? featureByName.get(row.feature.toLowerCase()) : undefined;
     if (row.feature && !featureId) errors.feature = `No feature “${row.feature}” in this project.`;
-    const result = NewStorySchema.safeParse({ title: row.title, type: row.type, description: row.description, acceptanceCriteria: row.acceptanceCriteria, points: row.points || null, featureId: featureId ?? null });
+    const result = NewStorySchema.safeParse({ title: row.title, type: row.type, description: row.description, acceptanceCriteria: row.acceptanceCriteria, points: csvPoints(row.points), featureId: featureId ?? null });
     if (!result.success) Object.assign(errors, fieldErrors(result.error));
     return { row, data: result.success ? result.data : null, errors };
   });
@@ -184,9 +186,10 @@ export const StoryChangeSchema = z.object({
   acceptanceCriteria: Criteria.optional(),
   points: Points.optional(),
   status: z.enum(STORY_STATUSES, { error: "Status is todo, in_progress, done or accepted." }).optional(),
-  sprintId: z.coerce.number().int().positive().nullable().optional(),
-  featureId: z.coerce.number().int().positive().nullable().optional(),
-  rank: z.number({ error: "Rank is a number." }).finite().optional(),
+  sprintId: idSchema("Choose a sprint.").nullable().optional(),
+  featureId: idSchema("Choose a feature.").nullable().optional(),
+  // Ranks are fractional (a move lands between two), but stay far inside a double's exact range.
+  rank: z.number({ error: "Rank is a number." }).min(-1e12, "Rank is between -1e12 and 1e12.").max(1e12, "Rank is between -1e12 and 1e12.").optional(),
   testStatus: z.enum(TEST_STATUSES, { error: "Test status is not_started, testing, passed or failed." }).optional(),
   testNote: z.string().max(2000, "Keep the note under 2,000 characters.").optional(),
 });

@@ -15,11 +15,13 @@ import { deliverLinkedIdeas } from "./links.server";
  * ideas whose last feature shipped become Delivered in this same transaction (SPEC B10), which is
  * why this use case lives above both Delivery and the Ideas Lab.
  */
+export const GoLiveDoneSchema = z.object({ releaseNoteUrl: z.url({ protocol: /^https?$/, error: "Give the release-note link (http or https)." }) });
+
 export function markGoLiveDone(db: Db, actor: User, goLiveId: number, input: unknown): GoLive & { deliveredIdeas: string[] } {
   const goLive = db.select().from(goLives).where(eq(goLives.id, goLiveId)).get();
   if (!goLive) throw new DomainError("not_found", "No such go-live.");
   requireProject(db, actor, goLive.projectId, "goLives.manage");
-  const { releaseNoteUrl } = parseInput(z.object({ releaseNoteUrl: z.url({ error: "Give the release-note link." }) }), input);
+  const { releaseNoteUrl } = parseInput(GoLiveDoneSchema, input);
   return db.transaction((tx) => {
     const result = tx.update(goLives).set({ doneAt: new Date().toISOString(), releaseNoteUrl }).where(and(eq(goLives.id, goLiveId), isNull(goLives.doneAt))).run();
     if (result.changes === 0) throw new DomainError("conflict", "This go-live is already done.");

@@ -8,7 +8,7 @@ import type { User } from "../auth/users.server";
 import { membershipOf } from "../delivery/projects.server";
 import { planOf } from "../delivery/release.server";
 import { DomainError } from "../lib/errors";
-import { parseInput } from "../lib/validation";
+import { idSchema, parseInput } from "../lib/validation";
 import { STATUS_LABELS } from "../ideas/lifecycle";
 import { ideasToDeliver, isLinkable, offersInDevelopment } from "./links";
 import { answerSlaClock, recordStatusChange, returnAllVotes } from "../ideas/transitions.server";
@@ -23,7 +23,7 @@ function findIdea(db: DbOrTx, key: string) {
   return idea;
 }
 
-export const LinkSchema = z.object({ featureId: z.coerce.number({ error: "Choose a feature." }).int().positive("Choose a feature.") });
+export const LinkSchema = z.object({ featureId: idSchema("Choose a feature.") });
 
 /**
  * A PM links an Accepted or In Development idea to a feature of a product-release project

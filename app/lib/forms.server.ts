@@ -1,4 +1,5 @@
 import { json } from "@remix-run/node";
+import type { z } from "zod";
 import { isDomainError } from "./errors";
 
 export type FormErrors = {
@@ -46,4 +47,46 @@ export function orErrorPage<T>(read: () => T): T {
     if (!isDomainError(error)) throw error;
     throw new Response(error.message, { status: error.code === "invalid" ? 400 : error.status });
   }
+}
+
+type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; options?: z.ZodType[] };
+
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** The schema under optional / nullable / default wrappers and pipes: what the field finally is. */
+function kindOf(schema: z.ZodType): string {
+  const def = defOf(schema);
+  if (def.innerType) return kindOf(def.innerType);
+  if (def.type === "pipe" && def.in) return kindOf(def.in);
+  return def.type;
+}
+
+function fromFormValue(schema: z.ZodType, value: unknown): unknown {
+  const def = defOf(schema);
+  if (def.type === "nullable" && value === "" && kindOf(schema) !== "string") return null;
+  if (def.innerType) return fromFormValue(def.innerType, value);
+  if (def.type === "pipe" && def.in) return fromFormValue(def.in, value);
+  if (typeof value === "string") {
+    if (def.type === "number") {
+      if (value.trim() === "") return undefined;
+      // A text that is not a number stays text, so the schema answers with its own message.
+      return Number.isFinite(Number(value)) ? Number(value) : value;
+    }
+    if (def.type === "boolean") return value === "true" || value === "on" ? true : value === "false" || value === "off" ? false : value;
+    if (def.type === "array" && def.element) return value === "" ? [] : [fromFormValue(def.element, value)];
+  }
+  if (Array.isArray(value) && def.type === "array" && def.element) return value.map((v) => fromFormValue(def.element!, v));
+  if (def.type === "object" && def.shape && value && typeof value === "object" && !Array.isArray(value)) return fromForm(schema, value as Record<string, unknown>);
+  return value;
+}
+
+/**
+ * A form's fields typed as `schema` wants them. Forms send only text, while the use-case schemas
+ * take JSON types and coerce nothing (an API client sending "5" for a number gets a 422), so the
+ * page actions convert here: a number field's text becomes a number ("" → absent, or null where
+ * the field is nullable), a boolean's "true"/"on" → true, a single value of a list → a list.
+ */
+export function fromForm(schema: z.ZodType, values: Record<string, unknown>): Record<string, unknown> {
+  const shape = defOf(schema).shape ?? {};
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, shape[key] ? fromFormValue(shape[key], value) : value]));
 }

@@ -31,3 +31,11 @@ export const IsoDateSchema = z
 export function givenFields<T extends Record<string, unknown>>(change: T): Partial<T> {
   return Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/**
+ * An id field of a JSON body: a positive whole number, nothing coerced (the text "5" is refused
+ * like any other wrong type; forms convert their text first, see lib/forms.server.ts).
+ */
+export function idSchema(message: string) {
+  return z.number({ error: message }).int(message).positive(message);
+}

@@ -39,7 +39,10 @@ export function apiError(error: DomainError): Response {
   return apiJson({ error: body }, error.status, extra);
 }
 
-type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+export type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/** The methods a table may serve, in the order `Allow` lists them. */
+export const METHODS: readonly Method[] = ["GET", "POST", "PATCH", "PUT", "DELETE"];
 
 type BodyOf<S> = S extends z.ZodType ? z.infer<S> : Record<string, unknown>;
 
@@ -52,26 +55,46 @@ type Context<Body, U> = {
 };
 
 type EndpointSpec<S, U> = {
-  /** Validates the JSON body; without it the use-case function validates the raw object. */
+  /** One line for the OpenAPI document. */
+  summary: string;
+  /** Validates the JSON body here; the handler gets the parsed value. */
   body?: S;
+  /**
+   * The schema the use-case function validates the raw body with (the handler passes it on
+   * untouched); named here so the document shows the same schema the call enforces.
+   */
+  input?: z.ZodType;
+  /** The query parameters, parsed and validated by the use-case function with this schema. */
+  query?: z.ZodType;
+  /** The shape of a successful answer (JSON), for the document and the tests that check it. */
+  response?: z.ZodType;
+  /** A successful answer that is not JSON (the ICS feed). */
+  contentType?: string;
   /** Status of a successful answer (default 200; 204 sends no body). */
   status?: number;
   handler: (ctx: Context<BodyOf<S>, U>) => unknown | Promise<unknown>;
 };
 
-type Endpoint = {
+export type Endpoint = {
   auth: boolean;
+  summary: string;
   body?: z.ZodType;
+  input?: z.ZodType;
+  query?: z.ZodType;
+  response?: z.ZodType;
+  contentType?: string;
   status?: number;
   handler: (ctx: Context<unknown, User | null>) => unknown | Promise<unknown>;
 };
+
+export type ApiTable = Partial<Record<Method, Endpoint>>;
 
 /** An API call that needs a bearer token. */
 export function endpoint<S extends z.ZodType | undefined = undefined>(spec: EndpointSpec<S, User>): Endpoint {
   return { ...spec, auth: true } as Endpoint;
 }
 
-/** An API call open without a token (only `POST /tokens`). */
+/** An API call open without a token (`POST /tokens`, the OpenAPI document, the ICS feed). */
 export function publicEndpoint<S extends z.ZodType | undefined = undefined>(spec: EndpointSpec<S, null>): Endpoint {
   return { ...spec, auth: false } as Endpoint;
 }
@@ -90,16 +113,25 @@ async function readJsonBody(request: Request): Promise<Record<string, unknown>> 
   return parsed as Record<string, unknown>;
 }
 
-async function run(endpoints: Partial<Record<Method, Endpoint>>, args: LoaderFunctionArgs | ActionFunctionArgs) {
+/** Every method a table answers, HEAD with GET and OPTIONS always, as `Allow` spells it. */
+export function allowedMethods(endpoints: ApiTable): string[] {
+  const served = METHODS.filter((m) => endpoints[m]);
+  return [...(endpoints.GET ? ["GET", "HEAD"] : []), ...served.filter((m) => m !== "GET"), "OPTIONS"];
+}
+
+async function run(endpoints: ApiTable, args: LoaderFunctionArgs | ActionFunctionArgs): Promise<Response> {
   const { request, params } = args;
-  const method = request.method.toUpperCase() as Method;
-  const e = endpoints[method];
+  const method = request.method.toUpperCase();
+  const allow = allowedMethods(endpoints).join(", ");
+  if (method === "OPTIONS") return new Response(null, { status: 204, headers: { ...API_HEADERS, Allow: allow } });
+  if (method === "HEAD" && endpoints.GET) {
+    // The GET's status and headers, without its body.
+    const answer = await run(endpoints, { ...args, request: new Request(request.url, { method: "GET", headers: request.headers }) });
+    return new Response(null, { status: answer.status, headers: answer.headers });
+  }
+  const e = endpoints[method as Method];
   if (!e) {
-    return apiJson(
-      { error: { code: "method_not_allowed", message: `${request.method} is not supported here.` } },
-      405,
-      { Allow: Object.keys(endpoints).join(", ") },
-    );
+    return apiJson({ error: { code: "method_not_allowed", message: `${request.method} is not supported here.` } }, 405, { Allow: allow });
   }
   try {
     const db = getDb();
@@ -109,8 +141,8 @@ async function run(endpoints: Partial<Record<Method, Endpoint>>, args: LoaderFun
       if (!user) throw new DomainError("unauthorized", "Send a valid token: Authorization: Bearer <token>.");
       noteRequestUser(user.id);
     }
-    // Every write call takes a JSON object (or nothing); a schema, when given, validates it here,
-    // else the use-case function validates the raw object itself.
+    // Every write call takes a JSON object (or nothing); a `body` schema validates it here,
+    // else the use-case function validates the raw object itself (with the `input` schema).
     let body: unknown = undefined;
     if (method === "POST" || method === "PATCH" || method === "PUT") {
       body = await readJsonBody(request);
@@ -126,12 +158,21 @@ async function run(endpoints: Partial<Record<Method, Endpoint>>, args: LoaderFun
   }
 }
 
-/** Build a route's `loader` (GET) and `action` (other methods) from one table of endpoints. */
-export function apiRoute(endpoints: Partial<Record<Method, Endpoint>>) {
-  return {
+const tables = new WeakMap<object, ApiTable>();
+
+/** Build a route's `loader` (GET, HEAD) and `action` (other methods) from one table of endpoints. */
+export function apiRoute(endpoints: ApiTable) {
+  const route = {
     loader: (args: LoaderFunctionArgs) => run(endpoints, args),
     action: (args: ActionFunctionArgs) => run(endpoints, args),
   };
+  tables.set(route.loader, endpoints);
+  return route;
+}
+
+/** The table behind a route module's `loader`, for the OpenAPI document (none: not an apiRoute). */
+export function apiTableOf(loader: unknown): ApiTable | undefined {
+  return typeof loader === "function" ? tables.get(loader) : undefined;
 }
 
 export function requireApiPermission(allowed: boolean): void {

@@ -191,7 +191,7 @@ export async function seedDelivery(db: Db): Promise<void> {
     saveStandupEntry(db, dev, s4.id, { date: lastDay, yesterday: "Wrap-up codes on number keys: done, waiting for the demo.", today: "Caller history: caching the CRM lookup to meet the 2 s criterion." });
     saveStandupEntry(db, sm, s4.id, { date: lastDay, yesterday: "Chased the VIP caller list with Acme.", today: "Prepare the go / no-go for go-live 1." });
     const followUpStory = db.select().from(storyTable).where(eq(storyTable.title, SPRINT_PLAN[2].followUp!.title)).get()!;
-    groomStory(db, po, followUpStory.id, { points: "2", acceptanceCriteria: "Reason chosen from the callback form\nCounts per reason on the supervisor view" }, at(lastDay, 14));
+    groomStory(db, po, followUpStory.id, { points: 2, acceptanceCriteria: ["Reason chosen from the callback form", "Counts per reason on the supervisor view"] }, at(lastDay, 14));
   }
   const [goLive1] = db.select().from(goLiveTable).where(eq(goLiveTable.projectId, acme.id)).orderBy(asc(goLiveTable.cutoverOn)).all();
   decideGoLive(db, copo, goLive1.id, { decision: "go", comment: "Provided the VIP caller list export arrives before cutover." });
@@ -202,7 +202,7 @@ export async function seedDelivery(db: Db): Promise<void> {
   updateStory(db, copo, storyIds[2], { testStatus: "testing" });
   updateStory(db, copo, storyIds[1], { testStatus: "failed", testNote: "The wait announcement says 0 minutes when callers are already queueing." });
   const defect = db.select().from(storyTable).where(eq(storyTable.defectOf, storyIds[1])).get()!;
-  groomStory(db, dev, defect.id, { points: "2" });
+  groomStory(db, dev, defect.id, { points: 2 });
   updateStory(db, po, defect.id, { sprintId: s4.id });
 
   // Story threads: a question with a mention, an answer, a link and a small file.

@@ -289,8 +289,8 @@ describe("grooming", () => {
     expect(refusal(() => groomStory(db, viewer, a.id, { points: 5 })).code).toBe("forbidden");
     // The grooming day of sprint 1 is Wednesday 11 February (the middle of its 15 working days).
     const session = new Date("2026-02-11T20:00:00Z");
-    groomStory(db, dev, a.id, { title: "Route VIP callers to the priority queue", points: "5", acceptanceCriteria: "VIP list comes from the CRM\nVIPs wait less than 20 s" }, session);
-    groomStory(db, dev, b.id, { points: "3" }, session);
+    groomStory(db, dev, a.id, { title: "Route VIP callers to the priority queue", points: 5, acceptanceCriteria: ["VIP list comes from the CRM", "VIPs wait less than 20 s"] }, session);
+    groomStory(db, dev, b.id, { points: 3 }, session);
 
     const after = groomingView(db, dev, project.id);
     expect(after.stories.find((s) => s.id === a.id)?.ready).toBe(true);

@@ -51,7 +51,7 @@ describe("projects", () => {
 describe("backlog", () => {
   it("team adds at the bottom and edits content but cannot re-rank; owners rank by keyboard; viewers cannot edit", async () => {
     const { po, dev, viewer, project } = await setup();
-    const a = createStory(db, po, project.id, { title: "Offer a callback after 5 minutes", acceptanceCriteria: "offer plays after 300 s in queue\ncallback number confirmed by keypad", points: 5 });
+    const a = createStory(db, po, project.id, { title: "Offer a callback after 5 minutes", acceptanceCriteria: ["offer plays after 300 s in queue", "callback number confirmed by keypad"], points: 5 });
     const b = createStory(db, dev, project.id, { title: "Post-call survey by SMS" });
     expect(b.rank).toBeGreaterThan(a.rank);
     updateStory(db, dev, b.id, { description: "As a caller…", points: 3, acceptanceCriteria: ["survey sent within 1 minute"] });

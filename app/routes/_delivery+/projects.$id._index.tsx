@@ -16,10 +16,10 @@ import { openActions } from "~/delivery/retro.server";
 import { TEST_LABELS } from "~/delivery/customer-test";
 import { acceptedNotPassed } from "~/delivery/customer-test.server";
 import { Field } from "~/components/field";
-import { addMember, getProject, listMembers, projectPhase } from "~/delivery/projects.server";
-import { generateSprints, listSprints, projectVelocity, startSprint } from "~/delivery/sprints.server";
+import { MemberSchema, addMember, getProject, listMembers, projectPhase } from "~/delivery/projects.server";
+import { GenerateSprintsSchema, generateSprints, listSprints, projectVelocity, startSprint } from "~/delivery/sprints.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, orErrorPage } from "~/lib/forms.server";
+import { formError, fromForm, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.name ?? "Project"} · Delivery · Sprintlab` }];
 
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (form.get("intent")) {
       case "generate": {
-        const made = generateSprints(db, user, id, { count: form.get("count") });
+        const made = generateSprints(db, user, id, fromForm(GenerateSprintsSchema, { count: form.get("count") }));
         return redirectWithFlash(`/projects/${id}`, `Sprints ${made[0].number}–${made.at(-1)!.number} generated.`);
       }
       case "start": {
@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithFlash(`/sprints/${sprint.id}`, `Sprint ${sprint.number} started.`);
       }
       case "member":
-        addMember(db, user, id, { userId: form.get("userId"), role: form.get("role"), side: form.get("side") || undefined });
+        addMember(db, user, id, fromForm(MemberSchema, { userId: form.get("userId"), role: form.get("role"), side: form.get("side") || undefined }));
         return redirectWithFlash(`/projects/${id}`, "Member added.");
       case "edit":
         updateProject(db, user, id, {

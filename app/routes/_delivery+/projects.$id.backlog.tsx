@@ -9,12 +9,12 @@ import { requireUser } from "~/auth/session.server";
 import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
-import { POINTS, isReady } from "~/delivery/backlog";
+import { POINTS, isReady, parseCriteria } from "~/delivery/backlog";
 import { getProject } from "~/delivery/projects.server";
 import { listSprints } from "~/delivery/sprints.server";
-import { createStory, listBacklog, listFeatures, moveStory, placeStory, updateStory } from "~/delivery/stories.server";
+import { NewStorySchema, StoryChangeSchema, createStory, listBacklog, listFeatures, moveStory, placeStory, updateStory } from "~/delivery/stories.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, orErrorPage } from "~/lib/forms.server";
+import { formError, fromForm, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Backlog · ${data?.project.name ?? "Project"} · Sprintlab` }];
 
@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const storyId = Number(form.get("storyId"));
     switch (form.get("intent")) {
       case "add": {
-        const story = createStory(db, user, id, { title: form.get("title"), type: form.get("type") ?? "story", points: form.get("points") || null });
+        const story = createStory(db, user, id, fromForm(NewStorySchema, { title: form.get("title"), type: form.get("type") ?? "story", points: form.get("points") || null }));
         return redirectWithFlash(back, `“${story.title}” added at the bottom of the backlog.`);
       }
       case "move": {
@@ -67,12 +67,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithFlash(`${back}#story-${story.id}`, sprintId ? `“${story.title}” planned into the sprint.` : `“${story.title}” back in the backlog.`);
       }
       case "groom": {
-        const story = updateStory(db, user, storyId, {
-          points: form.get("points") === "" ? null : form.get("points"),
-          acceptanceCriteria: String(form.get("acceptanceCriteria") ?? ""),
-          description: String(form.get("description") ?? ""),
-          ...(form.has("featureId") ? { featureId: form.get("featureId") || null } : {}),
-        });
+        const story = updateStory(
+          db,
+          user,
+          storyId,
+          fromForm(StoryChangeSchema, {
+            points: form.get("points") === "" ? null : form.get("points"),
+            acceptanceCriteria: parseCriteria(String(form.get("acceptanceCriteria") ?? "")),
+            description: String(form.get("description") ?? ""),
+            ...(form.has("featureId") ? { featureId: form.get("featureId") || null } : {}),
+          }),
+        );
         return redirectWithFlash(`${back}#story-${story.id}`, isReady(story) ? `“${story.title}” is Ready.` : `“${story.title}” saved.`);
       }
       default:

@@ -6,11 +6,12 @@ import { requireUser } from "~/auth/session.server";
 import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/field";
-import { POINTS } from "~/delivery/backlog";
+import { POINTS, parseCriteria } from "~/delivery/backlog";
 import { groomStory, groomingView } from "~/delivery/grooming.server";
+import { StoryChangeSchema } from "~/delivery/stories.server";
 import { formatDay, formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, orErrorPage } from "~/lib/forms.server";
+import { formError, fromForm, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Grooming · ${data?.project.name ?? ""} · Sprintlab` }];
 
@@ -24,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await request.formData();
   try {
-    const story = groomStory(getDb(), user, Number(form.get("storyId")), { title: form.get("title"), points: form.get("points"), acceptanceCriteria: form.get("criteria") ?? "" });
+    const story = groomStory(getDb(), user, Number(form.get("storyId")), fromForm(StoryChangeSchema, { title: form.get("title"), points: form.get("points"), acceptanceCriteria: parseCriteria(String(form.get("criteria") ?? "")) }));
     return redirectWithFlash(`/projects/${params.id}/grooming#story-${story.id}`, `“${story.title}” groomed.`);
   } catch (error) {
     return formError(error, form);

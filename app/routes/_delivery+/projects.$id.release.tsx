@@ -9,14 +9,14 @@ import { ErrorPage } from "~/components/error-page";
 import { MemberSelect } from "~/components/member-select";
 import { Field, FormMessage } from "~/components/field";
 import { getProject } from "~/delivery/projects.server";
-import { changeCutover, createGoLive, decideGoLive, goLiveLog, moveFeatureToGoLive, releasePlan } from "~/delivery/release.server";
+import { GoLiveSchema, changeCutover, createGoLive, decideGoLive, goLiveLog, moveFeatureToGoLive, releasePlan } from "~/delivery/release.server";
 import { markGoLiveDone } from "~/ideas-delivery/go-live-done.server";
 import { projectBurnup } from "~/delivery/baseline.server";
 import { listMembers } from "~/delivery/projects.server";
 import { BurnupChart } from "~/components/charts/delivery-charts";
 import { createFeature } from "~/delivery/stories.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, orErrorPage } from "~/lib/forms.server";
+import { formError, fromForm, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Release plan · ${data?.plan.project.name ?? ""} · Sprintlab` }];
 
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (form.get("intent")) {
       case "go-live": {
-        const g = createGoLive(db, user, id, { name: form.get("name"), sprintId: form.get("sprintId"), featureIds: form.getAll("featureIds"), cutoverOn: form.get("cutoverOn") || undefined });
+        const g = createGoLive(db, user, id, fromForm(GoLiveSchema, { name: form.get("name"), sprintId: form.get("sprintId"), featureIds: form.getAll("featureIds"), cutoverOn: form.get("cutoverOn") || undefined }));
         return redirectWithFlash(`/projects/${id}/release`, `${g.name} planned for ${g.cutoverOn}.`);
       }
       case "feature": {

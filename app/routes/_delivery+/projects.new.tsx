@@ -6,9 +6,9 @@ import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
-import { createProject } from "~/delivery/projects.server";
+import { ProjectSchema, createProject } from "~/delivery/projects.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError } from "~/lib/forms.server";
+import { formError, fromForm } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "New project · Delivery · Sprintlab" }];
 
@@ -21,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "projects.create");
   const form = await request.formData();
   try {
-    const project = createProject(getDb(), user, { ...Object.fromEntries(form), kickoffStart: form.get("kickoffStart") || null, calendarId: form.get("calendarId") || null });
+    const project = createProject(getDb(), user, fromForm(ProjectSchema, { ...Object.fromEntries(form), kickoffStart: form.get("kickoffStart") || null, calendarId: form.get("calendarId") || null }));
     return redirectWithFlash(`/projects/${project.id}`, `${project.name} created. Kickoff is planned; generate sprints when the release plan is ready.`);
   } catch (error) {
     return formError(error, form);

@@ -7,11 +7,11 @@ import { requireUser } from "~/auth/session.server";
 import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { MemberSelect } from "~/components/member-select";
-import { decideAtDemo, demoList } from "~/delivery/demo.server";
+import { DemoSchema, decideAtDemo, demoList } from "~/delivery/demo.server";
 import { DOC_KIND_LABELS } from "~/delivery/docs";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, orErrorPage } from "~/lib/forms.server";
+import { formError, fromForm, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sprint demo · Sprintlab" }];
 
@@ -34,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const id = Number(params.id);
   try {
-    const story = decideAtDemo(getDb(), user, id, {
+    const story = decideAtDemo(getDb(), user, id, fromForm(DemoSchema, {
       storyId: form.get("storyId"),
       decision: form.get("decision"),
       comment: form.get("comment") ?? "",
@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       then: form.get("then") || undefined,
       followUp: form.get("followUpTitle") ? { title: form.get("followUpTitle") } : undefined,
       onBehalfOf: form.get("onBehalfOf") || undefined,
-    });
+    }));
     return redirectWithFlash(`/sprints/${id}/demo#story-${story.id}`, `Decision recorded for “${story.title}”.`);
   } catch (error) {
     return formError(error, form);

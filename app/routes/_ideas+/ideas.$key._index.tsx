@@ -20,10 +20,10 @@ import { STATUS_LABELS, isOpen } from "~/ideas/lifecycle";
 import { isFollowing, setFollowing } from "~/notifications/notify.server";
 import { votesPerWeek } from "~/ideas/insights.server";
 import { isLinkable } from "~/ideas-delivery/links";
-import { ideaDelivery, linkIdea, searchFeatures, unlinkIdea } from "~/ideas-delivery/links.server";
+import { LinkSchema, ideaDelivery, linkIdea, searchFeatures, unlinkIdea } from "~/ideas-delivery/links.server";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, orErrorPage } from "~/lib/forms.server";
+import { formError, fromForm, orErrorPage } from "~/lib/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.idea.key ?? "Idea"} · Ideas Lab · Sprintlab` }];
 
@@ -83,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithFlash(here, `${key} moved to ${STATUS_LABELS[idea.status]}.`);
       }
       case "link": {
-        const link = linkIdea(db, user, key, { featureId: form.get("featureId") });
+        const link = linkIdea(db, user, key, fromForm(LinkSchema, { featureId: form.get("featureId") }));
         return redirectWithFlash(`${here}#delivery`, `${key} is linked to ${link.feature} (${link.project}).`);
       }
       case "unlink":

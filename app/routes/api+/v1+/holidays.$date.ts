@@ -4,6 +4,7 @@ import { apiRoute, endpoint, requireApiPermission } from "~/web/api.server";
 
 export const { loader, action } = apiRoute({
   DELETE: endpoint({
+    summary: "Remove a holiday (admin).",
     status: 204,
     handler: ({ db, user, params }) => {
       requireApiPermission(globalCan(user.role, "admin.holidays"));

@@ -1,6 +1,8 @@
+import { z } from "zod";
 import { listPortals, portalJson } from "~/ideas/portals.server";
 import { apiRoute, endpoint } from "~/web/api.server";
+import { PortalAnswerSchema } from "~/web/api-answers.server";
 
 export const { loader, action } = apiRoute({
-  GET: endpoint({ handler: ({ db }) => listPortals(db).map(portalJson) }),
+  GET: endpoint({ summary: "Every portal with its categories.", response: z.array(PortalAnswerSchema), handler: ({ db }) => listPortals(db).map(portalJson) }),
 });

@@ -19,6 +19,8 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
  */
 export const { loader, action } = apiRoute({
   GET: publicEndpoint({
+    summary: "The project's ceremonies, sprint starts and cutovers as an ICS feed (the secret token is in the URL).",
+    contentType: "text/calendar",
     handler: ({ db, request, params }) => {
       const url = new URL(request.url);
       const { text, lastModified } = projectCalendar(db, idParam(params.id, "calendar"), url.searchParams.get("token") ?? "");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { verifyCredentials } from "~/auth/sign-in.server";
 import { createToken } from "~/auth/tokens.server";
 import { apiRoute, publicEndpoint } from "~/web/api.server";
+import { TokenAnswerSchema } from "~/web/api-answers.server";
 
 const TokenRequestSchema = z.object({
   email: z.string({ error: "Enter the email." }),
@@ -11,6 +12,8 @@ const TokenRequestSchema = z.object({
 
 export const { loader, action } = apiRoute({
   POST: publicEndpoint({
+    summary: "Sign in with email and password for a personal access token.",
+    response: TokenAnswerSchema,
     body: TokenRequestSchema,
     status: 201,
     handler: async ({ db, body }) => {
