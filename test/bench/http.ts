@@ -1,0 +1,275 @@
+/**
+ * `npm run bench [-- --quick]`: the production server over HTTP, as users feel it. Builds (or
+ * reuses from .cache/) the bench dataset, starts `npm start`'s server on a copy of it on a free
+ * port, signs in real users, and drives each scenario with autocannon — 50 connections for
+ * throughput, then 10 for latency — beside two references measured in the same run: the app's
+ * own sign-in page (the floor for pages) and a bare node:http server running the ideas list's
+ * SQL on the same file (the floor for the API). Prints a table, the targets missed, and writes
+ * bench-results.json.
+ */
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { buildDataset, FULL, QUICK, type Dataset } from "./dataset";
+import { misses, scenario, table, type Kind, type Measured, type Results } from "./results";
+
+const root = join(import.meta.dirname, "..", "..");
+const quick = process.argv.includes("--quick");
+const SECONDS = quick ? 3 : 10;
+const SECRET = "bench-session-secret-0123456789abcdef";
+process.env.SESSION_SECRET = SECRET;
+process.env.DATABASE_URL ??= join(tmpdir(), "sprintlab-bench-unused.db");
+
+const { openDatabase } = await import("../../db/client.server");
+const { createSession } = await import("../../app/auth/sessions.server");
+const { sessionCookie } = await import("../../app/auth/session.server");
+const { createToken } = await import("../../app/auth/tokens.server");
+const { freePort, descendantPid, databaseProblems } = await import("../support/ops");
+
+/** The dataset, built once per size and schema and kept in .cache/ (it takes minutes at full size). */
+async function dataset(): Promise<{ file: string; data: Dataset }> {
+  const migrations = readdirSync(join(root, "db", "migrations")).filter((f) => f.endsWith(".sql")).length;
+  const cache = join(root, ".cache");
+  mkdirSync(cache, { recursive: true });
+  const name = `bench-${quick ? "quick" : "full"}-m${migrations}-v1`;
+  const file = join(cache, `${name}.db`);
+  const meta = join(cache, `${name}.json`);
+  if (!existsSync(file) || !existsSync(meta)) {
+    console.log(`Building the ${quick ? "quick" : "full"} dataset once into ${file}…`);
+    const partial = join(cache, `${name}.partial.db`);
+    rmSync(partial, { force: true });
+    const data = await buildDataset(partial, quick ? QUICK : FULL);
+    renameSync(partial, file);
+    writeFileSync(meta, JSON.stringify(data));
+  }
+  const run = mkdtempSync(join(tmpdir(), "sprintlab-bench-run-"));
+  copyFileSync(file, join(run, "bench.db"));
+  return { file: join(run, "bench.db"), data: JSON.parse(readFileSync(meta, "utf8")) as Dataset };
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, what: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    const timer = setTimeout(() => reject(new Error(`${what} did not start:\n${seen.slice(-2000)}`)), 300_000);
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const m = seen.match(pattern);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout!.off("data", onData);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`${what} exited (${code}):\n${seen.slice(-2000)}`)));
+  });
+}
+
+function rssMB(pid: number): number {
+  try {
+    const kb = Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
+    return Math.round(kb / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+type Target = { path: string | ((i: number) => string); headers?: (i: number) => Record<string, string>; method?: string };
+
+/** Throughput at 50 connections, then every response time at 10. */
+async function drive(base: string, name: string, kind: Kind, target: Target): Promise<Measured> {
+  const run = (connections: number, latencies?: number[]) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      let n = 0;
+      const instance = autocannon(
+        {
+          url: base,
+          connections,
+          duration: SECONDS,
+          requests: [
+            {
+              method: (target.method ?? "GET") as autocannon.Request["method"],
+              setupRequest: (req) => {
+                const i = n++;
+                return { ...req, path: typeof target.path === "string" ? target.path : target.path(i), headers: { ...req.headers, ...(target.headers?.(i) ?? {}) } };
+              },
+            },
+          ],
+          setupClient: latencies ? (client) => client.on("response", (_status: number, _bytes: number, time: number) => latencies.push(time)) : undefined,
+        },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      );
+      void instance;
+    });
+  const throughput = await run(50);
+  const latencies: number[] = [];
+  const latency = await run(10, latencies);
+  return {
+    name,
+    kind,
+    rps: throughput.requests.average,
+    latencies,
+    errors: throughput.errors + throughput.timeouts + latency.errors + latency.timeouts,
+    non2xx: throughput.non2xx + latency.non2xx,
+  };
+}
+
+/** The vote write path: each connection is one user voting for one idea and taking it back, over and over. */
+async function driveVotes(base: string, tokens: string[], targets: string[]): Promise<Measured> {
+  // Each run takes pairs no earlier run used: a run cut off by its timer may leave a vote standing.
+  let used = 0;
+  const run = (connections: number, latencies?: number[]) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      let next = used;
+      used += connections;
+      const pair = (context: Record<string, unknown>) => {
+        if (context.token === undefined) {
+          const k = next++;
+          context.token = tokens[k % tokens.length];
+          context.key = targets[k % targets.length];
+        }
+        return context as { token: string; key: string };
+      };
+      autocannon(
+        {
+          url: base,
+          connections,
+          duration: SECONDS,
+          initialContext: {},
+          requests: [
+            { method: "POST", setupRequest: (req, context) => { const p = pair(context as Record<string, unknown>); return { ...req, path: `/api/v1/ideas/${p.key}/vote`, headers: { ...req.headers, authorization: `Bearer ${p.token}` } }; } },
+            { method: "DELETE", setupRequest: (req, context) => { const p = pair(context as Record<string, unknown>); return { ...req, path: `/api/v1/ideas/${p.key}/vote`, headers: { ...req.headers, authorization: `Bearer ${p.token}` } }; } },
+          ],
+          setupClient: latencies ? (client) => client.on("response", (_s: number, _b: number, time: number) => latencies.push(time)) : undefined,
+        },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      );
+    });
+  const throughput = await run(50);
+  const latencies: number[] = [];
+  const latency = await run(10, latencies);
+  return { name: "vote and un-vote (API)", kind: "write", rps: throughput.requests.average, latencies, errors: throughput.errors + latency.errors, non2xx: throughput.non2xx + latency.non2xx };
+}
+
+async function bodyBytes(url: string, headers: Record<string, string> = {}): Promise<{ bytes: number; text: string; status: number }> {
+  const res = await fetch(url, { headers: { ...headers, "accept-encoding": "identity" } });
+  const text = await res.text();
+  return { bytes: Buffer.byteLength(text), text, status: res.status };
+}
+
+/** The gzip size of the JavaScript a page makes the browser load (its scripts and module preloads). */
+async function jsGzipKB(base: string, path: string, cookie: string): Promise<number> {
+  const { text } = await bodyBytes(`${base}${path}`, { cookie });
+  const sources = new Set([...text.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]));
+  let total = 0;
+  for (const src of sources) total += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+  return Math.round(total / 1024);
+}
+
+const { file, data } = await dataset();
+console.log(`Dataset: ${JSON.stringify(data.counts)}`);
+
+// Real users: sessions for the pages, API tokens for the API.
+const db = openDatabase(file, { migrate: false });
+const cookieOf = async (userId: number) => (await sessionCookie().serialize(createSession(db, userId))).split(";")[0];
+const pm = await cookieOf(data.pmId);
+const sm = await cookieOf(data.smId);
+const customers = await Promise.all(data.voterIds.slice(0, 50).map(cookieOf));
+const voterTokens = data.voterIds.slice(0, 400).map((id) => createToken(db, id, { name: "bench" }).token);
+const smToken = createToken(db, data.smId, { name: "bench" }).token;
+db.$client.close();
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, ["--import", "tsx", join(root, "scripts", "start.ts")], {
+  cwd: root,
+  stdio: ["ignore", "pipe", "inherit"],
+  env: { ...process.env, PORT: String(port), DATABASE_URL: file, SESSION_SECRET: SECRET, JOBS_INTERVAL_SECONDS: "0", LOG_LEVEL: process.env.LOG_LEVEL ?? "info", NODE_ENV: "production" },
+});
+await waitForLine(server, /Listening on http:\/\/localhost:(\d+)/, "The app server");
+server.stdout!.resume();
+const serverPid = descendantPid(server.pid!, "scripts/server.ts") ?? server.pid!;
+let rssPeakMB = rssMB(serverPid);
+const sampler = setInterval(() => (rssPeakMB = Math.max(rssPeakMB, rssMB(serverPid))), 250);
+
+const raw = spawn(process.execPath, ["--import", "tsx", join(root, "test", "bench", "raw-server.ts"), file], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+const rawPort = await waitForLine(raw, /^(\d+)$/m, "The raw reference server");
+const rawBase = `http://127.0.0.1:${rawPort}`;
+
+const customer = (i: number) => ({ cookie: customers[i % customers.length] });
+const idea = (i: number) => data.ideaKeys[i % data.ideaKeys.length];
+const bearer = (token: string) => () => ({ authorization: `Bearer ${token}` });
+const pages: [string, Target][] = [
+  ["ideas list, top", { path: `/portals/${data.portal}`, headers: customer }],
+  ["ideas list, status filter", { path: (i) => `/portals/${data.portal}?status=${["community_review", "under_pm_review", "accepted"][i % 3]}`, headers: customer }],
+  ["idea page", { path: (i) => `/ideas/${idea(i)}`, headers: customer }],
+  ["similar ideas lookup", { path: (i) => `/portals/${data.portal}/similar?q=${encodeURIComponent(["callback time zone", "queue wallboard", "redact card", "agent skill routing"][i % 4])}`, headers: customer }],
+  ["My votes", { path: "/my-votes", headers: customer }],
+  ["notifications", { path: "/notifications", headers: customer }],
+  ["PM board", { path: "/pm", headers: () => ({ cookie: pm }) }],
+  ["portfolio", { path: "/projects", headers: () => ({ cookie: sm }) }],
+  ["backlog", { path: `/projects/${data.projectId}/backlog`, headers: () => ({ cookie: sm }) }],
+  ["sprint page", { path: `/sprints/${data.activeSprintId}`, headers: () => ({ cookie: sm }) }],
+  ["release plan", { path: `/projects/${data.projectId}/release`, headers: () => ({ cookie: sm }) }],
+];
+const reads: [string, Target][] = [
+  ["API ideas list", { path: `/api/v1/ideas?portal=${data.portal}`, headers: bearer(voterTokens[0]) }],
+  ["API idea", { path: (i) => `/api/v1/ideas/${idea(i)}`, headers: bearer(voterTokens[0]) }],
+  ["API burndown", { path: `/api/v1/sprints/${data.activeSprintId}/burndown`, headers: bearer(smToken) }],
+  ["API backlog", { path: `/api/v1/projects/${data.projectId}/backlog`, headers: bearer(smToken) }],
+];
+
+try {
+  // Every target answers before it is measured, and its size is known.
+  const sizes = new Map<string, number>();
+  for (const [name, t] of [...pages, ...reads]) {
+    const path = typeof t.path === "string" ? t.path : t.path(0);
+    const answer = await bodyBytes(`${base}${path}`, t.headers?.(0) ?? {});
+    if (answer.status !== 200) throw new Error(`${name} (${path}) answered ${answer.status}`);
+    sizes.set(name, answer.bytes);
+  }
+
+  console.log(`\nReferences, then ${pages.length + reads.length + 1} scenarios, ${SECONDS} s at 50 and at 10 connections each…`);
+  const signIn = await drive(base, "sign-in page", "page", { path: "/sign-in" });
+  const rawRef = await drive(rawBase, "raw", "api", { path: `/ideas?portal=${data.portal}` });
+  const references = { signIn: { rps: Math.round(signIn.rps) }, raw: { rps: Math.round(rawRef.rps) } };
+  const measured: Measured[] = [];
+  for (const [name, t] of pages) {
+    const m = await drive(base, name, "page", t);
+    measured.push({ ...m, bytes: sizes.get(name) });
+    console.log(`  ${name}: ${Math.round(m.rps)} req/s`);
+  }
+  for (const [name, t] of reads) {
+    measured.push(await drive(base, name, "api", t));
+    console.log(`  ${name}: ${Math.round(measured.at(-1)!.rps)} req/s`);
+  }
+  measured.push(await driveVotes(base, voterTokens, data.voteTargets));
+  console.log(`  votes: ${Math.round(measured.at(-1)!.rps)} req/s`);
+
+  const js = { ideasList: await jsGzipKB(base, `/portals/${data.portal}`, customers[0]), sprintBoard: await jsGzipKB(base, `/sprints/${data.activeSprintId}`, sm) };
+  clearInterval(sampler);
+  const ledger = databaseProblems(file).filter((p) => p.startsWith("ledger") || p.startsWith("votes"));
+  const results: Results = {
+    commit: execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root }).toString().trim(),
+    quick,
+    dataset: data.counts,
+    scenarios: measured.map((m) => scenario(m, references)),
+    references,
+    rssPeakMB,
+    ledgerInvariant: ledger.length ? "violated" : "ok",
+    jsGzipKB: js,
+  };
+  console.log(`\n${table(results)}\n`);
+  console.log(`Server memory peak: ${rssPeakMB} MB. JavaScript (gzip): ideas list ${js.ideasList} KB, sprint page ${js.sprintBoard} KB. Vote ledger: ${results.ledgerInvariant}${ledger.length ? ` (${ledger.slice(0, 3).join("; ")})` : ""}.`);
+  const missed = misses(results);
+  console.log(missed.length ? `\nTargets missed:\n${missed.map((m) => `  - ${m}`).join("\n")}` : "\nEvery target met.");
+  writeFileSync(join(root, "bench-results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  console.log("Written to bench-results.json.");
+} finally {
+  clearInterval(sampler);
+  server.kill("SIGTERM");
+  raw.kill("SIGTERM");
+}
