@@ -36,12 +36,10 @@ export function VoteButton({ ideaKey, title, votes, voted, canVote }: VoteButton
 
   return (
     <div className="vote-box">
-      <span className="vote-box__count" aria-label={`${shownVotes} votes`} data-testid={`votes-${ideaKey}`}>
+      <span className="vote-box__count" data-testid={`votes-${ideaKey}`}>
         {shownVotes}
-      </span>
-      <span className="vote-box__label" aria-hidden="true">
-        {shownVotes === 1 ? "vote" : "votes"}
-      </span>
+      </span>{" "}
+      <span className="vote-box__label">{shownVotes === 1 ? "vote" : "votes"}</span>
       {canVote ? (
         <fetcher.Form method="post" action={`/ideas/${ideaKey}/vote`}>
           <input type="hidden" name="intent" value={shownVoted ? "unvote" : "vote"} />
@@ -51,9 +49,17 @@ export function VoteButton({ ideaKey, title, votes, voted, canVote }: VoteButton
             type="submit"
             className="button button--quiet vote-button"
             aria-pressed={shownVoted}
-            aria-label={shownVoted ? `Take back your vote for ${title}` : `Vote for ${title}`}
           >
-            {shownVoted ? "Voted ✓" : "Vote"}
+            {/* The name starts with the words shown (WCAG 2.5.3), then says which idea. */}
+            {shownVoted ? (
+              <>
+                Voted<span className="visually-hidden">, take back your vote for {title}</span> <span aria-hidden="true">✓</span>
+              </>
+            ) : (
+              <>
+                Vote<span className="visually-hidden"> for {title}</span>
+              </>
+            )}
           </button>
         </fetcher.Form>
       ) : null}

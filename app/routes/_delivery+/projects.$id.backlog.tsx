@@ -15,8 +15,9 @@ import { listSprints } from "~/delivery/sprints.server";
 import { createStory, listBacklog, listFeatures, moveStory, placeStory, updateStory } from "~/delivery/stories.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Backlog · ${data?.project.name ?? "Project"} · Sprintlab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Backlog · ${data?.project.name ?? "Project"} · Sprintlab`, data?.project.name ? `The ordered backlog of ${data.project.name}: stories, estimates and sprints.` : undefined);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -263,8 +264,18 @@ export default function Backlog() {
                     </Link>
                   </strong>
                   <div className="story-card__meta">
-                    <span className="points" aria-label={s.points === null ? "Unestimated" : `${s.points} points`}>
-                      {s.points ?? "?"}
+                    <span className="points">
+                      {s.points === null ? (
+                        <>
+                          <span aria-hidden="true">?</span>
+                          <span className="visually-hidden">Unestimated</span>
+                        </>
+                      ) : (
+                        <>
+                          {s.points}
+                          <span className="visually-hidden"> points</span>
+                        </>
+                      )}
                     </span>
                     <span>{s.type}</span>
                     <span className={`status status--${s.status === "accepted" ? "delivered" : s.status === "done" ? "accepted" : s.status === "in_progress" ? "in_development" : "community_review"}`}>{s.status.replace("_", " ")}</span>

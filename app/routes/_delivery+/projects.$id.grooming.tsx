@@ -11,8 +11,9 @@ import { groomStory, groomingView } from "~/delivery/grooming.server";
 import { formatDay, formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Grooming · ${data?.project.name ?? ""} · Sprintlab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Grooming · ${data?.project.name ?? ""} · Sprintlab`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -10,8 +10,9 @@ import { requireProject } from "~/delivery/projects.server";
 import { importStories } from "~/delivery/stories.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Import stories · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Import stories · Sprintlab");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

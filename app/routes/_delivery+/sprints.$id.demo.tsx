@@ -12,8 +12,9 @@ import { DOC_KIND_LABELS } from "~/delivery/docs";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Sprint demo · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Sprint demo · Sprintlab");
 
 const LABEL = { accept: "Accepted", accept_with_follow_up: "Accepted with follow-up", reject: "Rejected" } as const;
 

@@ -15,8 +15,9 @@ import { formatTimestamp } from "~/lib/dates";
 import { DomainError } from "~/lib/errors";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.story.title ?? "Story"} · Sprintlab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.story.title ?? "Story"} · Sprintlab`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
