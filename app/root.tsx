@@ -15,6 +15,7 @@ import type { ReactNode } from "react";
 import { getUser } from "./auth/session.server";
 import { RoleBadge } from "./components/badges";
 import { ErrorPage } from "./components/error-page";
+import { LiveRegion } from "./components/live-region";
 import { navigationFor } from "./components/navigation";
 import { pageMeta } from "./components/page-meta";
 import { readFlash } from "./web/flash.server";
@@ -119,14 +120,16 @@ export function Layout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <Header />
-        {data?.flash ? (
-          <div className={data.flash.kind === "error" ? "flash flash--error" : "flash"} role={data.flash.kind === "error" ? "alert" : "status"}>
-            {data.flash.message}
-          </div>
-        ) : null}
-        <main id="main" className="page">
-          {children}
-        </main>
+        <LiveRegion flash={data?.flash && data.flash.kind !== "error" ? data.flash.message : null}>
+          {data?.flash?.kind === "error" ? (
+            <div className="flash flash--error" role="alert">
+              {data.flash.message}
+            </div>
+          ) : null}
+          <main id="main" className="page">
+            {children}
+          </main>
+        </LiveRegion>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,5 +1,6 @@
 import { useFetcher, useLocation } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useAnnounce } from "./live-region";
 
 type VoteButtonProps = {
   ideaKey: string;
@@ -10,7 +11,7 @@ type VoteButtonProps = {
   canVote: boolean;
 };
 
-type VoteAnswer = { ok: true; votes: number } | { ok: false; error: string };
+type VoteAnswer = { ok: true; voted: boolean; votes: number; available: number; budget: number } | { ok: false; error: string };
 
 /**
  * The vote count and the vote / un-vote button. With JavaScript it answers at once (optimistic)
@@ -21,6 +22,17 @@ export function VoteButton({ ideaKey, title, votes, voted, canVote }: VoteButton
   const location = useLocation();
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
+
+  // Each answer is said once in the page's live region: the button's own change is silent.
+  const announce = useAnnounce();
+  const said = useRef<VoteAnswer | undefined>(undefined);
+  const answer = fetcher.state === "idle" ? fetcher.data : undefined;
+  useEffect(() => {
+    if (!answer || !answer.ok || said.current === answer) return;
+    said.current = answer;
+    const left = `${answer.available} of ${answer.budget} ${answer.budget === 1 ? "vote" : "votes"} left`;
+    announce(answer.voted ? `Vote recorded for ${title}, ${left}.` : `Vote taken back from ${title}, ${left}.`);
+  }, [answer, title, announce]);
 
   const pending = fetcher.formData?.get("intent");
   const error = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data.error : null;

@@ -14,6 +14,9 @@ test.describe("customer in the Ideas Lab", () => {
     await match.getByRole("button", { name: "Vote for Callback scheduling in the customer's time zone" }).click();
     await expect(match.getByRole("button", { name: /take back your vote/i })).toHaveAttribute("aria-pressed", "true");
     await expect(page.getByTestId("votes-left")).toHaveText("9 votes left");
+    // Said in the page's polite live region, which was there before the vote.
+    await expect(page.getByRole("status")).toHaveText("Vote recorded for Callback scheduling in the customer's time zone, 9 of 10 votes left.");
+    await expect(page.getByRole("status")).toHaveAttribute("aria-live", "polite");
     const state = await (await request.get("/api/v1/ideas/CORTE-I-1", { headers: bearer(me.token) })).json();
     expect(state.votedByMe).toBe(true);
   });
@@ -41,6 +44,7 @@ test.describe("customer in the Ideas Lab", () => {
 
     await queue.getByRole("button", { name: /take back your vote/i }).click();
     await expect(page.getByTestId("votes-left")).toHaveText("1 vote left");
+    await expect(page.getByRole("status")).toHaveText(/^Vote taken back from .+, 1 of 10 votes left\.$/);
     await campaign.getByRole("button", { name: /^Vote for/ }).click();
     await expect(campaign.getByRole("button", { name: /take back your vote/i })).toBeVisible();
     await expect(page.getByTestId("votes-left")).toHaveText("0 votes left");
@@ -56,7 +60,7 @@ test.describe("customer in the Ideas Lab", () => {
     const page = await pageAs(me.email, { javaScriptEnabled: false });
     await page.goto("/portals/purecloud");
     await page.getByTestId("idea-PCARC-I-1").getByRole("button", { name: /^Vote for/ }).click();
-    await expect(page.getByRole("status")).toHaveText("Voted for PCARC-I-1. You have 9 left.");
+    await expect(page.getByRole("status")).toHaveText("Vote recorded for PCARC-I-1, 9 of 10 votes left.");
     await expect(page.getByTestId("idea-PCARC-I-1").getByRole("button", { name: /take back your vote/i })).toBeVisible();
   });
 

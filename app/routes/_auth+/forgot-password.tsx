@@ -38,7 +38,9 @@ export default function ForgotPassword() {
           </Form>
         )}
         <p className="muted">
-          <Link to="/sign-in">Back to sign in</Link>
+          <Link to="/sign-in" className="standalone-link">
+            Back to sign in
+          </Link>
         </p>
       </div>
     </div>

@@ -12,7 +12,7 @@ import { FormMessage } from "~/components/field";
 import { POINTS, isReady } from "~/delivery/backlog";
 import { getProject } from "~/delivery/projects.server";
 import { listSprints } from "~/delivery/sprints.server";
-import { createStory, listBacklog, listFeatures, moveStory, placeStory, updateStory } from "~/delivery/stories.server";
+import { backlogPosition, createStory, listBacklog, listFeatures, moveStory, placeStory, updateStory } from "~/delivery/stories.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
@@ -56,11 +56,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const move = String(form.get("move"));
         if (move !== "up" && move !== "down" && move !== "top") throw new Response("Unknown move", { status: 400 });
         const story = moveStory(db, user, storyId, move);
-        return redirectWithFlash(`${back}#story-${story.id}`, `Moved “${story.title}” ${move === "top" ? "to the top" : move}.`);
+        return redirectWithFlash(`${back}#story-${story.id}`, `Moved “${story.title}” to position ${backlogPosition(db, story)}.`);
       }
       case "place": {
         const story = placeStory(db, user, storyId, form.get("afterId") ? Number(form.get("afterId")) : null);
-        return redirectWithFlash(`${back}#story-${story.id}`, `Moved “${story.title}”.`);
+        return redirectWithFlash(`${back}#story-${story.id}`, `Moved “${story.title}” to position ${backlogPosition(db, story)}.`);
       }
       case "plan": {
         const sprintId = form.get("sprintId") ? Number(form.get("sprintId")) : null;

@@ -146,7 +146,7 @@ export default function Demo() {
                   <button type="submit" name="decision" value="accept" className="button" aria-label={`Accept ${s.title}`}>
                     Accept
                   </button>
-                  <button type="submit" name="decision" value="accept_with_follow_up" className="button button--quiet" aria-label={`Accept ${s.title} with a follow-up`}>
+                  <button type="submit" name="decision" value="accept_with_follow_up" className="button button--quiet" aria-label={`Accept with follow-up: ${s.title}`}>
                     Accept with follow-up
                   </button>
                   <button type="submit" name="decision" value="reject" className="button button--danger" aria-label={`Reject ${s.title}`}>

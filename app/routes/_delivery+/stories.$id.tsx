@@ -271,7 +271,9 @@ export default function StoryPage() {
             ) : (
               <p>{story.docKinds.length ? story.docKinds.map((k) => DOC_KIND_LABELS[k as keyof typeof DOC_KIND_LABELS] ?? k).join(", ") : <span className="muted">None.</span>}</p>
             )}
-            <Link to={`/projects/${project.id}/docs`}>The project's documents</Link>
+            <Link to={`/projects/${project.id}/docs`} className="standalone-link">
+              The project's documents
+            </Link>
           </section>
         </aside>
       </div>
