@@ -61,16 +61,15 @@ export function VoteButton({ ideaKey, title, votes, voted, canVote }: VoteButton
             type="submit"
             className="button button--quiet vote-button"
             aria-pressed={shownVoted}
+            // The name starts with the words shown (WCAG 2.5.3), then says which idea.
+            aria-label={shownVoted ? `Voted, take back your vote for ${title}` : `Vote for ${title}`}
           >
-            {/* The name starts with the words shown (WCAG 2.5.3), then says which idea. */}
             {shownVoted ? (
               <>
-                Voted<span className="visually-hidden">, take back your vote for {title}</span> <span aria-hidden="true">✓</span>
+                Voted <span aria-hidden="true">✓</span>
               </>
             ) : (
-              <>
-                Vote<span className="visually-hidden"> for {title}</span>
-              </>
+              "Vote"
             )}
           </button>
         </fetcher.Form>

@@ -315,8 +315,8 @@ export default function SprintPage() {
                     <div className="story-card__meta">
                       <span className="points">{s.points ?? "?"}</span> {s.type}
                       {col.status !== "accepted" ? (
-                        <Link to={`/projects/${project.id}/blockers?story=${s.id}`}>
-                          Blocked?<span className="visually-hidden"> Raise a blocker on {s.title}</span>
+                        <Link to={`/projects/${project.id}/blockers?story=${s.id}`} aria-label={`Blocked? Raise a blocker on ${s.title}`}>
+                          Blocked?
                         </Link>
                       ) : null}
                     </div>
