@@ -117,7 +117,7 @@ for (const visitor of VISITORS) {
         return { stdout: error.stdout };
       });
       const { messages } = JSON.parse(stdout) as { messages: VnuMessage[] };
-      for (const message of messages.filter((m) => m.type === "error" || (m.type === "non-document-error"))) {
+      for (const message of messages.filter((m) => m.type === "error" || m.type === "non-document-error")) {
         const path = files.get(message.url ?? "") ?? message.url;
         problems.push(`${path}:${message.lastLine ?? "?"}: ${message.message}${message.extract ? ` — ${JSON.stringify(message.extract.trim().slice(0, 120))}` : ""}`);
       }
