@@ -1,23 +1,21 @@
 import { randomBytes } from "node:crypto";
-import { PassThrough } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
 import { closeDb } from "../db/client.server";
 import { startJobs, stopJobs } from "./jobs.server";
 import { logger } from "./lib/log.server";
 import { redactPath } from "./lib/redact";
 import { NonceContext } from "./lib/nonce";
 import { pageSecurityHeaders } from "./lib/security-headers";
+import { renderHtmlStream } from "./web/html-stream.server";
 
 const ABORT_DELAY = 5_000;
 
 // Demo reminders and the email outbox run in the server process.
 startJobs();
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -28,37 +26,24 @@ export default function handleRequest(
   for (const [name, value] of Object.entries(pageSecurityHeaders(nonce))) responseHeaders.set(name, value);
   const waitForAll = isbot(request.headers.get("user-agent") || "");
 
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceContext.Provider>,
-      {
-        nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) logger().error({ err: error, path: pathOf(request) }, "Page render failed");
-        },
+  let shellRendered = false;
+  const body = await renderHtmlStream(
+    <NonceContext.Provider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+    </NonceContext.Provider>,
+    {
+      nonce,
+      waitForAll,
+      abortAfterMs: ABORT_DELAY,
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        if (shellRendered) logger().error({ err: error, path: pathOf(request) }, "Page render failed");
       },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+    },
+  );
+  shellRendered = true;
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(body, { headers: responseHeaders, status: responseStatusCode });
 }
 
 /** The request's path and query as a log may hold them: secret links redacted. */

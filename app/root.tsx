@@ -15,7 +15,9 @@ import type { ReactNode } from "react";
 import { getUser } from "./auth/session.server";
 import { RoleBadge } from "./components/badges";
 import { ErrorPage } from "./components/error-page";
+import { LiveRegion } from "./components/live-region";
 import { navigationFor } from "./components/navigation";
+import { pageMeta } from "./components/page-meta";
 import { readFlash } from "./web/flash.server";
 import { getDb } from "./lib/db.server";
 import { globalCan } from "./auth/permissions";
@@ -30,7 +32,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Sprintlab");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -54,11 +56,11 @@ function Header() {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link to="/" className="brand" aria-label="Sprintlab, start page">
+        <Link to="/" className="brand">
           <span className="brand__mark" aria-hidden="true">
             S
           </span>
-          Sprintlab
+          Sprintlab<span className="visually-hidden">, start page</span>
         </Link>
         {user ? (
           <>
@@ -75,9 +77,15 @@ function Header() {
                   {data.votesLeft} {data.votesLeft === 1 ? "vote" : "votes"} left
                 </Link>
               ) : null}
-              <Link to="/notifications" className="user-menu__bell" aria-label={`Notifications, ${data.unread} unread`}>
-                <span aria-hidden="true">Notifications</span>
-                {data.unread > 0 ? <span className="count-badge">{data.unread}</span> : null}
+              {/* The name is the words shown, the count's unit said to screen readers only. */}
+              <Link to="/notifications" className="user-menu__bell">
+                Notifications
+                {data.unread > 0 ? (
+                  <span className="count-badge">
+                    {data.unread}
+                    <span className="visually-hidden"> unread</span>
+                  </span>
+                ) : null}
               </Link>
               <Link to="/settings" className="user-menu__name" title={user.email}>
                 {user.name}
@@ -112,14 +120,16 @@ export function Layout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <Header />
-        {data?.flash ? (
-          <div className={data.flash.kind === "error" ? "flash flash--error" : "flash"} role={data.flash.kind === "error" ? "alert" : "status"}>
-            {data.flash.message}
-          </div>
-        ) : null}
-        <main id="main" className="page">
-          {children}
-        </main>
+        <LiveRegion flash={data?.flash && data.flash.kind !== "error" ? data.flash.message : null}>
+          {data?.flash?.kind === "error" ? (
+            <div className="flash flash--error" role="alert">
+              {data.flash.message}
+            </div>
+          ) : null}
+          <main id="main" className="page">
+            {children}
+          </main>
+        </LiveRegion>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

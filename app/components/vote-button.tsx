@@ -1,5 +1,6 @@
 import { useFetcher, useLocation } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useAnnounce } from "./live-region";
 
 type VoteButtonProps = {
   ideaKey: string;
@@ -10,7 +11,7 @@ type VoteButtonProps = {
   canVote: boolean;
 };
 
-type VoteAnswer = { ok: true; votes: number } | { ok: false; error: string };
+type VoteAnswer = { ok: true; voted: boolean; votes: number; available: number; budget: number } | { ok: false; error: string };
 
 /**
  * The vote count and the vote / un-vote button. With JavaScript it answers at once (optimistic)
@@ -21,6 +22,17 @@ export function VoteButton({ ideaKey, title, votes, voted, canVote }: VoteButton
   const location = useLocation();
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
+
+  // Each answer is said once in the page's live region: the button's own change is silent.
+  const announce = useAnnounce();
+  const said = useRef<VoteAnswer | undefined>(undefined);
+  const answer = fetcher.state === "idle" ? fetcher.data : undefined;
+  useEffect(() => {
+    if (!answer || !answer.ok || said.current === answer) return;
+    said.current = answer;
+    const left = `${answer.available} of ${answer.budget} ${answer.budget === 1 ? "vote" : "votes"} left`;
+    announce(answer.voted ? `Vote recorded for ${title}, ${left}.` : `Vote taken back from ${title}, ${left}.`);
+  }, [answer, title, announce]);
 
   const pending = fetcher.formData?.get("intent");
   const error = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data.error : null;
@@ -36,12 +48,10 @@ export function VoteButton({ ideaKey, title, votes, voted, canVote }: VoteButton
 
   return (
     <div className="vote-box">
-      <span className="vote-box__count" aria-label={`${shownVotes} votes`} data-testid={`votes-${ideaKey}`}>
+      <span className="vote-box__count" data-testid={`votes-${ideaKey}`}>
         {shownVotes}
-      </span>
-      <span className="vote-box__label" aria-hidden="true">
-        {shownVotes === 1 ? "vote" : "votes"}
-      </span>
+      </span>{" "}
+      <span className="vote-box__label">{shownVotes === 1 ? "vote" : "votes"}</span>
       {canVote ? (
         <fetcher.Form method="post" action={`/ideas/${ideaKey}/vote`}>
           <input type="hidden" name="intent" value={shownVoted ? "unvote" : "vote"} />
@@ -51,9 +61,16 @@ export function VoteButton({ ideaKey, title, votes, voted, canVote }: VoteButton
             type="submit"
             className="button button--quiet vote-button"
             aria-pressed={shownVoted}
-            aria-label={shownVoted ? `Take back your vote for ${title}` : `Vote for ${title}`}
+            // The name starts with the words shown (WCAG 2.5.3), then says which idea.
+            aria-label={shownVoted ? `Voted, take back your vote for ${title}` : `Vote for ${title}`}
           >
-            {shownVoted ? "Voted ✓" : "Vote"}
+            {shownVoted ? (
+              <>
+                Voted <span aria-hidden="true">✓</span>
+              </>
+            ) : (
+              "Vote"
+            )}
           </button>
         </fetcher.Form>
       ) : null}

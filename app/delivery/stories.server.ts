@@ -259,6 +259,11 @@ function rankedList(tx: DbOrTx, projectId: number) {
   return tx.select({ id: stories.id, rank: stories.rank }).from(stories).where(eq(stories.projectId, projectId)).orderBy(asc(stories.rank), asc(stories.id)).all();
 }
 
+/** Where a story stands in its project's backlog, from 1 at the top. */
+export function backlogPosition(db: DbOrTx, story: Pick<Story, "id" | "projectId">): number {
+  return rankedList(db, story.projectId).findIndex((s) => s.id === story.id) + 1;
+}
+
 function orderable(db: Db, actor: User, storyId: number): Story {
   const current = db.select().from(stories).where(eq(stories.id, storyId)).get();
   if (!current) throw new DomainError("not_found", "No such story.");

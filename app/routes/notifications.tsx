@@ -7,8 +7,9 @@ import { ErrorPage } from "~/components/error-page";
 import { listNotifications, markRead } from "~/notifications/notify.server";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Notifications · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Notifications · Sprintlab", "Your Sprintlab notifications.");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

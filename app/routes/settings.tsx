@@ -10,8 +10,9 @@ import { Field, FormMessage } from "~/components/field";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Settings · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Settings · Sprintlab", "Your Sprintlab settings and API tokens.");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -47,10 +47,10 @@ test.describe("Delivery", () => {
     const titles = () => sm.locator(".backlog-row strong").allTextContents();
     expect(await titles()).toEqual(["Greeting by time of day", "Claims line routing", "Callback for claims"]);
     await sm.getByRole("button", { name: "Move Callback for claims to the top" }).click();
-    await expect(sm.getByRole("status")).toHaveText("Moved “Callback for claims” to the top.");
+    await expect(sm.getByRole("status")).toHaveText("Moved “Callback for claims” to position 1.");
     await sm.getByRole("button", { name: "Move Greeting by time of day down" }).focus();
     await sm.keyboard.press("Enter");
-    await expect(sm.getByRole("status")).toHaveText("Moved “Greeting by time of day” down.");
+    await expect(sm.getByRole("status")).toHaveText("Moved “Greeting by time of day” to position 3.");
     expect(await titles()).toEqual(["Callback for claims", "Claims line routing", "Greeting by time of day"]);
 
     for (const title of ["Callback for claims", "Claims line routing"]) {

@@ -31,7 +31,7 @@ test("the co-product owner accepts two stories, accepts one with a follow-up and
   }
   const third$ = copo.getByTestId(`demo-${third.id}`);
   await third$.getByLabel("Follow-up story (to accept with follow-up)").fill("Show the caller's history on the wallboard too");
-  await third$.getByRole("button", { name: `Accept ${third.title} with a follow-up` }).click();
+  await third$.getByRole("button", { name: `Accept with follow-up: ${third.title}` }).click();
   await expect(copo.getByRole("status")).toHaveText(`Decision recorded for “${third.title}”.`);
 
   const fourth$ = copo.getByTestId(`demo-${fourth.id}`);

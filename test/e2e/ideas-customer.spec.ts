@@ -12,8 +12,11 @@ test.describe("customer in the Ideas Lab", () => {
     const match = similar.getByTestId("similar-CORTE-I-1");
     await expect(match).toContainText("Callback scheduling in the customer's time zone");
     await match.getByRole("button", { name: "Vote for Callback scheduling in the customer's time zone" }).click();
-    await expect(match.getByRole("button", { name: /Take back your vote/ })).toHaveAttribute("aria-pressed", "true");
+    await expect(match.getByRole("button", { name: /take back your vote/i })).toHaveAttribute("aria-pressed", "true");
     await expect(page.getByTestId("votes-left")).toHaveText("9 votes left");
+    // Said in the page's polite live region, which was there before the vote.
+    await expect(page.getByRole("status")).toHaveText("Vote recorded for Callback scheduling in the customer's time zone, 9 of 10 votes left.");
+    await expect(page.getByRole("status")).toHaveAttribute("aria-live", "polite");
     const state = await (await request.get("/api/v1/ideas/CORTE-I-1", { headers: bearer(me.token) })).json();
     expect(state.votedByMe).toBe(true);
   });
@@ -30,7 +33,7 @@ test.describe("customer in the Ideas Lab", () => {
     const campaign = page.getByTestId("idea-COOUT-I-2");
 
     await queue.getByRole("button", { name: /^Vote for/ }).click();
-    await expect(queue.getByRole("button", { name: /Take back your vote/ })).toBeVisible();
+    await expect(queue.getByRole("button", { name: /take back your vote/i })).toBeVisible();
     await expect(page.getByTestId("votes-left")).toHaveText("0 votes left");
 
     await campaign.getByRole("button", { name: /^Vote for/ }).click();
@@ -39,10 +42,11 @@ test.describe("customer in the Ideas Lab", () => {
     );
     await expect(campaign.getByRole("button", { name: /^Vote for/ })).toHaveAttribute("aria-pressed", "false");
 
-    await queue.getByRole("button", { name: /Take back your vote/ }).click();
+    await queue.getByRole("button", { name: /take back your vote/i }).click();
     await expect(page.getByTestId("votes-left")).toHaveText("1 vote left");
+    await expect(page.getByRole("status")).toHaveText(/^Vote taken back from .+, 1 of 10 votes left\.$/);
     await campaign.getByRole("button", { name: /^Vote for/ }).click();
-    await expect(campaign.getByRole("button", { name: /Take back your vote/ })).toBeVisible();
+    await expect(campaign.getByRole("button", { name: /take back your vote/i })).toBeVisible();
     await expect(page.getByTestId("votes-left")).toHaveText("0 votes left");
 
     await page.goto("/my-votes");
@@ -56,8 +60,8 @@ test.describe("customer in the Ideas Lab", () => {
     const page = await pageAs(me.email, { javaScriptEnabled: false });
     await page.goto("/portals/purecloud");
     await page.getByTestId("idea-PCARC-I-1").getByRole("button", { name: /^Vote for/ }).click();
-    await expect(page.getByRole("status")).toHaveText("Voted for PCARC-I-1. You have 9 left.");
-    await expect(page.getByTestId("idea-PCARC-I-1").getByRole("button", { name: /Take back your vote/ })).toBeVisible();
+    await expect(page.getByRole("status")).toHaveText("Vote recorded for PCARC-I-1, 9 of 10 votes left.");
+    await expect(page.getByTestId("idea-PCARC-I-1").getByRole("button", { name: /take back your vote/i })).toBeVisible();
   });
 
   test("a refused title keeps the typed text and quotes the guideline", async ({ pageAs, request }) => {

@@ -6,8 +6,9 @@ import { forgotPassword } from "~/auth/access.server";
 import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/field";
 import { formError } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Forgot password · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Forgot password · Sprintlab", "Ask for a link to set a new Sprintlab password.");
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -37,7 +38,9 @@ export default function ForgotPassword() {
           </Form>
         )}
         <p className="muted">
-          <Link to="/sign-in">Back to sign in</Link>
+          <Link to="/sign-in" className="standalone-link">
+            Back to sign in
+          </Link>
         </p>
       </div>
     </div>

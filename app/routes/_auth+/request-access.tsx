@@ -6,8 +6,9 @@ import { requestAccess } from "~/auth/access.server";
 import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/field";
 import { formError } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Request access · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Request access · Sprintlab", "Ask for a Sprintlab account: an administrator reviews each request.");
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();

@@ -8,8 +8,9 @@ import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/field";
 import { isDomainError } from "~/lib/errors";
 import { formError } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Set your password · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Set your password · Sprintlab", "Choose the password for your Sprintlab account.");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   try {

@@ -8,8 +8,9 @@ import { verifyCredentials } from "~/auth/sign-in.server";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
 import { formError } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Sign in · Sprintlab", "Sign in to Sprintlab with your email and password.");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");

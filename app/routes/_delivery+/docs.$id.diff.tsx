@@ -7,8 +7,9 @@ import { ErrorPage } from "~/components/error-page";
 import { PageHeader } from "~/components/page-header";
 import { documentDiff } from "~/delivery/docs.server";
 import { orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Changes · ${data?.doc.title ?? "Document"} · Sprintlab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Changes · ${data?.doc.title ?? "Document"} · Sprintlab`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

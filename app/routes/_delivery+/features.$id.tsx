@@ -13,8 +13,9 @@ import { featurePage, linkIdea, searchLinkableIdeas, unlinkIdea } from "~/ideas-
 import { formatDay } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.feature.name ?? "Feature"} · Sprintlab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.feature.name ?? "Feature"} · Sprintlab`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

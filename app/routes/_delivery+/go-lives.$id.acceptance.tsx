@@ -9,8 +9,9 @@ import { ErrorPage } from "~/components/error-page";
 import { goLiveAcceptanceRecord } from "~/delivery/demo.server";
 import { formatDay, formatTimestamp } from "~/lib/dates";
 import { orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Acceptance record · ${data?.goLive.name ?? ""} · ${data?.project.name ?? ""}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Acceptance record · ${data?.goLive.name ?? ""} · ${data?.project.name ?? ""}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

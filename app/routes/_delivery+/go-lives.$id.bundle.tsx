@@ -9,8 +9,9 @@ import { DOC_KIND_LABELS } from "~/delivery/docs";
 import { asDeliveredBundle } from "~/delivery/docs.server";
 import { formatDay } from "~/lib/dates";
 import { orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `As-Delivered bundle · ${data?.goLive.name ?? ""} · ${data?.project.name ?? ""}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`As-Delivered bundle · ${data?.goLive.name ?? ""} · ${data?.project.name ?? ""}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

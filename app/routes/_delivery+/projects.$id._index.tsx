@@ -20,8 +20,9 @@ import { MemberSchema, addMember, getProject, listMembers, projectPhase } from "
 import { GenerateSprintsSchema, generateSprints, listSprints, projectVelocity, startSprint } from "~/delivery/sprints.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, fromForm, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.name ?? "Project"} · Delivery · Sprintlab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.project.name ?? "Project"} · Delivery · Sprintlab`);
 
 const ROLE_LABELS: Record<string, string> = { scrum_master: "Scrum master", product_owner: "Product owner", co_product_owner: "Co-product owner", team: "Team", viewer: "Viewer" };
 

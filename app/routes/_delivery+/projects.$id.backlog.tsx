@@ -12,11 +12,12 @@ import { FormMessage } from "~/components/field";
 import { POINTS, isReady, parseCriteria } from "~/delivery/backlog";
 import { getProject } from "~/delivery/projects.server";
 import { listSprints } from "~/delivery/sprints.server";
-import { NewStorySchema, StoryChangeSchema, createStory, listBacklog, listFeatures, moveStory, placeStory, updateStory } from "~/delivery/stories.server";
+import { NewStorySchema, StoryChangeSchema, backlogPosition, createStory, listBacklog, listFeatures, moveStory, placeStory, updateStory } from "~/delivery/stories.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, fromForm, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Backlog · ${data?.project.name ?? "Project"} · Sprintlab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Backlog · ${data?.project.name ?? "Project"} · Sprintlab`, data?.project.name ? `The ordered backlog of ${data.project.name}: stories, estimates and sprints.` : undefined);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -55,11 +56,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const move = String(form.get("move"));
         if (move !== "up" && move !== "down" && move !== "top") throw new Response("Unknown move", { status: 400 });
         const story = moveStory(db, user, storyId, move);
-        return redirectWithFlash(`${back}#story-${story.id}`, `Moved “${story.title}” ${move === "top" ? "to the top" : move}.`);
+        return redirectWithFlash(`${back}#story-${story.id}`, `Moved “${story.title}” to position ${backlogPosition(db, story)}.`);
       }
       case "place": {
         const story = placeStory(db, user, storyId, form.get("afterId") ? Number(form.get("afterId")) : null);
-        return redirectWithFlash(`${back}#story-${story.id}`, `Moved “${story.title}”.`);
+        return redirectWithFlash(`${back}#story-${story.id}`, `Moved “${story.title}” to position ${backlogPosition(db, story)}.`);
       }
       case "plan": {
         const sprintId = form.get("sprintId") ? Number(form.get("sprintId")) : null;
@@ -268,8 +269,18 @@ export default function Backlog() {
                     </Link>
                   </strong>
                   <div className="story-card__meta">
-                    <span className="points" aria-label={s.points === null ? "Unestimated" : `${s.points} points`}>
-                      {s.points ?? "?"}
+                    <span className="points">
+                      {s.points === null ? (
+                        <>
+                          <span aria-hidden="true">?</span>
+                          <span className="visually-hidden">Unestimated</span>
+                        </>
+                      ) : (
+                        <>
+                          {s.points}
+                          <span className="visually-hidden"> points</span>
+                        </>
+                      )}
                     </span>
                     <span>{s.type}</span>
                     <span className={`status status--${s.status === "accepted" ? "delivered" : s.status === "done" ? "accepted" : s.status === "in_progress" ? "in_development" : "community_review"}`}>{s.status.replace("_", " ")}</span>

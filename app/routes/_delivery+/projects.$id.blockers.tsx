@@ -15,8 +15,9 @@ import { listBacklog } from "~/delivery/stories.server";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Blockers · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Blockers · Sprintlab");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

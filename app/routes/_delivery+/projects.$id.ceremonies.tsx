@@ -16,8 +16,9 @@ import { listSprints } from "~/delivery/sprints.server";
 import { formatDay } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ceremonies · ${data?.project.name ?? ""} · Sprintlab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Ceremonies · ${data?.project.name ?? ""} · Sprintlab`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

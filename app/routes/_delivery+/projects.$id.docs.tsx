@@ -11,8 +11,9 @@ import { createDocument, listDocuments } from "~/delivery/docs.server";
 import { formatDay } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `As-Delivered documents · ${data?.project.name ?? ""} · Sprintlab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`As-Delivered documents · ${data?.project.name ?? ""} · Sprintlab`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -12,8 +12,9 @@ import { StoryChangeSchema } from "~/delivery/stories.server";
 import { formatDay, formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, fromForm, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Grooming · ${data?.project.name ?? ""} · Sprintlab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Grooming · ${data?.project.name ?? ""} · Sprintlab`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

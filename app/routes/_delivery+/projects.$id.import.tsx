@@ -11,8 +11,9 @@ import { importStories } from "~/delivery/stories.server";
 import { decodeCsvBytes } from "~/delivery/csv";
 import { redirectWithFlash } from "~/web/flash.server";
 import { orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Import stories · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Import stories · Sprintlab");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

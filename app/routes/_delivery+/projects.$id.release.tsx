@@ -17,8 +17,9 @@ import { BurnupChart } from "~/components/charts/delivery-charts";
 import { createFeature } from "~/delivery/stories.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, fromForm, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Release plan · ${data?.plan.project.name ?? ""} · Sprintlab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Release plan · ${data?.plan.project.name ?? ""} · Sprintlab`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -226,7 +227,7 @@ export default function ReleasePlan() {
           <Form method="post" className="form" noValidate>
             {intent === "go-live" ? <FormMessage message={errors?.message} /> : null}
             <input type="hidden" name="intent" value="go-live" />
-            <Field label="Name" name="name" defaultValue={intent === "go-live" ? errors?.values.name : ""} error={intent === "go-live" ? errors?.fields.name : undefined} placeholder="e.g. Go-live 1: inbound voice" />
+            <Field label="Name" name="name" id="gl-name" defaultValue={intent === "go-live" ? errors?.values.name : ""} error={intent === "go-live" ? errors?.fields.name : undefined} placeholder="e.g. Go-live 1: inbound voice" />
             <div className="field">
               <label htmlFor="gl-sprint">Ships with</label>
               <select id="gl-sprint" name="sprintId">
@@ -237,7 +238,7 @@ export default function ReleasePlan() {
                 ))}
               </select>
             </div>
-            <Field label="Cutover date (optional)" name="cutoverOn" type="date" hint="Default: the sprint's last working day." />
+            <Field label="Cutover date (optional)" name="cutoverOn" id="gl-cutover" type="date" hint="Default: the sprint's last working day." />
             <fieldset className="field" style={{ border: 0, padding: 0 }}>
               <legend style={{ fontWeight: 600, fontSize: "0.875rem" }}>Features in scope</legend>
               {[...plan.unscoped, ...plan.goLives.flatMap((g) => g.features)].map((f) => (
@@ -259,7 +260,7 @@ export default function ReleasePlan() {
           <h2 id="new-feature">Add a feature</h2>
           <Form method="post" className="form form--inline" noValidate>
             <input type="hidden" name="intent" value="feature" />
-            <Field label="Feature name" name="name" defaultValue={intent === "feature" ? errors?.values.name : ""} error={intent === "feature" ? errors?.fields.name : undefined} />
+            <Field label="Feature name" name="name" id="feature-name" defaultValue={intent === "feature" ? errors?.values.name : ""} error={intent === "feature" ? errors?.fields.name : undefined} />
             <button type="submit" className="button button--quiet">
               Add feature
             </button>

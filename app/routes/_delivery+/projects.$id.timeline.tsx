@@ -9,8 +9,9 @@ import { getProject } from "~/delivery/projects.server";
 import { releasePlan } from "~/delivery/release.server";
 import { position, timeline } from "~/delivery/timeline";
 import { orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Timeline · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Timeline · Sprintlab");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -12,8 +12,9 @@ import { addTransitionItem, listTransition, setTransitionItem } from "~/delivery
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Transition to Customer Care · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Transition to Customer Care · Sprintlab");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

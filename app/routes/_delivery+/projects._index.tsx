@@ -8,8 +8,9 @@ import { ErrorPage } from "~/components/error-page";
 import { navigationFor } from "~/components/navigation";
 import { portfolio } from "~/delivery/portfolio.server";
 import { hasProjects } from "~/delivery/projects.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Delivery · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Delivery · Sprintlab", "Delivery projects: their sprints, backlogs and go-lives.");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -9,8 +9,9 @@ import { Field, FormMessage } from "~/components/field";
 import { ProjectSchema, createProject } from "~/delivery/projects.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, fromForm } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "New project · Delivery · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("New project · Delivery · Sprintlab");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "projects.create");

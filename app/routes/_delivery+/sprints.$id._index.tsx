@@ -19,8 +19,9 @@ import { listBacklog, updateStory } from "~/delivery/stories.server";
 import { lastThree } from "~/delivery/velocity";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Sprint ${data?.sprint.number ?? ""} · ${data?.project.name ?? ""} · Sprintlab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Sprint ${data?.sprint.number ?? ""} · ${data?.project.name ?? ""} · Sprintlab`);
 
 const COLUMNS = [
   { status: "todo", label: "To do" },
@@ -298,7 +299,7 @@ export default function SprintPage() {
         {stories.length === 0 ? <p className="muted">No stories planned. Plan Ready stories into this sprint from the <Link to={`/projects/${project.id}/backlog`}>backlog</Link>.</p> : null}
         <div className="board">
           {COLUMNS.map((col, ci) => (
-            <div className="board__column" key={col.status} aria-labelledby={`col-${col.status}`}>
+            <section className="board__column" key={col.status} aria-labelledby={`col-${col.status}`}>
               <h3 id={`col-${col.status}`}>
                 <span>{col.label}</span> <span className="muted">{points[col.status]} pts</span>
               </h3>
@@ -314,7 +315,7 @@ export default function SprintPage() {
                     <div className="story-card__meta">
                       <span className="points">{s.points ?? "?"}</span> {s.type}
                       {col.status !== "accepted" ? (
-                        <Link to={`/projects/${project.id}/blockers?story=${s.id}`} aria-label={`Raise a blocker on ${s.title}`}>
+                        <Link to={`/projects/${project.id}/blockers?story=${s.id}`} aria-label={`Blocked? Raise a blocker on ${s.title}`}>
                           Blocked?
                         </Link>
                       ) : null}
@@ -337,7 +338,7 @@ export default function SprintPage() {
                     ) : null}
                   </article>
                 ))}
-            </div>
+            </section>
           ))}
         </div>
       </section>

@@ -8,8 +8,9 @@ import { ErrorPage } from "~/components/error-page";
 import { acceptanceRecord } from "~/delivery/demo.server";
 import { AcceptanceTable } from "~/components/acceptance-table";
 import { orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Acceptance record · Sprint ${data?.sprint.number ?? ""} · ${data?.project.name ?? ""}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Acceptance record · Sprint ${data?.sprint.number ?? ""} · ${data?.project.name ?? ""}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -12,8 +12,9 @@ import { DOC_KIND_LABELS } from "~/delivery/docs";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, fromForm, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Sprint demo · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Sprint demo · Sprintlab");
 
 const LABEL = { accept: "Accepted", accept_with_follow_up: "Accepted with follow-up", reject: "Rejected" } as const;
 
@@ -145,7 +146,7 @@ export default function Demo() {
                   <button type="submit" name="decision" value="accept" className="button" aria-label={`Accept ${s.title}`}>
                     Accept
                   </button>
-                  <button type="submit" name="decision" value="accept_with_follow_up" className="button button--quiet" aria-label={`Accept ${s.title} with a follow-up`}>
+                  <button type="submit" name="decision" value="accept_with_follow_up" className="button button--quiet" aria-label={`Accept with follow-up: ${s.title}`}>
                     Accept with follow-up
                   </button>
                   <button type="submit" name="decision" value="reject" className="button button--danger" aria-label={`Reject ${s.title}`}>

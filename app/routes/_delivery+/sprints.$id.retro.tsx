@@ -12,8 +12,9 @@ import { addRetroItem, closeAction, retrospective } from "~/delivery/retro.serve
 import { listSprints } from "~/delivery/sprints.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Retrospective · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Retrospective · Sprintlab");
 
 const COLUMNS = [
   { key: "went_well", label: "Went well" },
@@ -86,7 +87,7 @@ export default function Retro() {
           const mine = errors?.values.column === col.key ? errors : undefined;
           return (
             <section key={col.key} className="board__column" aria-labelledby={`col-${col.key}`}>
-              <h3 id={`col-${col.key}`}>{col.label}</h3>
+              <h2 id={`col-${col.key}`}>{col.label}</h2>
               {items
                 .filter((i) => i.column === col.key)
                 .map((i) => (

@@ -15,8 +15,9 @@ import { formatTimestamp } from "~/lib/dates";
 import { DomainError } from "~/lib/errors";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.story.title ?? "Story"} · Sprintlab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.story.title ?? "Story"} · Sprintlab`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -270,7 +271,9 @@ export default function StoryPage() {
             ) : (
               <p>{story.docKinds.length ? story.docKinds.map((k) => DOC_KIND_LABELS[k as keyof typeof DOC_KIND_LABELS] ?? k).join(", ") : <span className="muted">None.</span>}</p>
             )}
-            <Link to={`/projects/${project.id}/docs`}>The project's documents</Link>
+            <Link to={`/projects/${project.id}/docs`} className="standalone-link">
+              The project's documents
+            </Link>
           </section>
         </aside>
       </div>

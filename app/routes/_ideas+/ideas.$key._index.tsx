@@ -24,8 +24,9 @@ import { LinkSchema, ideaDelivery, linkIdea, searchFeatures, unlinkIdea } from "
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, fromForm, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.idea.key ?? "Idea"} · Ideas Lab · Sprintlab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.idea.key ?? "Idea"} · Ideas Lab · Sprintlab`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

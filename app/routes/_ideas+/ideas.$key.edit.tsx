@@ -9,8 +9,9 @@ import { editIdea, getIdea } from "~/ideas/ideas.server";
 import { listPortals } from "~/ideas/portals.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Edit idea · Ideas Lab · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Edit idea · Ideas Lab · Sprintlab");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -22,9 +22,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viaFetcher = form.get("via") === "fetcher";
   try {
     const result = form.get("intent") === "unvote" ? withdrawVote(getDb(), user, key) : castVote(getDb(), user, key);
-    if (viaFetcher) return json({ ok: true as const, votes: result.votes });
-    const left = result.myVotes.available;
-    return redirectWithFlash(back, form.get("intent") === "unvote" ? `Vote taken back. You have ${left} left.` : `Voted for ${key}. You have ${left} left.`);
+    const { available, budget } = result.myVotes;
+    if (viaFetcher) return json({ ok: true as const, voted: form.get("intent") !== "unvote", votes: result.votes, available, budget });
+    const left = `${available} of ${budget} votes left`;
+    return redirectWithFlash(back, form.get("intent") === "unvote" ? `Vote taken back from ${key}, ${left}.` : `Vote recorded for ${key}, ${left}.`);
   } catch (error) {
     if (!isDomainError(error)) throw error;
     if (error.code === "not_found") throw new Response(error.message, { status: 404 });

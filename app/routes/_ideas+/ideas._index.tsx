@@ -6,8 +6,9 @@ import { globalCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { listPortals, portalCounts } from "~/ideas/portals.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Ideas Lab · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Ideas Lab · Sprintlab", "Ideas from every portal of the Ideas Lab: search, filter and vote.");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

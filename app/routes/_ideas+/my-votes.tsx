@@ -13,8 +13,9 @@ import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
 import type { IdeaStatus } from "../../../db/schema/ideas";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "My votes · Ideas Lab · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("My votes · Ideas Lab · Sprintlab", "The ideas you voted for and the votes you have left.");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -7,8 +7,9 @@ import { ErrorPage } from "~/components/error-page";
 import { StatusBadge } from "~/components/status-badge";
 import { pmBoard } from "~/ideas/sla.server";
 import type { IdeaStatus } from "../../../db/schema/ideas";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "PM board · Ideas Lab · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("PM board · Ideas Lab · Sprintlab", "The product managers' board of the Ideas Lab's ideas.");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "ideas.slaBoard");

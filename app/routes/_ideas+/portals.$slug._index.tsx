@@ -13,8 +13,9 @@ import { listIdeas } from "~/ideas/idea-lists.server";
 import { STATUS_LABELS, isOpen } from "~/ideas/lifecycle";
 import { getPortal } from "~/ideas/portals.server";
 import { orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.portal.name ?? "Portal"} · Ideas Lab · Sprintlab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.portal.name ?? "Portal"} · Ideas Lab · Sprintlab`, data?.portal.name ? `The ideas of the ${data.portal.name} portal: browse, search and vote.` : undefined);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

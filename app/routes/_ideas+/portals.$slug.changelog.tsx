@@ -8,8 +8,9 @@ import { PageHeader } from "~/components/page-header";
 import { portalChangelog } from "~/ideas/idea-lists.server";
 import { formatDay } from "~/lib/dates";
 import { orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Changelog · ${data?.portal.name ?? ""} · Ideas Lab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Changelog · ${data?.portal.name ?? ""} · Ideas Lab`, data?.portal.name ? `What has shipped for ${data.portal.name}.` : undefined);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);

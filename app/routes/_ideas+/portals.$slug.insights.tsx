@@ -8,8 +8,9 @@ import { ErrorPage } from "~/components/error-page";
 import { portalInsights } from "~/ideas/insights.server";
 import { getPortal } from "~/ideas/portals.server";
 import { orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Insights · ${data?.portal.name ?? "Portal"} · Sprintlab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Insights · ${data?.portal.name ?? "Portal"} · Sprintlab`, data?.portal.name ? `Charts and tables of the ${data.portal.name} portal: funnel, statuses over time and response times.` : undefined);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);

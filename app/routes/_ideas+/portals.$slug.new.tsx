@@ -13,8 +13,9 @@ import { similarIdeas } from "~/ideas/idea-lists.server";
 import { getPortal } from "~/ideas/portals.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, formValues, orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Submit an idea · Ideas Lab · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Submit an idea · Ideas Lab · Sprintlab", "Suggest an idea: say what you need and why, and others can vote on it.");
 
 async function load(request: Request, slug: string) {
   const user = await requireUser(request);

@@ -8,8 +8,9 @@ import { PageHeader } from "~/components/page-header";
 import { StatusBadge } from "~/components/status-badge";
 import { portalRoadmap } from "~/ideas/idea-lists.server";
 import { orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Roadmap · ${data?.portal.name ?? ""} · Ideas Lab` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Roadmap · ${data?.portal.name ?? ""} · Ideas Lab`, data?.portal.name ? `What is planned for ${data.portal.name}.` : undefined);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);

@@ -10,8 +10,9 @@ import { FormMessage } from "~/components/field";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Access requests · Administration · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Access requests · Administration · Sprintlab");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin.accessRequests");

@@ -9,8 +9,9 @@ import { Pagination } from "~/components/pagination";
 import { STATUS_LABELS } from "~/ideas/lifecycle";
 import { formatTimestamp } from "~/lib/dates";
 import { orErrorPage } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Audit log · Administration · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Audit log · Administration · Sprintlab");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin.users");

@@ -10,8 +10,9 @@ import { Field } from "~/components/field";
 import { formatDay } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Holiday calendars · Administration · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Holiday calendars · Administration · Sprintlab");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin.holidays");

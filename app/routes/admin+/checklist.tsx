@@ -8,8 +8,9 @@ import { Field } from "~/components/field";
 import { addTemplateItem, listTemplate, removeTemplateItem } from "~/delivery/transition.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Transition checklist · Administration · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Transition checklist · Administration · Sprintlab");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin.portals");

@@ -8,8 +8,9 @@ import { Field } from "~/components/field";
 import { addTerm, listTerms, removeTerm } from "~/ideas/language.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Language guideline · Administration · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Language guideline · Administration · Sprintlab");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin.portals");

@@ -5,8 +5,9 @@ import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { listOutbox } from "~/ideas/language.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Email outbox · Administration · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Email outbox · Administration · Sprintlab");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin.users");

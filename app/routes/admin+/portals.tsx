@@ -9,8 +9,9 @@ import { FormMessage } from "~/components/field";
 import { createPortal, listPortals, saveCategory, updatePortal } from "~/ideas/portals.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Portals · Administration · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Portals · Administration · Sprintlab");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin.portals");

@@ -13,8 +13,9 @@ import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Users · Administration · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Users · Administration · Sprintlab");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requirePermission(request, "admin.users");

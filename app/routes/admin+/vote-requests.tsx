@@ -11,8 +11,9 @@ import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError } from "~/lib/forms.server";
 import { DomainError } from "~/lib/errors";
+import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction = () => [{ title: "Votes · Administration · Sprintlab" }];
+export const meta: MetaFunction = () => pageMeta("Votes · Administration · Sprintlab");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin.voteGrants");
