@@ -110,12 +110,21 @@ export const MemberSchema = z.object({
 });
 
 export function addMember(db: Db, actor: User, projectId: number, input: unknown) {
-  requireProject(db, actor, projectId, "members.manage");
+  const { project } = requireProject(db, actor, projectId, "members.manage");
   const data = parseInput(MemberSchema, input);
   db.transaction((tx) => {
     const user = tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, data.userId)).get();
     if (!user) throw new DomainError("invalid", "No such user.", { fields: { userId: "No such user." } });
-    const side = data.side ?? (user.role === "customer" || user.role === "partner" ? "customer" : "delivery");
+    const customerUser = user.role === "customer" || user.role === "partner";
+    const side = data.side ?? (customerUser ? "customer" : "delivery");
+    // Customer acceptance cannot be forged (SPEC's role table): a co-product owner speaks for the
+    // customer, so is a customer-side member — and in a customer engagement a customer or partner user.
+    if (data.role === "co_product_owner") {
+      if (side !== "customer") throw new DomainError("invalid", "A co-product owner is a customer-side member.", { fields: { side: "A co-product owner is on the customer side." } });
+      if (project.kind === "customer_engagement" && !customerUser) {
+        throw new DomainError("invalid", "In a customer engagement the co-product owner is a customer or partner user.", { fields: { role: "Choose a customer or partner user as co-product owner." } });
+      }
+    }
     tx.insert(projectMembers)
       .values({ projectId, userId: data.userId, role: data.role, side })
       .onConflictDoUpdate({ target: [projectMembers.projectId, projectMembers.userId], set: { role: data.role, side } })

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.server";
 import { sprints, stories, storyEvents } from "../../db/schema";
 import { stateAt } from "~/delivery/burndown";
-import { addMember, createProject, getProject, listProjects } from "~/delivery/projects.server";
+import { addMember, createProject, getProject, listMembers, listProjects } from "~/delivery/projects.server";
 import { closeSprint, generateSprints, projectVelocity, sprintBurndown, startSprint, toStoryEvent, updateSprint } from "~/delivery/sprints.server";
 import { createFeature, createStory, listBacklog, moveStory, updateStory } from "~/delivery/stories.server";
 import { freshDb } from "../support/db";
@@ -45,6 +45,28 @@ describe("projects", () => {
     expect(refusal(() => getProject(db, outsider, project.id)).code).toBe("not_found");
     expect(listProjects(db, outsider)).toEqual([]);
     expect(listProjects(db, viewer).map((p) => p.id)).toEqual([project.id]);
+  });
+});
+
+describe("who may accept for the customer", () => {
+  it("a co-product owner is customer-side, and in a customer engagement a customer or partner user", async () => {
+    const { sm, dev, project } = await setup();
+    const partner = await makeUser(db, "partner");
+    const staffer = await makeUser(db, "staff");
+    expect(refusal(() => addMember(db, sm, project.id, { userId: dev.id, role: "co_product_owner" })).fields).toEqual({ side: "A co-product owner is on the customer side." });
+    const forged = refusal(() => addMember(db, sm, project.id, { userId: staffer.id, role: "co_product_owner", side: "customer" }));
+    expect(forged.code).toBe("invalid");
+    expect(forged.fields?.role).toMatch(/customer or partner/);
+    expect(refusal(() => addMember(db, sm, project.id, { userId: partner.id, role: "co_product_owner", side: "delivery" })).fields?.side).toBeDefined();
+    // Re-adding an existing team member as co-product owner is the same refusal: nothing changes.
+    expect(listMembers(db, project.id).find((m) => m.userId === dev.id)?.role).toBe("team");
+    addMember(db, sm, project.id, { userId: partner.id, role: "co_product_owner" });
+    expect(listMembers(db, project.id).find((m) => m.userId === partner.id)).toMatchObject({ role: "co_product_owner", side: "customer" });
+
+    // In a product release the customer is internal: a staff member may hold the role, on the customer side.
+    const release = createProject(db, sm, { name: "Sprintlab 3.2", customer: "Internal", sowSignedOn: "2026-01-05", staffedOn: "2026-01-12", kind: "product_release" });
+    addMember(db, sm, release.id, { userId: staffer.id, role: "co_product_owner", side: "customer" });
+    expect(refusal(() => addMember(db, sm, release.id, { userId: dev.id, role: "co_product_owner" })).fields?.side).toBeDefined();
   });
 });
 

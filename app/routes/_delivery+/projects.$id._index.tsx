@@ -96,6 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ProjectPage() {
   const { project, kickoff, phase, members, sprints, velocity, candidates, can, baseline, calendars, actions, untested } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
+  const memberErrors = errors?.values.intent === "member" ? errors : null;
   const hasActive = sprints.some((s) => s.state === "active");
   return (
     <>
@@ -275,35 +276,39 @@ export default function ProjectPage() {
               ))}
             </ul>
             {can.members ? (
-              <Form method="post" className="form">
+              <Form method="post" className="form" key={memberErrors ? `member-${memberErrors.message}` : "member"}>
                 <input type="hidden" name="intent" value="member" />
-                <div className="field">
+                {memberErrors && !Object.keys(memberErrors.fields).length ? <p className="field__error">{memberErrors.message}</p> : null}
+                <div className={memberErrors?.fields.userId ? "field field--error" : "field"}>
                   <label htmlFor="member-user">Add a member</label>
-                  <select id="member-user" name="userId">
+                  <select id="member-user" name="userId" defaultValue={memberErrors?.values.userId} aria-describedby={memberErrors?.fields.userId ? "member-user-error" : undefined}>
                     {candidates.map((u) => (
                       <option key={u.id} value={u.id}>
                         {u.name} ({u.email})
                       </option>
                     ))}
                   </select>
+                  {memberErrors?.fields.userId ? <p className="field__error" id="member-user-error">{memberErrors.fields.userId}</p> : null}
                 </div>
-                <div className="field">
+                <div className={memberErrors?.fields.role ? "field field--error" : "field"}>
                   <label htmlFor="member-role">Project role</label>
-                  <select id="member-role" name="role" defaultValue="team">
+                  <select id="member-role" name="role" defaultValue={memberErrors?.values.role ?? "team"} aria-describedby={memberErrors?.fields.role ? "member-role-error" : undefined}>
                     {PROJECT_ROLES.map((r) => (
                       <option key={r} value={r}>
                         {ROLE_LABELS[r]}
                       </option>
                     ))}
                   </select>
+                  {memberErrors?.fields.role ? <p className="field__error" id="member-role-error">{memberErrors.fields.role}</p> : null}
                 </div>
-                <div className="field">
+                <div className={memberErrors?.fields.side ? "field field--error" : "field"}>
                   <label htmlFor="member-side">Side</label>
-                  <select id="member-side" name="side" defaultValue="">
+                  <select id="member-side" name="side" defaultValue={memberErrors?.values.side ?? ""} aria-describedby={memberErrors?.fields.side ? "member-side-error" : undefined}>
                     <option value="">From their account (customers and partners: customer side)</option>
                     <option value="delivery">Delivery</option>
                     <option value="customer">Customer</option>
                   </select>
+                  {memberErrors?.fields.side ? <p className="field__error" id="member-side-error">{memberErrors.fields.side}</p> : null}
                 </div>
                 <div>
                   <button type="submit" className="button button--quiet">
