@@ -33,11 +33,7 @@ export async function getUser(request: Request): Promise<User | null> {
   return user;
 }
 
-/** A path inside the app to return to after signing in; anything else falls back to home. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
+export { safeRedirect } from "./redirect";
 
 export async function requireUser(request: Request): Promise<User> {
   const user = await getUser(request);
