@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
-import { accessRequests, outbox, passwordHashes, passwordTokens, sessions, users } from "../../db/schema";
+import { accessRequests, accessTokens, outbox, passwordHashes, passwordTokens, sessions, users } from "../../db/schema";
 import { appToday } from "../lib/app-time";
 import { DomainError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
@@ -135,7 +135,11 @@ export const NewPasswordSchema = z
   })
   .refine((v) => v.password === v.confirm, { message: "The two passwords differ.", path: ["confirm"] });
 
-/** Set the password through a one-time link; the link is spent and other sessions end. */
+/**
+ * Set the password through a one-time link. Whoever held the old password loses everything it
+ * gave them: the link is spent, every other outstanding set-password or reset link of the user is
+ * void, every session ends and every API token is revoked.
+ */
 export async function usePasswordLink(db: Db, token: string, input: unknown): Promise<number> {
   const link = checkPasswordLink(db, token);
   const { password } = parseInput(NewPasswordSchema, input);
@@ -144,7 +148,10 @@ export async function usePasswordLink(db: Db, token: string, input: unknown): Pr
     const spent = tx.update(passwordTokens).set({ usedAt: new Date().toISOString() }).where(and(eq(passwordTokens.id, link.id), isNull(passwordTokens.usedAt))).run();
     if (spent.changes === 0) throw new DomainError("not_found", "This link was already used.");
     tx.update(passwordHashes).set({ hash, updatedAt: new Date().toISOString() }).where(eq(passwordHashes.userId, link.userId)).run();
+    const at = new Date().toISOString();
+    tx.update(passwordTokens).set({ usedAt: at }).where(and(eq(passwordTokens.userId, link.userId), isNull(passwordTokens.usedAt))).run();
     tx.delete(sessions).where(eq(sessions.userId, link.userId)).run();
+    tx.update(accessTokens).set({ revokedAt: at }).where(and(eq(accessTokens.userId, link.userId), isNull(accessTokens.revokedAt))).run();
   });
   return link.userId;
 }

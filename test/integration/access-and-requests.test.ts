@@ -12,6 +12,7 @@ import {
   usePasswordLink,
 } from "~/auth/access.server";
 import { createSession } from "~/auth/sessions.server";
+import { authenticateToken, createToken } from "~/auth/tokens.server";
 import { verifyCredentials } from "~/auth/sign-in.server";
 import { addComment } from "~/ideas/comments.server";
 import { moveIdea } from "~/ideas/idea-moves.server";
@@ -82,6 +83,29 @@ describe("access requests", () => {
     expect(db.select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(0);
     expect(issueResetLink(db, admin, user.id)).toMatch(/^\/set-password\//);
     expect((await refusal(() => issueResetLink(db, user, user.id))).code).toBe("forbidden");
+  });
+
+  it("a new password ends every session and API token of the user and voids their other links", async () => {
+    const admin = await makeUser(db, "admin");
+    const user = await makeUser(db, "customer", { email: "stolen@example.test" });
+    const other = await makeUser(db, "customer");
+    createSession(db, user.id);
+    createSession(db, other.id);
+    const mine = createToken(db, user.id, { name: "Spreadsheet" });
+    const theirs = createToken(db, other.id, { name: "Theirs" });
+    expect(authenticateToken(db, mine.token)?.id).toBe(user.id);
+    const byAdmin = issueResetLink(db, admin, user.id).split("/").at(-1)!;
+    forgotPassword(db, { email: user.email });
+    const mails = db.select().from(outbox).where(eq(outbox.userId, user.id)).all();
+    const fromMail = mails.at(-1)!.body.match(/set-password\/([\w-]+)/)![1];
+
+    await usePasswordLink(db, fromMail, { password: "taken-back-123", confirm: "taken-back-123" });
+    expect(db.select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(0);
+    expect(authenticateToken(db, mine.token)).toBeNull();
+    expect((await refusal(() => checkPasswordLink(db, byAdmin))).code).toBe("not_found");
+    // Nobody else is touched.
+    expect(db.select().from(sessions).where(eq(sessions.userId, other.id)).all()).toHaveLength(1);
+    expect(authenticateToken(db, theirs.token)?.id).toBe(other.id);
   });
 });
 
