@@ -59,7 +59,7 @@ app.use(express.static(join(root, "public"), { maxAge: "1h" }));
 app.use((req, res, next) => {
   const started = process.hrtime.bigint();
   // A client's own X-Request-Id is believed only from a proxy we trust.
-  const context: RequestContext = { id: requestIdFrom(trustProxy ? req.get("x-request-id") : undefined) };
+  const context: RequestContext = { id: requestIdFrom(trustProxy ? req.get("x-request-id") : undefined), ip: req.ip };
   res.setHeader("X-Request-Id", context.id);
   let logged = false;
   const line = (aborted: boolean) => {

@@ -11,6 +11,7 @@ import { recordAudit } from "./audit.server";
 import { hashPassword } from "./password.server";
 import { globalCan } from "./permissions";
 import { EmailSchema, createUser, normalizeEmail, type User } from "./users.server";
+import { LIMITS, takeLimit } from "./limits.server";
 
 const SET_LINK_DAYS = 7;
 const RESET_LINK_HOURS = 1;
@@ -29,10 +30,13 @@ export const AccessRequestSchema = z.object({
  * Anyone may ask for access. The answer is the same whether or not the email is known (no
  * account discovery), and a filled honeypot is dropped silently.
  */
-export function requestAccess(db: Db, input: unknown): void {
+export function requestAccess(db: Db, input: unknown, from: { address?: string | null } = {}, now = new Date()): void {
   const data = parseInput(AccessRequestSchema, input);
   if (data.website) return;
   db.transaction((tx) => {
+    // Limited per email and per client address, known or not: the answer still tells nothing.
+    takeLimit(tx, LIMITS.accessPerAddress, from.address ?? null, "access requests from this network", "email", now);
+    takeLimit(tx, LIMITS.accessPerEmail, data.email, "access requests for this email", "email", now);
     const known = tx.select({ id: users.id }).from(users).where(eq(users.email, data.email)).get();
     const pending = tx.select({ id: accessRequests.id }).from(accessRequests).where(and(eq(accessRequests.email, data.email), eq(accessRequests.state, "pending"))).get();
     if (known || pending) return;
@@ -99,9 +103,12 @@ export function rejectAccessRequest(db: Db, admin: User, requestId: number, inpu
 }
 
 /** "Forgot password": a one-hour link to the outbox for an active account; the same answer either way. */
-export function forgotPassword(db: Db, input: unknown): void {
+export function forgotPassword(db: Db, input: unknown, from: { address?: string | null } = {}, now = new Date()): void {
   const { email } = parseInput(z.object({ email: EmailSchema }), input);
   db.transaction((tx) => {
+    // Limited per email and per client address, known or not: the answer still tells nothing.
+    takeLimit(tx, LIMITS.resetPerAddress, from.address ?? null, "reset requests from this network", "email", now);
+    takeLimit(tx, LIMITS.resetPerEmail, normalizeEmail(email), "reset requests for this email", "email", now);
     const user = tx.select({ id: users.id, email: users.email, active: users.active }).from(users).where(eq(users.email, normalizeEmail(email))).get();
     if (user?.active) issueLink(tx, user, "reset");
   });

@@ -6,6 +6,7 @@ import { DomainError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
 import { decoyHash, verifyPassword } from "./password.server";
 import { MAX_FAILED_ATTEMPTS, WINDOW_MS, secondsUntilAllowed } from "./rate-limit";
+import { LIMITS, checkLimit, recordHit } from "./limits.server";
 import { normalizeEmail, userColumns, type User } from "./users.server";
 
 export const CredentialsSchema = z.object({
@@ -25,9 +26,11 @@ function lockMessage(seconds: number) {
  * right password — otherwise the lock would not stop guessing), `unauthorized` for a wrong or
  * inactive account; each refusal outside a lock is recorded as a failed attempt.
  */
-export async function verifyCredentials(db: Db, input: unknown, now = new Date()): Promise<User> {
+export async function verifyCredentials(db: Db, input: unknown, now = new Date(), from: { address?: string | null } = {}): Promise<User> {
   const { email: rawEmail, password } = parseInput(CredentialsSchema, input);
   const email = normalizeEmail(rawEmail);
+  const address = from.address ?? null;
+  checkLimit(db, LIMITS.signInFailuresPerAddress, address, "failed sign-ins from this network", undefined, now);
   const since = new Date(now.getTime() - WINDOW_MS).toISOString();
   const failures = db
     .select({ at: signInAttempts.at })
@@ -49,6 +52,7 @@ export async function verifyCredentials(db: Db, input: unknown, now = new Date()
   const ok = await verifyPassword(password, row?.hash ?? (await decoyHash()));
   const succeeded = Boolean(row && row.hash && row.active && ok);
   db.insert(signInAttempts).values({ email, succeeded, at: now.toISOString() }).run();
+  if (!succeeded) recordHit(db, LIMITS.signInFailuresPerAddress, address, now);
   if (!succeeded || !row) throw new DomainError("unauthorized", WRONG_CREDENTIALS);
   const { hash: _hash, ...user } = row;
   return user;

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 
 /** What the server knows about the request being answered, for its log line. */
-export type RequestContext = { id: string; userId?: number };
+export type RequestContext = { id: string; userId?: number; /** The client's address (behind a trusted proxy, from X-Forwarded-For). */ ip?: string };
 
 // The HTTP server (scripts/server.ts) and the app bundle (build/index.js) each load their own copy
 // of this module; one store, kept under a registered symbol, lets the app tell the server's log
@@ -17,6 +17,11 @@ export function runInRequest<T>(context: RequestContext, fn: () => T): T {
 
 export function currentRequest(): RequestContext | undefined {
   return store.getStore();
+}
+
+/** The address of the client being answered, when the HTTP server said (rate limits per address). */
+export function clientAddress(): string | null {
+  return store.getStore()?.ip ?? null;
 }
 
 /** Called where a session or a token resolves to a user. */

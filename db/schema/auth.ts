@@ -76,6 +76,18 @@ export const signInAttempts = sqliteTable(
   (t) => [index("sign_in_attempts_email_at_idx").on(t.email, t.at)],
 );
 
+/** Recent attempts that count toward a rate limit: a bucket (what was tried) and a key (an email or a client address). */
+export const rateLimitHits = sqliteTable(
+  "rate_limit_hits",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bucket: text("bucket").notNull(),
+    key: text("key").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("rate_limit_hits_bucket_key_at_idx").on(t.bucket, t.key, t.at)],
+);
+
 export const holidays = sqliteTable("holidays", {
   date: text("date").primaryKey(),
   name: text("name").notNull(),

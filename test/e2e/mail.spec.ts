@@ -8,6 +8,7 @@ import { SMTPServer } from "smtp-server";
 import { expect, test } from "@playwright/test";
 import { demoTemplateFolder } from "../support/demo-template";
 import { freePort, startServer } from "../support/ops";
+import { demoTest } from "../support/demo-copy";
 
 /** A real SMTP server on loopback that keeps what it receives, parsed as a mail client would. */
 async function smtpSink() {
@@ -67,4 +68,21 @@ test("a forgotten password: the reset mail arrives over SMTP with an absolute li
     await sink.close();
     rmSync(folder, { recursive: true, force: true });
   }
+});
+
+demoTest("asking for reset links too often gets a 429 that says when to try again, next to the field, with the email kept", async ({ page }) => {
+  const ask = async () => {
+    await page.goto("/forgot-password");
+    await page.getByLabel("Email").fill("customer@example.com");
+    const answer = page.waitForResponse((r) => r.url().includes("/forgot-password") && r.request().method() === "POST");
+    await page.getByRole("button", { name: "Send me a link" }).click();
+    return (await answer).status();
+  };
+  for (let i = 0; i < 3; i++) {
+    expect(await ask()).toBe(200);
+    await expect(page.getByRole("status").filter({ hasText: "on its way" })).toBeVisible();
+  }
+  expect(await ask()).toBe(429);
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Too many reset requests for this email. Try again in 15 minutes.");
+  await expect(page.getByLabel("Email")).toHaveValue("customer@example.com");
 });

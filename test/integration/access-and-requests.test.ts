@@ -13,6 +13,7 @@ import {
 } from "~/auth/access.server";
 import { createSession } from "~/auth/sessions.server";
 import { authenticateToken, createToken } from "~/auth/tokens.server";
+import { LIMITS, recordHit } from "~/auth/limits.server";
 import { verifyCredentials } from "~/auth/sign-in.server";
 import { addComment } from "~/ideas/comments.server";
 import { moveIdea } from "~/ideas/idea-moves.server";
@@ -21,7 +22,7 @@ import { saveCategory } from "~/ideas/portals.server";
 import { castVote, decideVoteRequest, listVoteRequests, requestMoreVotes, voteBalance } from "~/ideas/votes.server";
 import { freshDb } from "../support/db";
 import { asyncRefusal as refusal } from "../support/refusal";
-import { makeIdea, makePortal, makeUser } from "../support/factories";
+import { TEST_PASSWORD, makeIdea, makePortal, makeUser } from "../support/factories";
 
 let db: Db;
 beforeEach(() => {
@@ -83,6 +84,42 @@ describe("access requests", () => {
     expect(db.select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(0);
     expect(issueResetLink(db, admin, user.id)).toMatch(/^\/set-password\//);
     expect((await refusal(() => issueResetLink(db, user, user.id))).code).toBe("forbidden");
+  });
+
+  it("reset and access requests are limited per email and per client address, with when to try again, known email or not", async () => {
+    const now = new Date("2026-12-02T09:00:00Z");
+    await makeUser(db, "customer", { email: "often@example.test" });
+    for (let i = 0; i < 3; i++) forgotPassword(db, { email: "often@example.test" }, { address: "203.0.113.7" }, now);
+    const fourth = await refusal(() => forgotPassword(db, { email: "Often@example.test" }, { address: "198.51.100.1" }, now));
+    expect(fourth).toMatchObject({ code: "rate_limited", retryAfter: 15 * 60 });
+    expect(fourth.fields?.email).toBe("Too many reset requests for this email. Try again in 15 minutes.");
+    // An unknown email is limited the same way, so the limit tells nothing about accounts.
+    for (let i = 0; i < 3; i++) forgotPassword(db, { email: "ghost@example.test" }, {}, now);
+    expect((await refusal(() => forgotPassword(db, { email: "ghost@example.test" }, {}, now))).code).toBe("rate_limited");
+    // One address asking for many emails: the 11th in 15 minutes waits.
+    for (let i = 0; i < 7; i++) forgotPassword(db, { email: `spray${i}@example.test` }, { address: "203.0.113.7" }, now);
+    const sprayed = await refusal(() => forgotPassword(db, { email: "spray9@example.test" }, { address: "203.0.113.7" }, now));
+    expect(sprayed.fields?.email).toMatch(/from this network/);
+    // The window passes.
+    forgotPassword(db, { email: "often@example.test" }, { address: "203.0.113.7" }, new Date(now.getTime() + 15 * 60_000 + 1000));
+
+    const ask = (email: string, address: string) => requestAccess(db, { name: "Noor", email, company: "Wingtip", role: "partner", reason: "We run the Wingtip contact center." }, { address }, now);
+    for (let i = 0; i < 3; i++) ask("noor@wingtip.example", `192.0.2.${i}`);
+    expect((await refusal(() => ask("noor@wingtip.example", "192.0.2.9"))).fields?.email).toMatch(/access requests for this email/);
+    for (let i = 0; i < 10; i++) ask(`colleague${i}@wingtip.example`, "192.0.2.50");
+    expect((await refusal(() => ask("colleague10@wingtip.example", "192.0.2.50"))).code).toBe("rate_limited");
+  });
+
+  it("failed sign-ins are limited per client address too: one password sprayed over many emails gets throttled", async () => {
+    const now = new Date("2026-12-02T09:00:00Z");
+    const user = await makeUser(db, "customer", { email: "sprayed@example.test" });
+    for (let i = 0; i < LIMITS.signInFailuresPerAddress.max - 1; i++) recordHit(db, LIMITS.signInFailuresPerAddress, "203.0.113.9", now);
+    expect((await refusal(() => verifyCredentials(db, { email: "victim49@example.test", password: "Summer2026!" }, now, { address: "203.0.113.9" }))).code).toBe("unauthorized");
+    const locked = await refusal(() => verifyCredentials(db, { email: user.email, password: TEST_PASSWORD }, now, { address: "203.0.113.9" }));
+    expect(locked).toMatchObject({ code: "rate_limited", message: "Too many failed sign-ins from this network. Try again in 15 minutes." });
+    // Another address, and the same one once the window passed, sign in.
+    expect((await verifyCredentials(db, { email: user.email, password: TEST_PASSWORD }, now, { address: "198.51.100.2" })).id).toBe(user.id);
+    expect((await verifyCredentials(db, { email: user.email, password: TEST_PASSWORD }, new Date(now.getTime() + 15 * 60_000 + 1000), { address: "203.0.113.9" })).id).toBe(user.id);
   });
 
   it("a new password ends every session and API token of the user and voids their other links", async () => {

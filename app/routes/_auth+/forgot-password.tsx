@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { clientAddress } from "~/lib/request-context.server";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
@@ -13,7 +14,7 @@ export const meta: MetaFunction = () => pageMeta("Forgot password · Sprintlab",
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   try {
-    forgotPassword(getDb(), { email: form.get("email") });
+    forgotPassword(getDb(), { email: form.get("email") }, { address: clientAddress() });
     return json({ sent: true as const, errors: null });
   } catch (error) {
     return formError(error, form);

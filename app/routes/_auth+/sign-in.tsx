@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { clientAddress } from "~/lib/request-context.server";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   try {
-    const user = await verifyCredentials(getDb(), { email: form.get("email"), password: form.get("password") });
+    const user = await verifyCredentials(getDb(), { email: form.get("email"), password: form.get("password") }, new Date(), { address: clientAddress() });
     return startSession(user.id, safeRedirect(form.get("redirectTo")));
   } catch (error) {
     return formError(error, form);

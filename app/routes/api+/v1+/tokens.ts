@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clientAddress } from "~/lib/request-context.server";
 import { verifyCredentials } from "~/auth/sign-in.server";
 import { createToken } from "~/auth/tokens.server";
 import { apiRoute, publicEndpoint } from "~/web/api.server";
@@ -17,7 +18,7 @@ export const { loader, action } = apiRoute({
     body: TokenRequestSchema,
     status: 201,
     handler: async ({ db, body }) => {
-      const user = await verifyCredentials(db, body);
+      const user = await verifyCredentials(db, body, new Date(), { address: clientAddress() });
       const { token } = createToken(db, user.id, { name: body.name?.trim() || "API token" });
       return { token };
     },
