@@ -4,6 +4,7 @@ import { noteRequestUser } from "../lib/request-context.server";
 import type { Role } from "../../db/schema";
 import { globalCan, type GlobalAction } from "./permissions";
 import { sessionSecret } from "./secret.server";
+import { appUrl } from "../lib/app-url";
 import { SESSION_DAYS, createSession, deleteSession, getSessionUser } from "./sessions.server";
 import type { User } from "./users.server";
 
@@ -61,13 +62,22 @@ export async function requirePermission(request: Request, action: GlobalAction):
   return user;
 }
 
-export async function startSession(userId: number, redirectTo: string): Promise<Response> {
+/**
+ * Whether the session cookie is `Secure`: always when COOKIE_SECURE=true or APP_URL is https, and
+ * for a request that came over https — which, behind a proxy, the server believes from
+ * X-Forwarded-Proto only when TRUST_PROXY names that proxy (express builds the request's URL).
+ */
+export function secureCookie(request: Request): boolean {
+  return process.env.COOKIE_SECURE === "true" || appUrl().startsWith("https:") || new URL(request.url).protocol === "https:";
+}
+
+export async function startSession(request: Request, userId: number, redirectTo: string): Promise<Response> {
   const id = createSession(getDb(), userId);
-  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize(id) } });
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize(id, { secure: secureCookie(request) }) } });
 }
 
 export async function endSession(request: Request): Promise<Response> {
   const id = await sessionIdFrom(request);
   if (id) deleteSession(getDb(), id);
-  return redirect("/sign-in", { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });
+  return redirect("/sign-in", { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0, secure: secureCookie(request) }) } });
 }

@@ -42,6 +42,8 @@ export const sessions = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: timestamp(),
     expiresAt: text("expires_at").notNull(),
+    /** When the session was last used (to the minute): it ends after SESSION_IDLE_DAYS without use. */
+    lastSeenAt: text("last_seen_at"),
   },
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );

@@ -119,6 +119,21 @@ describe("sessions", () => {
     deleteSession(db, id);
     expect(getSessionUser(db, id, now)).toBeNull();
   });
+
+  it("ends a session after 7 days without use, while use keeps it alive up to its 30-day lifetime", async () => {
+    const user = await makeUser(db, "staff");
+    const start = new Date("2026-11-01T10:00:00Z");
+    const day = (n: number) => new Date(start.getTime() + n * 86_400_000);
+    const used = createSession(db, user.id, start);
+    const idle = createSession(db, user.id, start);
+    for (const n of [6, 12, 18, 24, 29]) expect(getSessionUser(db, used, day(n))?.id, `day ${n}`).toBe(user.id);
+    expect(getSessionUser(db, used, day(31))).toBeNull(); // the absolute lifetime still ends it
+    expect(getSessionUser(db, idle, day(7.01))).toBeNull();
+    // Last use is written at most once a minute: a burst of reads is one write.
+    const fresh = createSession(db, user.id, day(40));
+    getSessionUser(db, fresh, new Date(day(40).getTime() + 30_000));
+    expect(db.select({ at: sessions.lastSeenAt }).from(sessions).where(eq(sessions.id, fresh)).get()?.at).toBe(day(40).toISOString());
+  });
 });
 
 describe("tokens", () => {

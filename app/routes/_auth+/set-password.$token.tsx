@@ -26,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   try {
     const userId = await usePasswordLink(getDb(), params.token ?? "", { password: form.get("password"), confirm: form.get("confirm") });
-    return startSession(userId, "/");
+    return startSession(request, userId, "/");
   } catch (error) {
     return formError(error, form);
   }

@@ -22,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   try {
     const user = await verifyCredentials(getDb(), { email: form.get("email"), password: form.get("password") }, new Date(), { address: clientAddress() });
-    return startSession(user.id, safeRedirect(form.get("redirectTo")));
+    return startSession(request, user.id, safeRedirect(form.get("redirectTo")));
   } catch (error) {
     return formError(error, form);
   }
