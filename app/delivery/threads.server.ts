@@ -10,7 +10,7 @@ import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { renderMarkdown } from "../lib/markdown.server";
-import { parseInput } from "../lib/validation";
+import { parseInput, webLinkSchema } from "../lib/validation";
 import { DOC_KINDS } from "./docs";
 import { notifyMentions } from "./mentions.server";
 import { getProject, membershipOf } from "./projects.server";
@@ -133,11 +133,7 @@ function requireAttacher(db: Db, actor: User, storyId: number) {
 
 export const LinkAttachmentSchema = z.object({
   name: z.string({ error: "Name the link." }).trim().min(1, "Name the link.").max(200, "Keep the name under 200 characters."),
-  url: z
-    .string({ error: "Give the address." })
-    .trim()
-    .url("Give a full address, like https://…")
-    .refine((u) => /^https?:\/\//i.test(u), "Only http and https links."),
+  url: webLinkSchema("Give a full web address, like https://…"),
 });
 
 export function addLinkAttachment(db: Db, actor: User, storyId: number, input: unknown) {

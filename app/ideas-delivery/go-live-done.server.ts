@@ -7,7 +7,7 @@ import type { User } from "../auth/users.server";
 import { requireProject } from "../delivery/projects.server";
 import type { GoLive } from "../delivery/release.server";
 import { DomainError } from "../lib/errors";
-import { parseInput } from "../lib/validation";
+import { parseInput, webLinkSchema } from "../lib/validation";
 import { deliverLinkedIdeas } from "./links.server";
 
 /**
@@ -15,7 +15,7 @@ import { deliverLinkedIdeas } from "./links.server";
  * ideas whose last feature shipped become Delivered in this same transaction (SPEC B10), which is
  * why this use case lives above both Delivery and the Ideas Lab.
  */
-export const GoLiveDoneSchema = z.object({ releaseNoteUrl: z.url({ protocol: /^https?$/, error: "Give the release-note link (http or https)." }) });
+export const GoLiveDoneSchema = z.object({ releaseNoteUrl: webLinkSchema("Give the release-note link (http or https).") });
 
 export function markGoLiveDone(db: Db, actor: User, goLiveId: number, input: unknown): GoLive & { deliveredIdeas: string[] } {
   const goLive = db.select().from(goLives).where(eq(goLives.id, goLiveId)).get();

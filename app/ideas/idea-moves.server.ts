@@ -8,7 +8,7 @@ import { recordAudit } from "../auth/audit.server";
 import { globalCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
-import { parseInput } from "../lib/validation";
+import { parseInput, webLinkSchema } from "../lib/validation";
 import { checkMove, returnsVotes, targetQuarter, STATUS_LABELS } from "./lifecycle";
 import { answerSlaClock, applyThreshold, recordStatusChange, returnAllVotes, recountVotes } from "./transitions.server";
 import { getIdeaSummary, guardLanguage, type IdeaSummary } from "./ideas.server";
@@ -17,8 +17,8 @@ export const MoveSchema = z.object({
   status: z.enum(IDEA_STATUSES, { error: "Choose a status." }),
   note: z.string().max(5000, "Keep the note under 5,000 characters.").optional().default(""),
   targetDate: z.string().optional().nullable(),
-  releaseNoteUrl: z.string().max(2000).optional().nullable(),
-  docUrls: z.array(z.string().url("Each doc link must be a URL.").max(2000)).max(20).optional(),
+  releaseNoteUrl: webLinkSchema("Give the release-note link (http or https).").optional().nullable(),
+  docUrls: z.array(webLinkSchema("Each doc link is a web address starting with http:// or https://.")).max(20).optional(),
   mergeInto: z.string().trim().toUpperCase().optional().nullable(),
 });
 

@@ -39,3 +39,26 @@ export function givenFields<T extends Record<string, unknown>>(change: T): Parti
 export function idSchema(message: string) {
   return z.number({ error: message }).int(message).positive(message);
 }
+
+/** Whether a stored address is a web link (http or https) — the only kind the app renders as a link. */
+export function isWebLink(value: string | null | undefined): value is string {
+  if (!value) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The one schema of every user-supplied link (release notes, idea docs, story links, anything
+ * later): an absolute http or https address; `javascript:`, `data:` and the like are refused.
+ */
+export function webLinkSchema(message = "Give a web address starting with http:// or https://.") {
+  return z
+    .string({ error: message })
+    .trim()
+    .max(2000, "Keep the link under 2,000 characters.")
+    .refine(isWebLink, message);
+}

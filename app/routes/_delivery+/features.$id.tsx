@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { WebLink } from "~/components/web-link";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
@@ -59,7 +60,7 @@ export default function FeaturePage() {
                 {goLive.releaseNoteUrl ? (
                   <>
                     {" "}
-                    (<a href={goLive.releaseNoteUrl}>release note</a>)
+                    (<WebLink href={goLive.releaseNoteUrl}>release note</WebLink>)
                   </>
                 ) : null}
               </>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { WebLink } from "~/components/web-link";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
@@ -115,7 +116,7 @@ export default function ReleasePlan() {
               {g.releaseNoteUrl ? (
                 <>
                   {" "}
-                  · <a href={g.releaseNoteUrl}>release note</a>
+                  · <WebLink href={g.releaseNoteUrl}>release note</WebLink>
                 </>
               ) : null}
             </p>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { WebLink } from "~/components/web-link";
 import { MaxPartSizeExceededError, json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
@@ -212,9 +213,7 @@ export default function StoryPage() {
                         {a.name}
                       </a>
                     ) : (
-                      <a href={a.url!} rel="noopener noreferrer nofollow">
-                        {a.name}
-                      </a>
+                      <WebLink href={a.url}>{a.name}</WebLink>
                     )}
                     <div className="muted">
                       {a.kind === "file" ? `${Math.max(1, Math.round((a.size ?? 0) / 1024))} KB · ` : "link · "}

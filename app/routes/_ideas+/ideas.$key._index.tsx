@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { WebLink } from "~/components/web-link";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
@@ -162,11 +163,11 @@ export default function IdeaPage() {
             ) : null}
             {idea.releaseNoteUrl ? (
               <p>
-                Delivered: <a href={idea.releaseNoteUrl}>release note</a>
+                Delivered: <WebLink href={idea.releaseNoteUrl}>release note</WebLink>
                 {idea.docUrls.map((url, i) => (
                   <span key={url}>
                     {" "}
-                    · <a href={url}>documentation {i + 1}</a>
+                    · <WebLink href={url}>documentation {i + 1}</WebLink>
                   </span>
                 ))}
               </p>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { WebLink } from "~/components/web-link";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
@@ -40,13 +41,13 @@ export default function Changelog() {
                   {e.releaseNoteUrl ? (
                     <>
                       {" "}
-                      · <a href={e.releaseNoteUrl}>Release note</a>
+                      · <WebLink href={e.releaseNoteUrl}>Release note</WebLink>
                     </>
                   ) : null}
                   {(e.docUrls ?? []).map((url, i) => (
                     <span key={url}>
                       {" "}
-                      · <a href={url}>Documentation {i + 1}</a>
+                      · <WebLink href={url}>Documentation {i + 1}</WebLink>
                     </span>
                   ))}
                 </div>
