@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -37,6 +37,8 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   // The data folder and the database hold password hashes and every customer's votes: readable
   // by the server's user only.
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  // A new database file is created 0600 (SQLite gives its -wal and -shm files the same mode).
+  if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -163,9 +163,17 @@ export function addFileAttachment(db: Db, actor: User, storyId: number, file: { 
     throw new DomainError("invalid", "This type of file is not accepted.", { fields: { file: `${extname(name) || "Files without an extension"} ${extname(name) ? "files are" : "are"} not accepted: attach PDF, images, text, Office documents, audio or ZIP.` } });
   }
   const storedAs = `${randomBytes(16).toString("hex")}.bin`;
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, storedAs), file.bytes, { flag: "wx" });
-  return db.insert(storyAttachments).values({ storyId, uploadedById: actor.id, kind: "file", name, contentType: type, size: file.size, storedAs }).returning().get();
+  // Customer files: readable by the server's user only.
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const path = join(dir, storedAs);
+  writeFileSync(path, file.bytes, { flag: "wx", mode: 0o600 });
+  // The file is kept only if its row commits: a failed insert leaves nothing behind.
+  try {
+    return db.insert(storyAttachments).values({ storyId, uploadedById: actor.id, kind: "file", name, contentType: type, size: file.size, storedAs }).returning().get();
+  } catch (error) {
+    rmSync(path, { force: true });
+    throw error;
+  }
 }
 
 /** A file for download: project members (and admins) only; anyone else is told it does not exist. */

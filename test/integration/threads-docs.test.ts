@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client.server";
+import { openDatabase, type Db } from "../../db/client.server";
 import { notifications, stories } from "../../db/schema";
 import { decideAtDemo, demoList } from "~/delivery/demo.server";
 import { asDeliveredBundle, createDocument, documentDiff, getDocument, saveRevision } from "~/delivery/docs.server";
@@ -93,6 +93,29 @@ describe("story threads and attachments (SPEC A2)", () => {
     expect(comment.html).not.toContain("<script>");
     expect(refusal(() => addStoryComment(db, outsider, story.id, { body: "hi" })).code).toBe("not_found");
     expect(refusal(() => addStoryComment(db, dev, story.id, { body: "  " })).fields?.body).toBe("Write the comment.");
+  });
+
+  it("a file is kept only if its row commits, and files, their folder and the database are readable by the server's user only", async () => {
+    const { dev, story } = await running();
+    const dir = join(mkdtempSync(join(tmpdir(), "sprintlab-attachments-")), "attachments");
+    const bytes = new TextEncoder().encode("VIP list");
+    const saved = addFileAttachment(db, dev, story.id, { name: "vip.txt", size: bytes.length, bytes }, dir);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir, saved.storedAs!)).mode & 0o777).toBe(0o600);
+
+    // The row cannot be written (the database refuses writes): no file is left behind.
+    db.$client.pragma("query_only = ON");
+    try {
+      expect(() => addFileAttachment(db, dev, story.id, { name: "second.txt", size: bytes.length, bytes }, dir)).toThrow();
+    } finally {
+      db.$client.pragma("query_only = OFF");
+    }
+    expect(readdirSync(dir)).toEqual([saved.storedAs]);
+
+    const fresh = join(mkdtempSync(join(tmpdir(), "sprintlab-data-")), "data", "sprintlab.db");
+    openDatabase(fresh).$client.close();
+    expect(statSync(dirname(fresh)).mode & 0o777).toBe(0o700);
+    expect(statSync(fresh).mode & 0o777).toBe(0o600);
   });
 
   it("files up to 10 MB of allowed types are kept under the data folder and given only to project members", async () => {
