@@ -19,6 +19,7 @@ import compression from "compression";
 import express from "express";
 import { logger } from "../app/lib/log.server";
 import { redactPath } from "../app/lib/redact";
+import { judgeBody } from "../app/operations/body-limit";
 import { requestIdFrom, runInRequest, type RequestContext } from "../app/lib/request-context.server";
 
 const root = join(import.meta.dirname, "..");
@@ -96,6 +97,12 @@ let handler = handle(build);
 /** Requests the app is still working on: a stop waits for them before it closes the database. */
 let inFlight = 0;
 app.all("*", async (req, res, next) => {
+  // Bodies over the limit are refused from their headers, before they are read into memory.
+  const verdict = judgeBody({ contentLength: req.get("content-length"), transferEncoding: req.get("transfer-encoding"), contentType: req.get("content-type") });
+  if (!verdict.ok) {
+    refuse(req, res, verdict.status, verdict.message);
+    return;
+  }
   inFlight++;
   try {
     await handler(req, res, next);
@@ -103,6 +110,20 @@ app.all("*", async (req, res, next) => {
     inFlight--;
   }
 });
+
+/** A refusal before the app runs: the API's JSON envelope for /api, a short page for everything else. */
+function refuse(req: express.Request, res: express.Response, status: number, message: string) {
+  // The body is never held: Node reads what is still coming and drops it, so the connection stays usable.
+  if (req.path.startsWith("/api/")) {
+    res.status(status).type("application/json").send(JSON.stringify({ error: { code: status === 413 ? "payload_too_large" : "length_required", message } }));
+    return;
+  }
+  const text = message.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+  res
+    .status(status)
+    .type("text/html")
+    .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Not sent · Sprintlab</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2933"><h1>Not sent</h1><p>${text}</p><p><a href="/">Back to Sprintlab</a></p></body></html>`);
+}
 
 // Anything that reaches express's own error handler (Remix answers its own errors) is logged once.
 app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {

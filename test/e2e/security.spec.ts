@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Agent, request } from "node:http";
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../db/seed/users";
 import { demoTemplateFolder } from "../support/demo-template";
@@ -49,6 +50,60 @@ test("the session cookie is Secure over https: behind a proxy the operator trust
   } finally {
     for (const s of servers) s.process.kill("SIGTERM");
     await Promise.all(servers.map((s) => s.exited));
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+/** A request on a keep-alive agent of one socket: whether it reused the socket tells the connection stayed usable. */
+function send(agent: Agent, url: string, options: { method: string; path: string; headers?: Record<string, string | number>; body?: Buffer; chunked?: boolean }) {
+  return new Promise<{ status: number; body: string; reused: boolean; type: string }>((resolve, reject) => {
+    const u = new URL(url);
+    const req = request({ host: u.hostname, port: u.port, agent, method: options.method, path: options.path, headers: options.headers }, (res) => {
+      let body = "";
+      res.on("data", (c) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode!, body, reused: req.reusedSocket, type: String(res.headers["content-type"] ?? "") }));
+    });
+    req.on("error", reject);
+    if (options.body) req.end(options.body);
+    else req.end();
+  });
+}
+
+test("bodies over the limit are refused from their headers with 413 — pages and API, signed in or not — and the connection stays usable", async () => {
+  test.setTimeout(90_000);
+  const folder = mkdtempSync(join(tmpdir(), "sprintlab-limits-"));
+  cpSync(demoTemplateFolder(), folder, { recursive: true });
+  const server = await startServer(join(folder, "sprintlab.db"), { SHUTDOWN_GRACE_MS: "0" });
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    const big = Buffer.alloc(2 * 1024 * 1024, "a");
+    const api = await send(agent, server.url, { method: "POST", path: "/api/v1/tokens", headers: { "Content-Type": "application/json", "Content-Length": big.length }, body: big });
+    expect(api.status).toBe(413);
+    expect(JSON.parse(api.body)).toEqual({ error: { code: "payload_too_large", message: "This request is too large: send at most 1 MB." } });
+    const health = await send(agent, server.url, { method: "GET", path: "/healthz" });
+    expect(health).toMatchObject({ status: 200, reused: true });
+
+    const page = await send(agent, server.url, { method: "POST", path: "/sign-in", headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": big.length }, body: big });
+    expect(page.status).toBe(413);
+    expect(page.type).toContain("text/html");
+    expect(page.body).toContain("This request is too large");
+
+    // An upload may be 10 MB; over that (with the form's overhead) it is refused the same way.
+    const upload = Buffer.alloc(11 * 1024 * 1024, "b");
+    const refusedUpload = await send(agent, server.url, { method: "POST", path: "/stories/3", headers: { "Content-Type": "multipart/form-data; boundary=x", "Content-Length": upload.length }, body: upload });
+    expect(refusedUpload.status).toBe(413);
+    expect(refusedUpload.body).toContain("files are at most 10 MB");
+    const withinUpload = await send(agent, server.url, { method: "POST", path: "/stories/3", headers: { "Content-Type": "multipart/form-data; boundary=x", "Content-Length": 9 * 1024 * 1024 }, body: Buffer.alloc(9 * 1024 * 1024, "c") });
+    expect(withinUpload.status).not.toBe(413);
+
+    // A body of unknown length could only be refused after reading it: its length is asked for.
+    const chunked = await send(agent, server.url, { method: "POST", path: "/api/v1/tokens", headers: { "Content-Type": "application/json", "Transfer-Encoding": "chunked" }, body: Buffer.from("{}") });
+    expect(chunked.status).toBe(411);
+    expect((await send(agent, server.url, { method: "GET", path: "/healthz" })).status).toBe(200);
+  } finally {
+    agent.destroy();
+    server.process.kill("SIGTERM");
+    await server.exited;
     rmSync(folder, { recursive: true, force: true });
   }
 });
