@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from "../../db/client.server";
 import { accessRequests, accessTokens, outbox, passwordHashes, passwordTokens, sessions, users } from "../../db/schema";
 import { appToday } from "../lib/app-time";
 import { DomainError } from "../lib/errors";
-import { parseInput } from "../lib/validation";
+import { parseInput, oneLine } from "../lib/validation";
 import { notify } from "../notifications/notify.server";
 import { recordAudit } from "./audit.server";
 import { hashPassword } from "./password.server";
@@ -17,7 +17,7 @@ const SET_LINK_DAYS = 7;
 const RESET_LINK_HOURS = 1;
 
 export const AccessRequestSchema = z.object({
-  name: z.string({ error: "Give your name." }).trim().min(2, "Give your name.").max(120),
+  name: z.string({ error: "Give your name." }).overwrite(oneLine).trim().min(2, "Give your name.").max(120),
   email: EmailSchema,
   company: z.string({ error: "Give your company." }).trim().min(2, "Give your company.").max(120),
   role: z.enum(["customer", "partner"], { error: "Choose customer or partner." }),

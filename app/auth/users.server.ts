@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client.server";
 import { ROLES, accessTokens, passwordHashes, sessions, users, type Role } from "../../db/schema";
 import { DomainError } from "../lib/errors";
-import { parseInput } from "../lib/validation";
+import { parseInput, oneLine } from "../lib/validation";
 import { recordAudit } from "./audit.server";
 import { hashPassword } from "./password.server";
 
@@ -45,7 +45,7 @@ export const RoleSchema = z.enum(ROLES, { error: `Choose a role: ${ROLES.join(",
 
 export const NewUserSchema = z.object({
   email: EmailSchema,
-  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "Keep the name under 120 characters."),
+  name: z.string({ error: "Enter a name." }).overwrite(oneLine).trim().min(1, "Enter a name.").max(120, "Keep the name under 120 characters."),
   role: RoleSchema,
   password: z
     .string({ error: "Enter a password." })

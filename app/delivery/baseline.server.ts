@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.server";
 import { features, goLives, projectMembers, projects, releaseBaselines, storyEvents, stories } from "../../db/schema";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
-import { IsoDateSchema, givenFields, parseInput } from "../lib/validation";
+import { IsoDateSchema, givenFields, parseInput, oneLine } from "../lib/validation";
 import { stateAt } from "./burndown";
 import { burnup } from "./burnup";
 import { PROJECT_KINDS } from "../../db/schema/enums";
@@ -14,7 +14,7 @@ import { lastThree } from "./velocity";
 import { isValidTimeZone } from "../calendar/business-days";
 
 export const ProjectChangeSchema = z.object({
-  name: z.string().trim().min(3, "Name the project.").max(120).optional(),
+  name: z.string().overwrite(oneLine).trim().min(3, "Name the project.").max(120).optional(),
   customer: z.string().trim().min(2, "Name the customer.").max(120).optional(),
   kind: z.enum(PROJECT_KINDS).optional(),
   sowSignedOn: IsoDateSchema.optional(),

@@ -6,13 +6,13 @@ import { blockers, projectMembers, stories, users } from "../../db/schema";
 import type { User } from "../auth/users.server";
 import { notify } from "../notifications/notify.server";
 import { DomainError } from "../lib/errors";
-import { IsoDateSchema, parseInput } from "../lib/validation";
+import { IsoDateSchema, parseInput, oneLine } from "../lib/validation";
 import { orderBlockers } from "./blockers";
 import { notifyMentions } from "./mentions.server";
 import { getProject, requireProject } from "./projects.server";
 
 export const BlockerSchema = z.object({
-  title: z.string({ error: "Say what blocks the work." }).trim().min(3, "Say what blocks the work.").max(300),
+  title: z.string({ error: "Say what blocks the work." }).overwrite(oneLine).trim().min(3, "Say what blocks the work.").max(300),
   side: z.enum(["delivery", "customer"], { error: "Whose side must act: delivery or customer?" }),
   ownerId: z.coerce.number().int().positive().nullable().optional(),
   storyId: z.coerce.number().int().positive().nullable().optional(),

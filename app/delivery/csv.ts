@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { readCell, writeCsv } from "../lib/csv";
+import { cleanText } from "../lib/validation";
 
 /** The columns of the backlog CSV, in export order; import reads the same headers. */
 export const CSV_COLUMNS = ["rank", "id", "type", "title", "description", "acceptance criteria", "points", "status", "feature", "sprint", "ready"] as const;
@@ -10,7 +11,7 @@ export const IMPORTED_COLUMNS = ["title", "type", "description", "acceptance cri
 /** A row's cells as their author typed them: the writer's `'` before a formula-like cell comes off. */
 function cellsAsTyped(row: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(row)) if (typeof v === "string") out[k] = readCell(v);
+  for (const [k, v] of Object.entries(row)) if (typeof v === "string") out[k] = cleanText(readCell(v));
   return out;
 }
 

@@ -6,7 +6,7 @@ import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { renderMarkdown } from "../lib/markdown.server";
-import { parseInput } from "../lib/validation";
+import { parseInput, oneLine } from "../lib/validation";
 import { DOC_KINDS, diffSummary, lineDiff, revisionOn } from "./docs";
 import { getProject, projectToday, requireProject } from "./projects.server";
 
@@ -14,7 +14,7 @@ const Body = z.string({ error: "Write the document." }).max(200_000, "Keep a doc
 
 export const NewDocumentSchema = z.object({
   kind: z.enum(DOC_KINDS, { error: "Choose Design, Call Flows or Configuration." }),
-  title: z.string({ error: "Give the document a title." }).trim().min(3, "Give the document a title.").max(200),
+  title: z.string({ error: "Give the document a title." }).overwrite(oneLine).trim().min(3, "Give the document a title.").max(200),
   body: Body.default(""),
 });
 

@@ -8,7 +8,7 @@ import type { User } from "../auth/users.server";
 import { isValidTimeZone } from "../calendar/business-days";
 import { todayIn } from "../lib/app-time";
 import { DomainError } from "../lib/errors";
-import { IsoDateSchema, idSchema, parseInput } from "../lib/validation";
+import { IsoDateSchema, idSchema, parseInput, oneLine } from "../lib/validation";
 import { kickoffPhase, type Kickoff } from "./kickoff";
 import { copyTemplate } from "./transition.server";
 import { calendarPath, newCalendarToken } from "./ceremonies.server";
@@ -16,7 +16,7 @@ import { calendarPath, newCalendarToken } from "./ceremonies.server";
 export type Project = typeof projects.$inferSelect;
 
 export const ProjectSchema = z.object({
-  name: z.string({ error: "Name the project." }).trim().min(3, "Name the project.").max(120, "Keep the name under 120 characters."),
+  name: z.string({ error: "Name the project." }).overwrite(oneLine).trim().min(3, "Name the project.").max(120, "Keep the name under 120 characters."),
   customer: z.string({ error: "Name the customer." }).trim().min(2, "Name the customer.").max(120),
   kind: z.enum(PROJECT_KINDS, { error: "Choose customer engagement or product release." }).default("customer_engagement"),
   sowSignedOn: IsoDateSchema,

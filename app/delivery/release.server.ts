@@ -7,7 +7,7 @@ import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { notify } from "../notifications/notify.server";
 import { DomainError } from "../lib/errors";
-import { IsoDateSchema, idSchema, parseInput } from "../lib/validation";
+import { IsoDateSchema, idSchema, parseInput, oneLine } from "../lib/validation";
 import { forecast } from "./forecast";
 import { getProject, kickoffOf, requireProject, type Project } from "./projects.server";
 import { listSprints, projectHolidays, projectVelocity, sprintJson } from "./sprints.server";
@@ -18,7 +18,7 @@ export type GoLive = typeof goLives.$inferSelect;
 export const HYPERCARE_DAYS = 14;
 
 export const GoLiveSchema = z.object({
-  name: z.string({ error: "Name the go-live." }).trim().min(2, "Name the go-live.").max(120),
+  name: z.string({ error: "Name the go-live." }).overwrite(oneLine).trim().min(2, "Name the go-live.").max(120),
   sprintId: idSchema("Choose the sprint it ships in."),
   featureIds: z.array(idSchema("Choose features by their ids."), { error: "Features are a list of ids." }).max(200).optional().default([]),
   cutoverOn: IsoDateSchema.optional(),

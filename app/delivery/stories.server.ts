@@ -6,7 +6,7 @@ import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { todayIn } from "../lib/app-time";
 import { DomainError } from "../lib/errors";
-import { fieldErrors, idSchema, parseInput } from "../lib/validation";
+import { fieldErrors, idSchema, parseInput, oneLine } from "../lib/validation";
 import { parseStoriesCsv, storiesToCsv } from "./csv";
 import { notifyAwaitingDecision } from "./reminders.server";
 import { applyCustomerTest } from "./customer-test.server";
@@ -49,7 +49,7 @@ const Criteria = z
   .transform((v) => v.map((c) => c.trim()).filter(Boolean));
 
 export const NewStorySchema = z.object({
-  title: z.string({ error: "Give the story a title." }).trim().min(3, "Give the story a title.").max(200, "Keep the title under 200 characters."),
+  title: z.string({ error: "Give the story a title." }).overwrite(oneLine).trim().min(3, "Give the story a title.").max(200, "Keep the title under 200 characters."),
   type: z.enum(STORY_TYPES, { error: "Choose story, defect or spike." }).default("story"),
   description: z.string().max(10_000).optional().default(""),
   acceptanceCriteria: Criteria.optional().default([]),
@@ -181,7 +181,7 @@ export function exportBacklogCsv(db: Db, viewer: User, projectId: number): strin
 }
 
 export const StoryChangeSchema = z.object({
-  title: z.string().trim().min(3, "Give the story a title.").max(200).optional(),
+  title: z.string().overwrite(oneLine).trim().min(3, "Give the story a title.").max(200).optional(),
   description: z.string().max(10_000).optional(),
   acceptanceCriteria: Criteria.optional(),
   points: Points.optional(),
@@ -326,7 +326,7 @@ export function getStory(db: Db, viewer: User, storyId: number): Story {
 }
 
 export const FeatureSchema = z.object({
-  name: z.string({ error: "Name the feature." }).trim().min(2, "Name the feature.").max(120),
+  name: z.string({ error: "Name the feature." }).overwrite(oneLine).trim().min(2, "Name the feature.").max(120),
   description: z.string().max(5000).optional().default(""),
 });
 

@@ -10,7 +10,7 @@ import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { renderMarkdown } from "../lib/markdown.server";
-import { parseInput, webLinkSchema } from "../lib/validation";
+import { parseInput, webLinkSchema, oneLine } from "../lib/validation";
 import { DOC_KINDS } from "./docs";
 import { notifyMentions } from "./mentions.server";
 import { getProject, membershipOf } from "./projects.server";
@@ -132,7 +132,7 @@ function requireAttacher(db: Db, actor: User, storyId: number) {
 }
 
 export const LinkAttachmentSchema = z.object({
-  name: z.string({ error: "Name the link." }).trim().min(1, "Name the link.").max(200, "Keep the name under 200 characters."),
+  name: z.string({ error: "Name the link." }).overwrite(oneLine).trim().min(1, "Name the link.").max(200, "Keep the name under 200 characters."),
   url: webLinkSchema("Give a full web address, like https://…"),
 });
 
@@ -145,7 +145,7 @@ export function addLinkAttachment(db: Db, actor: User, storyId: number, input: u
 /** A file's name as shown and downloaded: no folders, no control characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  return base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(-200);
+  return oneLine(base).replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(-200);
 }
 
 /**

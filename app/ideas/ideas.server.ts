@@ -21,7 +21,7 @@ import { recordAudit } from "../auth/audit.server";
 import { globalCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
-import { parseInput } from "../lib/validation";
+import { parseInput, oneLine } from "../lib/validation";
 import { findBlockedTerm, guidelineFor } from "./language";
 import { isLate, targetQuarter } from "./lifecycle";
 import { follow } from "../notifications/notify.server";
@@ -92,7 +92,7 @@ export function guardLanguage(db: DbOrTx, fields: Record<string, string | undefi
   if (Object.keys(problems).length) throw new DomainError("invalid", Object.values(problems)[0], { fields: problems });
 }
 
-const Title = z.string({ error: "Give your idea a title." }).trim().min(8, "Say a little more in the title (8 characters or more).").max(140, "Keep the title under 140 characters.");
+const Title = z.string({ error: "Give your idea a title." }).overwrite(oneLine).trim().min(8, "Say a little more in the title (8 characters or more).").max(140, "Keep the title under 140 characters.");
 const Description = z.string({ error: "Describe the idea." }).trim().min(20, "Describe what you need and why (20 characters or more).").max(10_000, "Keep the description under 10,000 characters.");
 const BusinessImpact = z.string().trim().max(2000, "Keep the note under 2,000 characters.").optional();
 

@@ -11,9 +11,33 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
+/** C0 controls and DEL but tab and newline: nothing a person types, and NUL breaks files and terminals. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+/** Bidi embeddings, overrides and isolates: they make a name or a file name read as something else. */
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text as it is kept: line ends as \n, control characters (tab and newline aside) removed. */
+export function cleanText(value: string): string {
+  return value.replace(/\r\n?/g, "\n").replace(CONTROL, "");
+}
+
+/** A single-line value (titles, names, keys): line breaks and tabs become spaces, bidi controls go. */
+export function oneLine(value: string): string {
+  return value.replace(BIDI, "").replace(/ *[\t\n]+ */g, " ");
+}
+
+/** Every text anywhere in an input, cleaned (the one place: all use cases parse through here). */
+function cleanInput(input: unknown, depth = 0): unknown {
+  if (typeof input === "string") return cleanText(input);
+  if (depth > 8 || input === null || typeof input !== "object") return input;
+  if (Array.isArray(input)) return input.map((v) => cleanInput(v, depth + 1));
+  if (Object.getPrototypeOf(input) !== Object.prototype) return input;
+  return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, cleanInput(v, depth + 1)]));
+}
+
 /** Parse with a zod schema, or throw `invalid` with the messages per field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(cleanInput(input));
   if (result.success) return result.data;
   throw new DomainError("invalid", "Some fields need attention.", { fields: fieldErrors(result.error) });
 }
