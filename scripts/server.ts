@@ -20,6 +20,7 @@ import express from "express";
 import { logger } from "../app/lib/log.server";
 import { redactPath } from "../app/lib/redact";
 import { judgeBody } from "../app/operations/body-limit";
+import { appUrl } from "../app/lib/app-url";
 import { requestIdFrom, runInRequest, type RequestContext } from "../app/lib/request-context.server";
 
 const root = join(import.meta.dirname, "..");
@@ -103,6 +104,11 @@ app.all("*", async (req, res, next) => {
     refuse(req, res, verdict.status, verdict.message);
     return;
   }
+  // A page form posted from another site (cross-site request forgery) is refused before the app runs.
+  if (!["GET", "HEAD", "OPTIONS"].includes(req.method) && !req.path.startsWith("/api/") && foreignOrigin(req)) {
+    refuse(req, res, 403, "This form was sent from another site, so it was not accepted. Open Sprintlab and send it from there.");
+    return;
+  }
   inFlight++;
   try {
     await handler(req, res, next);
@@ -110,6 +116,14 @@ app.all("*", async (req, res, next) => {
     inFlight--;
   }
 });
+
+/** Whether a browser says the request comes from a page of another origin (no Origin: not a cross-site browser post). */
+function foreignOrigin(req: express.Request): boolean {
+  const origin = req.get("origin");
+  if (origin === undefined) return false;
+  const ours = new Set([`${req.protocol}://${req.get("host")}`, new URL(appUrl()).origin]);
+  return !ours.has(origin);
+}
 
 /** A refusal before the app runs: the API's JSON envelope for /api, a short page for everything else. */
 function refuse(req: express.Request, res: express.Response, status: number, message: string) {

@@ -90,3 +90,15 @@ export function fromForm(schema: z.ZodType, values: Record<string, unknown>): Re
   const shape = defOf(schema).shape ?? {};
   return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, shape[key] ? fromFormValue(shape[key], value) : value]));
 }
+
+/**
+ * A page action's form. A body that is not a form (JSON, broken multipart, a wrong content type)
+ * is the client's mistake: the app's error page with 400, not a 500 with a stack in the log.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("This form could not be read. Send it again from the page.", { status: 400 });
+  }
+}

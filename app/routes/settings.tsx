@@ -9,7 +9,7 @@ import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError } from "~/lib/forms.server";
+import { formError, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction = () => pageMeta("Settings · Sprintlab", "Your Sprintlab settings and API tokens.");
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     if (form.get("intent") === "revoke-token") {
       revokeToken(getDb(), user.id, Number(form.get("tokenId")));

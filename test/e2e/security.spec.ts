@@ -36,7 +36,8 @@ test("the session cookie is Secure over https: behind a proxy the operator trust
 
     const behindProxy = await startServer(file, { SHUTDOWN_GRACE_MS: "0", TRUST_PROXY: "loopback" });
     servers.push(behindProxy);
-    const secure = await signInCookie(behindProxy.url, { "X-Forwarded-Proto": "https" });
+    // A browser on the https address sends that origin.
+    const secure = await signInCookie(behindProxy.url, { "X-Forwarded-Proto": "https", Origin: behindProxy.url.replace("http:", "https:") });
     expect(secure).toMatch(/^sprintlab_session=/);
     expect(secure).toMatch(/;\s*Secure/i);
     expect(secure).toMatch(/;\s*HttpOnly/i);
@@ -102,6 +103,51 @@ test("bodies over the limit are refused from their headers with 413 — pages an
     expect((await send(agent, server.url, { method: "GET", path: "/healthz" })).status).toBe(200);
   } finally {
     agent.destroy();
+    server.process.kill("SIGTERM");
+    await server.exited;
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test("malformed page posts and posts from another site get 400 or 403 with a page of ours — never a 500, never a stack in the log", async () => {
+  test.setTimeout(90_000);
+  const folder = mkdtempSync(join(tmpdir(), "sprintlab-malformed-"));
+  cpSync(demoTemplateFolder(), folder, { recursive: true });
+  const server = await startServer(join(folder, "sprintlab.db"), { SHUTDOWN_GRACE_MS: "0" });
+  const post = (path: string, headers: Record<string, string>, body: string) => fetch(`${server.url}${path}`, { method: "POST", redirect: "manual", headers, body });
+  const form = new URLSearchParams({ email: "customer@example.com", password: DEMO_PASSWORD }).toString();
+  try {
+    // Cross-site request forgery: the right password from another site's page signs nobody in.
+    const forged = await post("/sign-in", { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" }, form);
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get("set-cookie")).toBeNull();
+    expect(await forged.text()).toContain("sent from another site");
+    expect((await post("/sign-in", { "Content-Type": "application/x-www-form-urlencoded", Origin: "null" }, form)).status).toBe(403);
+    // The page's own origin signs in.
+    expect((await post("/sign-in", { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url }, form)).status).toBe(302);
+
+    for (const [headers, body] of [
+      [{ "Content-Type": "application/json" }, JSON.stringify({ email: "customer@example.com" })],
+      [{ "Content-Type": "multipart/form-data; boundary=----x" }, "------x\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nno closing boundary"],
+      [{ "Content-Type": "multipart/form-data" }, "no boundary at all"],
+      [{ "Content-Type": "text/plain" }, "email=customer@example.com"],
+    ] as const) {
+      const answer = await post("/sign-in", headers, body);
+      expect(answer.status, JSON.stringify(headers)).toBe(400);
+      expect(answer.headers.get("content-type")).toContain("text/html");
+      expect(await answer.text()).toContain("could not be read");
+    }
+
+    // A return path no header can carry as it is is sent encoded.
+    const unicode = await post("/sign-in", { "Content-Type": "application/x-www-form-urlencoded" }, new URLSearchParams({ email: "customer@example.com", password: DEMO_PASSWORD, redirectTo: "/ideas/Überlauf\u2028" }).toString());
+    expect(unicode.status).toBe(302);
+    expect(unicode.headers.get("location")).toBe("/ideas/%C3%9Cberlauf%E2%80%A8");
+
+    await new Promise((r) => setTimeout(r, 300));
+    const logged = server.lines.map((l) => JSON.parse(l) as { level: number; msg: string; status?: number });
+    expect(logged.filter((l) => l.level >= 50), "error lines in the log").toEqual([]);
+    expect(logged.filter((l) => l.msg === "request" && (l.status ?? 0) >= 500)).toEqual([]);
+  } finally {
     server.process.kill("SIGTERM");
     await server.exited;
     rmSync(folder, { recursive: true, force: true });

@@ -6,13 +6,13 @@ import { getDb } from "~/lib/db.server";
 import { forgotPassword } from "~/auth/access.server";
 import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/field";
-import { formError } from "~/lib/forms.server";
+import { formError, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction = () => pageMeta("Forgot password · Sprintlab", "Ask for a link to set a new Sprintlab password.");
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     forgotPassword(getDb(), { email: form.get("email") }, { address: clientAddress() });
     return json({ sent: true as const, errors: null });

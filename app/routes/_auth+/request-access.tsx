@@ -6,13 +6,13 @@ import { getDb } from "~/lib/db.server";
 import { requestAccess } from "~/auth/access.server";
 import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/field";
-import { formError } from "~/lib/forms.server";
+import { formError, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction = () => pageMeta("Request access · Sprintlab", "Ask for a Sprintlab account: an administrator reviews each request.");
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     requestAccess(getDb(), Object.fromEntries(form), { address: clientAddress() });
     return json({ sent: true as const, errors: null });

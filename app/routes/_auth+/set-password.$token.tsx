@@ -7,7 +7,7 @@ import { startSession } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/field";
 import { isDomainError } from "~/lib/errors";
-import { formError } from "~/lib/forms.server";
+import { formError, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction = () => pageMeta("Set your password · Sprintlab", "Choose the password for your Sprintlab account.");
@@ -23,7 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     const userId = await usePasswordLink(getDb(), params.token ?? "", { password: form.get("password"), confirm: form.get("confirm") });
     return startSession(request, userId, "/");

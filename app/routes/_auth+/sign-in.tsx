@@ -8,7 +8,7 @@ import { getUser, safeRedirect, startSession } from "~/auth/session.server";
 import { verifyCredentials } from "~/auth/sign-in.server";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
-import { formError } from "~/lib/forms.server";
+import { formError, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction = () => pageMeta("Sign in · Sprintlab", "Sign in to Sprintlab with your email and password.");
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     const user = await verifyCredentials(getDb(), { email: form.get("email"), password: form.get("password") }, new Date(), { address: clientAddress() });
     return startSession(request, user.id, safeRedirect(form.get("redirectTo")));

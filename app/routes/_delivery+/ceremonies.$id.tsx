@@ -11,7 +11,7 @@ import { occurrenceBounds } from "~/delivery/ceremonies";
 import { cancelCeremony, getCeremony, moveCeremony, projectNow, restoreCeremony, saveCeremonyNotes } from "~/delivery/ceremonies.server";
 import { formatDay } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, orErrorPage } from "~/lib/forms.server";
+import { formError, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.ceremony.name ?? "Ceremony"} · Sprintlab`);
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const id = Number(params.id);
   const db = getDb();
   const back = `/ceremonies/${id}`;

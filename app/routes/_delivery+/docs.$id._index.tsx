@@ -10,7 +10,7 @@ import { DOC_KIND_LABELS } from "~/delivery/docs";
 import { getDocument, saveRevision } from "~/delivery/docs.server";
 import { formatDay, formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, orErrorPage } from "~/lib/forms.server";
+import { formError, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.doc.title ?? "Document"} · Sprintlab`);
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     const revision = saveRevision(getDb(), user, Number(params.id), { body: String(form.get("body") ?? ""), note: String(form.get("note") ?? "") });
     return redirectWithFlash(`/docs/${params.id}`, `Saved as revision ${revision.number}.`);

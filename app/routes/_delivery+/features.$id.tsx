@@ -13,7 +13,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { featurePage, linkIdea, searchLinkableIdeas, unlinkIdea } from "~/ideas-delivery/links.server";
 import { formatDay } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, orErrorPage } from "~/lib/forms.server";
+import { formError, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.feature.name ?? "Feature"} · Sprintlab`);
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const id = Number(params.id);
   const key = String(form.get("key") ?? "");
   try {

@@ -19,7 +19,7 @@ import { Field } from "~/components/field";
 import { MemberSchema, addMember, getProject, listMembers, projectPhase } from "~/delivery/projects.server";
 import { GenerateSprintsSchema, generateSprints, listSprints, projectVelocity, startSprint } from "~/delivery/sprints.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, fromForm, orErrorPage } from "~/lib/forms.server";
+import { formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.project.name ?? "Project"} · Delivery · Sprintlab`);
@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const db = getDb();
   const id = Number(params.id);
   try {

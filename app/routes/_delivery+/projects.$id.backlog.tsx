@@ -14,7 +14,7 @@ import { getProject } from "~/delivery/projects.server";
 import { listSprints } from "~/delivery/sprints.server";
 import { NewStorySchema, StoryChangeSchema, backlogPosition, createStory, listBacklog, listFeatures, moveStory, placeStory, updateStory } from "~/delivery/stories.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, fromForm, orErrorPage } from "~/lib/forms.server";
+import { formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Backlog · ${data?.project.name ?? "Project"} · Sprintlab`, data?.project.name ? `The ordered backlog of ${data.project.name}: stories, estimates and sprints.` : undefined);
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const db = getDb();
   const id = Number(params.id);
   const back = `/projects/${id}/backlog${new URL(request.url).search}`;

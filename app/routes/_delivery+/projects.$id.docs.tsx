@@ -10,7 +10,7 @@ import { DOC_KINDS, DOC_KIND_LABELS } from "~/delivery/docs";
 import { createDocument, listDocuments } from "~/delivery/docs.server";
 import { formatDay } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, orErrorPage } from "~/lib/forms.server";
+import { formError, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`As-Delivered documents · ${data?.project.name ?? ""} · Sprintlab`);
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     const doc = createDocument(getDb(), user, Number(params.id), { kind: form.get("kind"), title: form.get("title"), body: String(form.get("body") ?? "") });
     return redirectWithFlash(`/docs/${doc.id}`, `“${doc.title}” created (revision 1).`);

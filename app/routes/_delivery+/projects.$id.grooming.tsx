@@ -11,7 +11,7 @@ import { groomStory, groomingView } from "~/delivery/grooming.server";
 import { StoryChangeSchema } from "~/delivery/stories.server";
 import { formatDay, formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, fromForm, orErrorPage } from "~/lib/forms.server";
+import { formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Grooming · ${data?.project.name ?? ""} · Sprintlab`);
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     const story = groomStory(getDb(), user, Number(form.get("storyId")), fromForm(StoryChangeSchema, { title: form.get("title"), points: form.get("points"), acceptanceCriteria: parseCriteria(String(form.get("criteria") ?? "")) }));
     return redirectWithFlash(`/projects/${params.id}/grooming#story-${story.id}`, `“${story.title}” groomed.`);

@@ -10,7 +10,7 @@ import { requireProject } from "~/delivery/projects.server";
 import { importStories } from "~/delivery/stories.server";
 import { decodeCsvBytes } from "~/delivery/csv";
 import { redirectWithFlash } from "~/web/flash.server";
-import { orErrorPage } from "~/lib/forms.server";
+import { orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction = () => pageMeta("Import stories · Sprintlab");
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = Number(params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   const file = form.get("file");
   const pasted = String(form.get("csv") ?? "");
   let text = pasted;

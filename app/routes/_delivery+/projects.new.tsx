@@ -8,7 +8,7 @@ import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
 import { ProjectSchema, createProject } from "~/delivery/projects.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, fromForm } from "~/lib/forms.server";
+import { formError, fromForm, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction = () => pageMeta("New project · Delivery · Sprintlab");
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "projects.create");
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     const project = createProject(getDb(), user, fromForm(ProjectSchema, { ...Object.fromEntries(form), kickoffStart: form.get("kickoffStart") || null, calendarId: form.get("calendarId") || null }));
     return redirectWithFlash(`/projects/${project.id}`, `${project.name} created. Kickoff is planned; generate sprints when the release plan is ready.`);

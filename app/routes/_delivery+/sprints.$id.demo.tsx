@@ -11,7 +11,7 @@ import { DemoSchema, decideAtDemo, demoList } from "~/delivery/demo.server";
 import { DOC_KIND_LABELS } from "~/delivery/docs";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, fromForm, orErrorPage } from "~/lib/forms.server";
+import { formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction = () => pageMeta("Sprint demo · Sprintlab");
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const id = Number(params.id);
   try {
     const story = decideAtDemo(getDb(), user, id, fromForm(DemoSchema, {

@@ -11,7 +11,7 @@ import { listMembers } from "~/delivery/projects.server";
 import { addRetroItem, closeAction, retrospective } from "~/delivery/retro.server";
 import { listSprints } from "~/delivery/sprints.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, orErrorPage } from "~/lib/forms.server";
+import { formError, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction = () => pageMeta("Retrospective · Sprintlab");
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const id = Number(params.id);
   try {
     if (form.get("intent") === "close") {

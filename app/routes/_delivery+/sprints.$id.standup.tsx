@@ -15,7 +15,7 @@ import { saveStandupEntry, standupDay } from "~/delivery/standups.server";
 import { listBacklog } from "~/delivery/stories.server";
 import { formatDay } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, orErrorPage } from "~/lib/forms.server";
+import { formError, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Standup ${data?.day ?? ""} · Sprint ${data?.sprint.number ?? ""} · Sprintlab`);
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const id = Number(params.id);
   const db = getDb();
   const date = String(form.get("date") ?? "");

@@ -15,7 +15,7 @@ import { MAX_ATTACHMENT_BYTES, addFileAttachment, addLinkAttachment, addStoryCom
 import { formatTimestamp } from "~/lib/dates";
 import { DomainError } from "~/lib/errors";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, orErrorPage } from "~/lib/forms.server";
+import { formError, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.story.title ?? "Story"} · Sprintlab`);
@@ -27,8 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** A multipart post (the file form) is read with a 10 MB limit per file; anything else is a plain form. */
-async function readForm(request: Request): Promise<FormData> {
-  if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) return request.formData();
+async function readStoryForm(request: Request): Promise<FormData> {
+  if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) return readForm(request);
   return unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }));
 }
 
@@ -39,9 +39,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/stories/${id}`;
   let form: FormData;
   try {
-    form = await readForm(request);
+    form = await readStoryForm(request);
   } catch (error) {
-    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+    if (error instanceof Response) throw error;
+    // A multipart body that cannot be read is the client's mistake: the error page with 400.
+    if (!(error instanceof MaxPartSizeExceededError)) throw new Response("This form could not be read. Send it again from the page.", { status: 400 });
     const tooBig = new FormData();
     tooBig.set("intent", "file");
     return formError(new DomainError("invalid", "Files are at most 10 MB.", { fields: { file: "That file is over 10 MB; files are at most 10 MB." } }), tooBig);

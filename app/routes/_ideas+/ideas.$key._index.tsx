@@ -24,7 +24,7 @@ import { isLinkable } from "~/ideas-delivery/links";
 import { LinkSchema, ideaDelivery, linkIdea, searchFeatures, unlinkIdea } from "~/ideas-delivery/links.server";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, fromForm, orErrorPage } from "~/lib/forms.server";
+import { formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.idea.key ?? "Idea"} · Ideas Lab · Sprintlab`);
@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const key = params.key ?? "";
   const db = getDb();
   const here = `/ideas/${key}`;

@@ -8,7 +8,7 @@ import { Field, FormMessage } from "~/components/field";
 import { editIdea, getIdea } from "~/ideas/ideas.server";
 import { listPortals } from "~/ideas/portals.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, orErrorPage } from "~/lib/forms.server";
+import { formError, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction = () => pageMeta("Edit idea · Ideas Lab · Sprintlab");
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const key = params.key ?? "";
   try {
     editIdea(getDb(), user, key, {

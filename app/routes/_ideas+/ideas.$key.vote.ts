@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { readForm } from "~/lib/forms.server";
 import { json, redirect } from "@remix-run/node";
 import { getDb } from "~/lib/db.server";
 import { requireUser, safeRedirect } from "~/auth/session.server";
@@ -16,7 +17,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const key = params.key ?? "";
   const back = safeRedirect(form.get("redirectTo"), `/ideas/${key}`);
   const viaFetcher = form.get("via") === "fetcher";

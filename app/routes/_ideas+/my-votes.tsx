@@ -11,7 +11,7 @@ import { isOpen } from "~/ideas/lifecycle";
 import { myVotes, requestMoreVotes } from "~/ideas/votes.server";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError } from "~/lib/forms.server";
+import { formError, readForm } from "~/lib/forms.server";
 import type { IdeaStatus } from "../../../db/schema/ideas";
 import { pageMeta } from "~/components/page-meta";
 
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     requestMoreVotes(getDb(), user, { reason: form.get("reason") });
     return redirectWithFlash("/my-votes", "Request sent. An admin will look at it.");

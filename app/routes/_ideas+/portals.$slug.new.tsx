@@ -12,7 +12,7 @@ import { createIdea } from "~/ideas/ideas.server";
 import { similarIdeas } from "~/ideas/idea-lists.server";
 import { getPortal } from "~/ideas/portals.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, formValues, orErrorPage } from "~/lib/forms.server";
+import { formError, formValues, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction = () => pageMeta("Submit an idea · Ideas Lab · Sprintlab", "Suggest an idea: say what you need and why, and others can vote on it.");
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, portal } = await load(request, params.slug ?? "");
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "similar") {
     // Without JavaScript: show the similar ideas for the typed title, keeping what was typed.
     return json({ similar: similarIdeas(getDb(), String(form.get("title") ?? ""), user.id, portal.slug), values: formValues(form), errors: null });

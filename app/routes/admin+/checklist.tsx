@@ -7,7 +7,7 @@ import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/field";
 import { addTemplateItem, listTemplate, removeTemplateItem } from "~/delivery/transition.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError } from "~/lib/forms.server";
+import { formError, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction = () => pageMeta("Transition checklist · Administration · Sprintlab");
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requirePermission(request, "admin.portals");
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     if (form.get("intent") === "remove") {
       removeTemplateItem(getDb(), me, Number(form.get("id")));

@@ -9,7 +9,7 @@ import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
 import { formatDay } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError } from "~/lib/forms.server";
+import { formError, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction = () => pageMeta("Holidays · Administration · Sprintlab");
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requirePermission(request, "admin.holidays");
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     if (form.get("intent") === "remove") {
       const date = String(form.get("date"));

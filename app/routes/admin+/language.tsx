@@ -7,7 +7,7 @@ import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/field";
 import { addTerm, listTerms, removeTerm } from "~/ideas/language.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError } from "~/lib/forms.server";
+import { formError, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction = () => pageMeta("Language guideline · Administration · Sprintlab");
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requirePermission(request, "admin.portals");
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     if (form.get("intent") === "remove") {
       removeTerm(getDb(), me, String(form.get("term")));

@@ -8,7 +8,7 @@ import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { createPortal, listPortals, saveCategory, updatePortal } from "~/ideas/portals.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError } from "~/lib/forms.server";
+import { formError, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction = () => pageMeta("Portals · Administration · Sprintlab");
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requirePermission(request, "admin.portals");
-  const form = await request.formData();
+  const form = await readForm(request);
   const db = getDb();
   const slug = String(form.get("slug") ?? "");
   try {

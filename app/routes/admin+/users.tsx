@@ -12,7 +12,7 @@ import { RoleBadge } from "~/components/badges";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormMessage } from "~/components/field";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError } from "~/lib/forms.server";
+import { formError, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction = () => pageMeta("Users · Administration · Sprintlab");
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requirePermission(request, "admin.users");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const userId = Number(form.get("userId"));
   try {

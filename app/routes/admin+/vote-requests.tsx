@@ -9,7 +9,7 @@ import { FormMessage } from "~/components/field";
 import { decideVoteRequest, grantVotes, listVoteRequests } from "~/ideas/votes.server";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError } from "~/lib/forms.server";
+import { formError, readForm } from "~/lib/forms.server";
 import { DomainError } from "~/lib/errors";
 import { pageMeta } from "~/components/page-meta";
 
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requirePermission(request, "admin.voteGrants");
-  const form = await request.formData();
+  const form = await readForm(request);
   const db = getDb();
   try {
     const intent = form.get("intent");
