@@ -79,12 +79,23 @@ export function authenticateToken(db: Db, token: string | null, now = new Date()
     .where(and(eq(accessTokens.tokenHash, hashToken(token)), isNull(accessTokens.revokedAt), eq(users.active, true)))
     .get();
   if (!row) return null;
-  // Recording every use would make each API read a write; a minute's resolution is enough to tell use.
+  // Recording every use would make each API read a write; a minute's resolution is enough to tell
+  // use. Best-effort: on a read-only (or busy) database the read still answers.
+  try {
+    recordUse(db, row.tokenId, now);
+  } catch {
+    // The last use is written on a later call.
+  }
+  const { tokenId: _tokenId, ...user } = row;
+  return user;
+}
+
+function recordUse(db: Db, tokenId: number, now: Date): void {
   db.update(accessTokens)
     .set({ lastUsedAt: now.toISOString() })
     .where(
       and(
-        eq(accessTokens.id, row.tokenId),
+        eq(accessTokens.id, tokenId),
         or(
           isNull(accessTokens.lastUsedAt),
           lt(accessTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS).toISOString()),
@@ -92,8 +103,6 @@ export function authenticateToken(db: Db, token: string | null, now = new Date()
       ),
     )
     .run();
-  const { tokenId: _tokenId, ...user } = row;
-  return user;
 }
 
 export function bearerToken(request: Request): string | null {

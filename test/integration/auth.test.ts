@@ -136,6 +136,24 @@ describe("sessions", () => {
   });
 });
 
+describe("a read-only database", () => {
+  it("still answers reads for a token and a session; their last use is written when it can be", async () => {
+    const user = await makeUser(db, "customer");
+    const { token } = createToken(db, user.id, { name: "Dashboard" });
+    const session = createSession(db, user.id, new Date("2026-12-01T08:00:00Z"));
+    db.$client.pragma("query_only = ON");
+    try {
+      expect(authenticateToken(db, token)?.id).toBe(user.id);
+      expect(getSessionUser(db, session, new Date("2026-12-02T08:00:00Z"))?.id).toBe(user.id);
+    } finally {
+      db.$client.pragma("query_only = OFF");
+    }
+    expect(db.select().from(accessTokens).where(eq(accessTokens.userId, user.id)).get()?.lastUsedAt).toBeNull();
+    authenticateToken(db, token);
+    expect(db.select().from(accessTokens).where(eq(accessTokens.userId, user.id)).get()?.lastUsedAt).not.toBeNull();
+  });
+});
+
 describe("tokens", () => {
   it("stores only a hash, authenticates the token, and stops it on revoke", async () => {
     const user = await makeUser(db, "customer");
