@@ -220,6 +220,13 @@ export function updateStory(db: DbOrTx, actor: User, storyId: number, input: unk
     throw new DomainError("conflict", "An accepted story changes only through a demo decision.");
   }
   return db.transaction((tx) => {
+    // What the customer accepted stays as accepted (SPEC A4): read inside the transaction, so a
+    // decision taken a moment ago counts.
+    const standing = tx.select({ status: stories.status, points: stories.points, sprintId: stories.sprintId }).from(stories).where(eq(stories.id, storyId)).get()!;
+    if (standing.status === "accepted") {
+      if (change.points !== undefined && change.points !== standing.points) throw new DomainError("conflict", "An accepted story keeps the points it was accepted with.", { fields: { points: "Accepted: the points stay as accepted." } });
+      if (change.sprintId !== undefined && change.sprintId !== standing.sprintId) throw new DomainError("conflict", "An accepted story stays in the sprint it was accepted in.", { fields: { sprintId: "Accepted: the sprint stays as accepted." } });
+    }
     checkFeature(tx, current.projectId, change.featureId);
     if (change.sprintId) {
       const sprint = tx.select().from(sprints).where(eq(sprints.id, change.sprintId)).get();

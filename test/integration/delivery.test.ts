@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.server";
 import { sprints, stories, storyEvents } from "../../db/schema";
 import { stateAt } from "~/delivery/burndown";
 import { addMember, createProject, getProject, listMembers, listProjects } from "~/delivery/projects.server";
-import { closeSprint, generateSprints, projectVelocity, sprintBurndown, startSprint, toStoryEvent, updateSprint } from "~/delivery/sprints.server";
+import { closeSprint, generateSprints, listSprints, projectVelocity, sprintBurndown, startSprint, toStoryEvent, updateSprint } from "~/delivery/sprints.server";
 import { createFeature, createStory, listBacklog, moveStory, updateStory } from "~/delivery/stories.server";
 import { freshDb } from "../support/db";
 import { refusal } from "../support/refusal";
@@ -413,6 +413,12 @@ describe("demo decisions", () => {
     expect(refusal(() => decideAtDemo(db, copo, s1.id, { storyId: ids[3], decision: "accept" })).message).toMatch(/Only a done story/);
 
     expect(decideAtDemo(db, copo, s1.id, { storyId: ids[0], decision: "accept", comment: "Works on the test tenant" }).status).toBe("accepted");
+    // What the customer accepted keeps its points and its sprint; its words may still be corrected.
+    const [, s2] = listSprints(db, project.id);
+    expect(refusal(() => updateStory(db, po, ids[0], { points: 8 }))).toMatchObject({ code: "conflict", fields: { points: "Accepted: the points stay as accepted." } });
+    expect(refusal(() => updateStory(db, po, ids[0], { sprintId: s2.id })).code).toBe("conflict");
+    expect(refusal(() => updateStory(db, po, ids[0], { sprintId: null })).code).toBe("conflict");
+    expect(updateStory(db, po, ids[0], { description: "Offer after 300 s in the queue.", points: 5, sprintId: s1.id })).toMatchObject({ description: "Offer after 300 s in the queue.", points: 5, sprintId: s1.id, status: "accepted" });
     decideAtDemo(db, copo, s1.id, { storyId: ids[1], decision: "accept_with_follow_up", followUp: { title: "Send the SMS in Spanish too" } });
     const followUp = listBacklog(db, po, project.id).at(-1)!;
     expect(followUp).toMatchObject({ title: "Send the SMS in Spanish too", sprintId: null, status: "todo" });
