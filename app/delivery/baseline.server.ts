@@ -1,7 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
-import { features, goLives, projectMembers, projects, releaseBaselines, storyEvents, stories } from "../../db/schema";
+import { features, goLives, projectMembers, projects, releaseBaselines, sprints, storyEvents, stories } from "../../db/schema";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { IsoDateSchema, givenFields, parseInput, oneLine } from "../lib/validation";
@@ -36,7 +36,14 @@ export function updateProject(db: Db, actor: User, projectId: number, input: unk
     const current = tx.select().from(projects).where(eq(projects.id, projectId)).get()!;
     checkCalendar(tx, change.calendarId);
     const next = { ...current, ...change };
-    kickoffOf(next);
+    const [was, will] = [kickoffOf(current), kickoffOf(next)];
+    if (was.start !== will.start || was.end !== will.end) {
+      // Sprint 1 is laid from the kickoff: once a sprint has started, the kickoff is history (SPEC A3).
+      const started = tx.select({ number: sprints.number }).from(sprints).where(and(eq(sprints.projectId, projectId), ne(sprints.state, "planned"))).orderBy(asc(sprints.number)).get();
+      if (started) {
+        throw new DomainError("conflict", `Kickoff dates cannot move: sprint ${started.number} has started. Give a planned sprint a later start instead.`, { fields: { kickoffStart: "Sprint work has started: the kickoff dates stay." } });
+      }
+    }
     if (Object.keys(change).length) tx.update(projects).set(change).where(eq(projects.id, projectId)).run();
     relaySprints(tx, next);
     return tx.select().from(projects).where(eq(projects.id, projectId)).get()!;

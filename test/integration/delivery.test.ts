@@ -267,6 +267,13 @@ describe("kickoff, baseline, burnup and go-live decisions", () => {
     expect(getBaseline(db, project.id)).toMatchObject({ totalPoints: 13, agreedById: copo.id, goLives: [{ name: "Go-live 1", points: 8, cutoverOn: "2026-02-27" }] });
     expect(refusal(() => endKickoff(db, sm, project.id, { agreedBy: copo.id })).code).toBe("conflict");
 
+    // Once a sprint has started the kickoff is history: its dates stay (409), other edits go on.
+    startSprint(db, sm, s1.id, new Date("2026-02-09T09:00:00Z"));
+    const moved = refusal(() => updateProject(db, sm, project.id, { kickoffWeeks: 3 }));
+    expect(moved).toMatchObject({ code: "conflict", message: "Kickoff dates cannot move: sprint 1 has started. Give a planned sprint a later start instead." });
+    expect(refusal(() => updateProject(db, sm, project.id, { staffedOn: "2026-01-19" })).code).toBe("conflict");
+    expect(updateProject(db, sm, project.id, { name: "Acme Health — contact center migration", kickoffWeeks: 4 }).name).toBe("Acme Health — contact center migration");
+
     const chart = projectBurnup(db, dev, project.id);
     expect(chart.map((p) => [p.sprint, p.baseline, p.goLives])).toEqual([
       [1, 13, ["Go-live 1"]],
