@@ -104,12 +104,16 @@ export const NewIdeaSchema = z.object({
 });
 
 /** Submit an idea: three fields. The key is `PREFIX-I-N`, N counting per category, never reused. */
-export function createIdea(db: Db, author: User, input: unknown): IdeaSummary {
+export function createIdea(db: Db, author: User, input: unknown, options: { portal?: string } = {}): IdeaSummary {
   if (!globalCan(author.role, "ideas.submit")) throw new DomainError("forbidden", "Your role does not submit ideas.");
   const data = parseInput(NewIdeaSchema, input);
   const key = db.transaction((tx) => {
     const category = tx.select().from(categories).where(eq(categories.keyPrefix, data.category)).get();
-    if (!category) throw new DomainError("invalid", "Choose a category.", { fields: { category: "Choose one of the portal's categories." } });
+    // A portal's form takes only that portal's categories (another portal's key is refused too).
+    const portalId = options.portal ? tx.select({ id: portals.id }).from(portals).where(eq(portals.slug, options.portal)).get()?.id : undefined;
+    if (!category || (options.portal !== undefined && category.portalId !== portalId)) {
+      throw new DomainError("invalid", "Choose a category.", { fields: { category: "Choose one of the portal's categories." } });
+    }
     guardLanguage(tx, { title: data.title, description: data.description, businessImpact: data.businessImpact });
     const number = category.lastNumber + 1;
     tx.update(categories).set({ lastNumber: number }).where(eq(categories.id, category.id)).run();

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.server";
 import { auditLog, ideaEdits, notifications, outbox } from "../../db/schema";
 import { addComment, hideComment, listComments, toggleWorkaroundConfirmation } from "~/ideas/comments.server";
-import { editIdea, getIdea } from "~/ideas/ideas.server";
+import { createIdea, editIdea, getIdea } from "~/ideas/ideas.server";
 import { listIdeas, similarIdeas } from "~/ideas/idea-lists.server";
 import { changeTargetDate, moveIdea } from "~/ideas/idea-moves.server";
 import { updatePortal } from "~/ideas/portals.server";
@@ -39,6 +39,17 @@ describe("intake and keys", () => {
     expect(getIdea(db, pm, "COANA-I-2").category).toBe("CORTE");
     expect(makeIdea(db, customer, prefix, "Callback in the customer's time zone").key).toBe("COANA-I-3");
     expect(makeIdea(db, customer, "CORTE", "Bulk-edit agent skills from a spreadsheet").key).toBe("CORTE-I-1");
+  });
+
+  it("a portal's form takes only that portal's categories", async () => {
+    const first = await makePortal(db);
+    const other = await makePortal(db);
+    const customer = await makeUser(db, "customer");
+    const input = { category: other.prefix, title: "Wallboard tiles per queue", description: "Each queue gets its own wallboard tile with waiting calls." };
+    const refused = refusal(() => createIdea(db, customer, input, { portal: first.slug }));
+    expect(refused).toMatchObject({ code: "invalid", fields: { category: "Choose one of the portal's categories." } });
+    expect(refusal(() => createIdea(db, customer, input, { portal: "no-such-portal" })).code).toBe("invalid");
+    expect(createIdea(db, customer, input, { portal: other.slug }).key).toBe(`${other.prefix}-I-1`);
   });
 
   it("refuses blocked words in title and description with the guideline, and writes nothing", async () => {

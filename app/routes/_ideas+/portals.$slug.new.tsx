@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       title: form.get("title"),
       description: form.get("description"),
       businessImpact: form.get("businessImpact") || undefined,
-    });
+    }, { portal: portal.slug });
     return redirectWithFlash(`/ideas/${idea.key}`, `Thanks! ${idea.key} is open for votes and comments.`);
   } catch (error) {
     return formError(error, form);
