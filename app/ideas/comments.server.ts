@@ -109,10 +109,11 @@ export function hideComment(db: Db, pm: User, commentId: number, input: unknown)
   });
 }
 
-/** "Works for me" on a peer work-around (not one's own); a second click takes it back. */
-export function toggleWorkaroundConfirmation(db: Db, user: User, commentId: number): boolean {
+/** "Works for me" on a peer work-around (not one's own) of the idea it is given with; a second click takes it back. */
+export function toggleWorkaroundConfirmation(db: Db, user: User, ideaKey: string, commentId: number): boolean {
   return db.transaction((tx) => {
-    const comment = tx.select().from(comments).where(eq(comments.id, commentId)).get();
+    const comment = tx.select({ c: comments }).from(comments).innerJoin(ideas, eq(ideas.id, comments.ideaId)).where(and(eq(comments.id, commentId), eq(ideas.key, ideaKey))).get()?.c;
+    // A comment of another idea is not there to be confirmed from this one.
     if (!comment || comment.hidden) throw new DomainError("not_found", "No such comment.");
     if (comment.kind !== "workaround") throw new DomainError("conflict", "Only work-arounds can be confirmed.");
     if (comment.authorId === user.id) throw new DomainError("conflict", "Others confirm your work-around, not you.");

@@ -168,8 +168,8 @@ export async function seedIdeas(db: Db): Promise<void> {
   // Conversations: a peer work-around (confirmed), an official update, a question.
   const segments = keyOf.get(IDEAS[0].title)!;
   const tip = addComment(db, partner, segments, { kind: "workaround", body: "Until this ships: enable “Track Routing Exceptions” in the interaction tracker settings. It records each transfer as its own segment, which you can report on." });
-  toggleWorkaroundConfirmation(db, voters[0], tip.id);
-  toggleWorkaroundConfirmation(db, voters[2], tip.id);
+  toggleWorkaroundConfirmation(db, voters[0], segments, tip.id);
+  toggleWorkaroundConfirmation(db, voters[2], segments, tip.id);
   addComment(db, voters[1], segments, { kind: "comment", body: "Same at Acme Health: our transfer rate looks like zero in the summary because of this." });
   addComment(db, pm, segments, { kind: "official", body: "Accepted for the segment-level reporting work. Transfers and consults will each get their own row with workgroup and skill." });
   const agentHistory = keyOf.get("Show the caller's previous interactions before answering")!;

@@ -265,9 +265,13 @@ describe("comments", () => {
     const bad = refusal(() => addComment(db, peer, key, { body: "This is the worst gap" }));
     expect(bad.fields?.body).toMatch(/worst/);
     const tip = addComment(db, peer, key, { body: "Enable Track Routing Exceptions in the tracker settings.", kind: "workaround" });
-    expect(toggleWorkaroundConfirmation(db, customer, tip.id)).toBe(true);
+    // "Works for me" confirms a work-around of the idea it is clicked on, never one of another idea.
+    const elsewhere = makeIdea(db, customer, prefix, "Operation log of supervisor actions").key;
+    expect(refusal(() => toggleWorkaroundConfirmation(db, customer, elsewhere, tip.id)).code).toBe("not_found");
+    expect(getIdea(db, customer, key).workaroundConfirmed).toBe(false);
+    expect(toggleWorkaroundConfirmation(db, customer, key, tip.id)).toBe(true);
     expect(getIdea(db, customer, key).workaroundConfirmed).toBe(true);
-    expect(refusal(() => toggleWorkaroundConfirmation(db, peer, tip.id)).code).toBe("conflict");
+    expect(refusal(() => toggleWorkaroundConfirmation(db, peer, key, tip.id)).code).toBe("conflict");
 
     const noise = addComment(db, peer, key, { body: "Off-topic advert for a product" });
     hideComment(db, pm, noise.id, { reason: "Advertising" });

@@ -72,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "confirm":
         return redirectWithFlash(
           `${here}#comments`,
-          toggleWorkaroundConfirmation(db, user, Number(form.get("commentId"))) ? "Thanks — you confirmed the work-around." : "Confirmation taken back.",
+          toggleWorkaroundConfirmation(db, user, key, Number(form.get("commentId"))) ? "Thanks — you confirmed the work-around." : "Confirmation taken back.",
         );
       case "move": {
         const idea = moveIdea(db, user, key, {
