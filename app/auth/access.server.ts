@@ -120,6 +120,8 @@ export function issueResetLink(db: Db, admin: User, userId: number): string {
   return db.transaction((tx) => {
     const user = tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId)).get();
     if (!user) throw new DomainError("not_found", "No such user.");
+    // An admin handing someone a way into an account is on the record.
+    recordAudit(tx, admin.id, "user.reset_link_issued", `user:${user.id}`, { email: user.email });
     return issueLink(tx, user, "reset");
   });
 }

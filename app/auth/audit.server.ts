@@ -7,6 +7,8 @@ import { IsoDateSchema, parseInput } from "../lib/validation";
 export type AuditKind =
   | "user.created"
   | "user.role_changed"
+  | "user.company_changed"
+  | "user.reset_link_issued"
   | "user.deactivated"
   | "user.reactivated"
   | "holiday.added"
@@ -38,6 +40,8 @@ export function recordAudit(
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   "user.created": "User added",
   "user.role_changed": "Role changed",
+  "user.company_changed": "Company changed",
+  "user.reset_link_issued": "Reset link issued by an admin",
   "user.deactivated": "User deactivated",
   "user.reactivated": "User reactivated",
   "holiday.added": "Holiday added",

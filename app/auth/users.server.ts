@@ -120,8 +120,15 @@ export function updateUser(db: Db, actor: User, userId: number, input: unknown):
       tx.update(users).set({ role: change.role }).where(eq(users.id, user.id)).run();
       recordAudit(tx, actor.id, "user.role_changed", `user:${user.id}`, { from: user.role, to: change.role });
     }
-    if (change.company !== undefined && (change.company || null) !== user.company) {
-      tx.update(users).set({ company: change.company || null }).where(eq(users.id, user.id)).run();
+    const role = change.role ?? user.role;
+    const company = change.company !== undefined ? change.company?.trim() || null : user.company;
+    // Votes count per company (SPEC B6): a customer or partner always belongs to one.
+    if ((role === "customer" || role === "partner") && change.company !== undefined && !company) {
+      throw new DomainError("invalid", "Customers and partners belong to a company.", { fields: { company: "Give the company: customers and partners always belong to one." } });
+    }
+    if (change.company !== undefined && company !== user.company) {
+      tx.update(users).set({ company }).where(eq(users.id, user.id)).run();
+      recordAudit(tx, actor.id, "user.company_changed", `user:${user.id}`, { from: user.company, to: company });
     }
     if (change.active !== undefined && change.active !== user.active) {
       tx.update(users).set({ active: change.active }).where(eq(users.id, user.id)).run();

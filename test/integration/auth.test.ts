@@ -195,6 +195,26 @@ describe("role changes and deactivation", () => {
     expect(audit[0]).toMatchObject({ actorId: admin.id, subject: `user:${user.id}`, detail: { from: "customer", to: "partner" } });
   });
 
+  it("keeps a customer's or partner's company, audits company changes and admin-issued reset links", async () => {
+    const admin = await makeUser(db, "admin");
+    const user = await makeUser(db, "customer");
+    const { issueResetLink } = await import("~/auth/access.server");
+    expect(updateUser(db, admin, user.id, { company: "Acme Health" }).company).toBe("Acme Health");
+    for (const company of ["", "   ", null]) {
+      expect(await refusal(() => updateUser(db, admin, user.id, { company }))).toMatchObject({ code: "invalid", fields: { company: expect.stringMatching(/always belong to one/) } });
+    }
+    expect((await refusal(() => updateUser(db, admin, user.id, { role: "partner", company: "" }))).code).toBe("invalid");
+    const staff = await makeUser(db, "staff");
+    expect(updateUser(db, admin, staff.id, { company: "" }).company).toBeNull();
+    expect(updateUser(db, admin, user.id, { company: "Wingtip Telecom" }).company).toBe("Wingtip Telecom");
+    expect(db.select().from(auditLog).where(eq(auditLog.kind, "user.company_changed")).all().map((a) => a.detail)).toEqual([
+      { from: null, to: "Acme Health" },
+      { from: "Acme Health", to: "Wingtip Telecom" },
+    ]);
+    issueResetLink(db, admin, user.id);
+    expect(db.select().from(auditLog).where(eq(auditLog.kind, "user.reset_link_issued")).all()).toMatchObject([{ actorId: admin.id, subject: `user:${user.id}` }]);
+  });
+
   it("ends the sessions and tokens of a deactivated user at once, and refuses their sign-in", async () => {
     const admin = await makeUser(db, "admin");
     const user = await makeUser(db, "customer", { email: "leaving@example.test" });
