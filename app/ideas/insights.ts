@@ -68,21 +68,22 @@ export function medianTimeInStatus(histories: History[], months: string[]): ({ m
 }
 
 /**
- * SLA clocks met and missed per month: an answered clock counts in the month it was answered;
- * an unanswered one becomes missed the day after its due date and counts in that month.
+ * SLA clocks met and missed per month (SPEC B4): a met clock counts in the month it was answered;
+ * a missed one becomes missed the day after its due date and counts in that month — answered late
+ * or not at all, and whenever a late answer comes, so a month's figure never changes afterwards.
  */
 export function slaByMonth(clocks: { dueOn: string; answeredOn: string | null }[], months: string[], today: string): { month: string; met: number; missed: number }[] {
   const rows = new Map(months.map((m) => [m, { month: m, met: 0, missed: 0 }]));
   for (const clock of clocks) {
-    if (clock.answeredOn) {
+    if (clock.answeredOn && clock.answeredOn <= clock.dueOn) {
       const row = rows.get(clock.answeredOn.slice(0, 7));
-      if (row) clock.answeredOn <= clock.dueOn ? row.met++ : row.missed++;
-    } else {
-      const missedOn = format(addDays(parseISO(clock.dueOn), 1), "yyyy-MM-dd");
-      if (missedOn <= today) {
-        const row = rows.get(missedOn.slice(0, 7));
-        if (row) row.missed++;
-      }
+      if (row) row.met++;
+      continue;
+    }
+    const missedOn = format(addDays(parseISO(clock.dueOn), 1), "yyyy-MM-dd");
+    if (missedOn <= today || clock.answeredOn) {
+      const row = rows.get(missedOn.slice(0, 7));
+      if (row) row.missed++;
     }
   }
   return [...rows.values()];

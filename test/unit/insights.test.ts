@@ -38,9 +38,24 @@ describe("idea insights", () => {
       { dueOn: "2026-01-31", answeredOn: null },
       { dueOn: "2026-02-27", answeredOn: null },
     ];
+    // The clock answered late on 2 February was missed on 31 January: it counts there.
     expect(slaByMonth(clocks, ["2026-01", "2026-02"], "2026-02-27")).toEqual([
-      { month: "2026-01", met: 1, missed: 0 },
-      { month: "2026-02", met: 0, missed: 2 },
+      { month: "2026-01", met: 1, missed: 1 },
+      { month: "2026-02", met: 0, missed: 1 },
+    ]);
+  });
+
+  it("keeps a missed clock in the month after its due date whatever day the late answer comes, so a month never changes afterwards", () => {
+    const months = ["2026-01", "2026-02", "2026-03"];
+    const unanswered = [{ dueOn: "2026-01-30", answeredOn: null }];
+    const before = slaByMonth(unanswered, months, "2026-02-15");
+    for (const answeredOn of ["2026-02-02", "2026-02-28", "2026-03-15"]) {
+      expect(slaByMonth([{ dueOn: "2026-01-30", answeredOn }], months, "2026-03-31"), answeredOn).toEqual(before);
+    }
+    expect(before).toEqual([
+      { month: "2026-01", met: 0, missed: 1 },
+      { month: "2026-02", met: 0, missed: 0 },
+      { month: "2026-03", met: 0, missed: 0 },
     ]);
   });
 });
