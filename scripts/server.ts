@@ -117,12 +117,21 @@ app.all("*", async (req, res, next) => {
   }
 });
 
-/** Whether a browser says the request comes from a page of another origin (no Origin: not a cross-site browser post). */
+/**
+ * Whether a browser says the request comes from a page of another site (no Origin: not a
+ * cross-site browser post). The host decides, not the scheme: behind a proxy that ends TLS without
+ * TRUST_PROXY the server sees http while the browser says https, and that is still our page.
+ */
 function foreignOrigin(req: express.Request): boolean {
   const origin = req.get("origin");
   if (origin === undefined) return false;
-  const ours = new Set([`${req.protocol}://${req.get("host")}`, new URL(appUrl()).origin]);
-  return !ours.has(origin);
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return true; // "null" (a sandboxed or privacy-hidden page) and anything unparsable
+  }
+  return host !== req.get("host") && host !== new URL(appUrl()).host;
 }
 
 /** A refusal before the app runs: the API's JSON envelope for /api, a short page for everything else. */

@@ -14,8 +14,11 @@ export const LIMITS = {
   resetPerAddress: { bucket: "reset:address", max: 10, windowMs: 15 * MINUTE },
   accessPerEmail: { bucket: "access:email", max: 3, windowMs: 60 * MINUTE },
   accessPerAddress: { bucket: "access:address", max: 10, windowMs: 15 * MINUTE },
-  /** Failed sign-ins from one address over any emails: spraying one password over many accounts. */
-  signInFailuresPerAddress: { bucket: "sign-in-failure:address", max: 50, windowMs: 15 * MINUTE },
+  /**
+   * Failed sign-ins from one address over any emails: spraying one password over many accounts.
+   * Generous, since a customer's whole office may share one address.
+   */
+  signInFailuresPerAddress: { bucket: "sign-in-failure:address", max: 100, windowMs: 15 * MINUTE },
 } satisfies Record<string, Limit>;
 
 function waitMessage(seconds: number, what: string): string {

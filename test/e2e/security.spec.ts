@@ -123,7 +123,9 @@ test("malformed page posts and posts from another site get 400 or 403 with a pag
     expect(forged.headers.get("set-cookie")).toBeNull();
     expect(await forged.text()).toContain("sent from another site");
     expect((await post("/sign-in", { "Content-Type": "application/x-www-form-urlencoded", Origin: "null" }, form)).status).toBe(403);
-    // The page's own origin signs in.
+    // The page's own origin signs in, over https too (a proxy that ends TLS, not named in TRUST_PROXY).
+    expect((await post("/sign-in", { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url.replace("http:", "https:") }, form)).status).toBe(302);
+    expect((await post("/sign-in", { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://127.0.0.1.evil.example" }, form)).status).toBe(403);
     expect((await post("/sign-in", { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url }, form)).status).toBe(302);
 
     for (const [headers, body] of [

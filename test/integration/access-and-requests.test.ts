@@ -114,7 +114,7 @@ describe("access requests", () => {
     const now = new Date("2026-12-02T09:00:00Z");
     const user = await makeUser(db, "customer", { email: "sprayed@example.test" });
     for (let i = 0; i < LIMITS.signInFailuresPerAddress.max - 1; i++) recordHit(db, LIMITS.signInFailuresPerAddress, "203.0.113.9", now);
-    expect((await refusal(() => verifyCredentials(db, { email: "victim49@example.test", password: "Summer2026!" }, now, { address: "203.0.113.9" }))).code).toBe("unauthorized");
+    expect((await refusal(() => verifyCredentials(db, { email: "victim@example.test", password: "Summer2026!" }, now, { address: "203.0.113.9" }))).code).toBe("unauthorized");
     const locked = await refusal(() => verifyCredentials(db, { email: user.email, password: TEST_PASSWORD }, now, { address: "203.0.113.9" }));
     expect(locked).toMatchObject({ code: "rate_limited", message: "Too many failed sign-ins from this network. Try again in 15 minutes." });
     // Another address, and the same one once the window passed, sign in.
