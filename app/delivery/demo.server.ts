@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, min } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, min, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { writeCsv } from "../lib/csv";
 import { sprintLabel } from "./csv";
@@ -11,7 +11,7 @@ import { notify } from "../notifications/notify.server";
 import { DomainError } from "../lib/errors";
 import { idSchema, parseInput } from "../lib/validation";
 import { rankBetween } from "./backlog";
-import { demoEffect, demoRefusal } from "./demo";
+import { allowedDecisions, demoEffect, demoRefusal } from "./demo";
 import { notifyRejection } from "./reminders.server";
 import { threadNote } from "./threads.server";
 import { kindsRevisedInSprint } from "./docs.server";
@@ -61,9 +61,8 @@ export function decideAtDemo(db: Db, actor: User, sprintId: number, input: unkno
       .get();
     const refusal = demoRefusal({
       sprintState: sprint.state,
-      storyInSprint: story.sprintId === sprintId || (previous !== undefined && previous.then === "backlog"),
+      storyInSprint: story.sprintId === sprintId || awaitsDemoInBacklog(story),
       storyStatus: story.status,
-      alreadyDecided: previous !== undefined,
       decision: data.decision,
       unmetCriteria: data.unmetCriteria,
       criteriaCount: story.acceptanceCriteria.length,
@@ -134,6 +133,19 @@ export function decideAtDemo(db: Db, actor: User, sprintId: number, input: unkno
   });
 }
 
+/** A done story outside any sprint (its sprint closed "to the backlog") still awaits its demo decision. */
+function awaitsDemoInBacklog(story: Pick<Story, "sprintId" | "status">): boolean {
+  return story.sprintId === null && story.status === "done";
+}
+
+/** The sprint whose demo comes next: the active one, or else the first planned one. */
+function isCurrentSprint(db: Db, sprint: typeof sprints.$inferSelect): boolean {
+  if (sprint.state === "active") return true;
+  if (sprint.state !== "planned") return false;
+  const open = db.select({ id: sprints.id }).from(sprints).where(and(eq(sprints.projectId, sprint.projectId), ne(sprints.state, "closed"))).orderBy(asc(sprints.number)).get();
+  return open?.id === sprint.id;
+}
+
 /** The demo's list: done and decided stories of the sprint with their criteria and decisions. */
 export function demoList(db: Db, viewer: User, sprintId: number) {
   const sprint = db.select().from(sprints).where(eq(sprints.id, sprintId)).get();
@@ -166,7 +178,12 @@ export function demoList(db: Db, viewer: User, sprintId: number) {
     .orderBy(asc(stories.rank))
     .all();
   const others = decidedIds.length ? db.select().from(stories).where(inArray(stories.id, decidedIds)).all() : [];
-  const list = [...candidates, ...others.filter((o) => !candidates.some((c) => c.id === o.id))];
+  // Done stories a sprint closed "to the top of the backlog" still await a decision: the demo of
+  // the project's current sprint lists them (SPEC A3).
+  const carried = isCurrentSprint(db, sprint)
+    ? db.select().from(stories).where(and(eq(stories.projectId, sprint.projectId), isNull(stories.sprintId), eq(stories.status, "done"))).orderBy(asc(stories.rank)).all()
+    : [];
+  const list = [...candidates, ...carried, ...others].filter((s, i, all) => all.findIndex((o) => o.id === s.id) === i);
   const revised = kindsRevisedInSprint(db, sprintId);
   const coProductOwners = db
     .select({ userId: users.id, name: users.name })
@@ -178,7 +195,13 @@ export function demoList(db: Db, viewer: User, sprintId: number) {
     ...found,
     sprint,
     coProductOwners,
-    stories: list.map((s) => ({ ...s, decisions: decisions.filter((d) => d.storyId === s.id), missingDocs: missingDocRevisions(s.docKinds, revised) })),
+    stories: list.map((s) => ({
+      ...s,
+      carriedOver: s.sprintId === null && s.status === "done",
+      allowed: sprint.state === "active" && (s.sprintId === sprintId || awaitsDemoInBacklog(s)) ? allowedDecisions(s.status) : [],
+      decisions: decisions.filter((d) => d.storyId === s.id),
+      missingDocs: missingDocRevisions(s.docKinds, revised),
+    })),
   };
 }
 

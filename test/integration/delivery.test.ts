@@ -8,7 +8,7 @@ import { closeSprint, generateSprints, listSprints, projectVelocity, sprintBurnd
 import { createFeature, createStory, listBacklog, moveStory, updateStory } from "~/delivery/stories.server";
 import { freshDb } from "../support/db";
 import { refusal } from "../support/refusal";
-import { makeUser } from "../support/factories";
+import { fromToday, makeDeliveryTeam, makeUser } from "../support/factories";
 
 let db: Db;
 beforeEach(() => {
@@ -16,24 +16,8 @@ beforeEach(() => {
 });
 
 
-/** A date `days` from today (UTC), so that a sprint can be running now. */
-function fromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function setup(dates: { sowSignedOn: string; staffedOn: string } = { sowSignedOn: "2026-01-05", staffedOn: "2026-01-12" }) {
-  const sm = await makeUser(db, "staff");
-  const po = await makeUser(db, "staff");
-  const dev = await makeUser(db, "staff");
-  const copo = await makeUser(db, "customer");
-  const viewer = await makeUser(db, "customer");
-  const outsider = await makeUser(db, "customer");
-  const project = createProject(db, sm, { name: "Acme Health — cloud contact center migration", customer: "Acme Health", ...dates, kickoffWeeks: 3, timeZone: "Europe/London" });
-  addMember(db, sm, project.id, { userId: po.id, role: "product_owner" });
-  addMember(db, sm, project.id, { userId: dev.id, role: "team" });
-  addMember(db, sm, project.id, { userId: copo.id, role: "co_product_owner" });
-  addMember(db, sm, project.id, { userId: viewer.id, role: "viewer" });
-  return { sm, po, dev, copo, viewer, outsider, project };
+async function setup(dates?: { sowSignedOn: string; staffedOn: string }) {
+  return makeDeliveryTeam(db, dates);
 }
 
 describe("projects", () => {

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.server";
 import type { Role } from "../../db/schema";
 import { createUser, type User } from "../../app/auth/users.server";
+import { addMember, createProject } from "../../app/delivery/projects.server";
 
 let counter = 0;
 
@@ -32,4 +33,25 @@ export async function makePortal(db: Db, options: { threshold?: number; prefix?:
 
 export function makeIdea(db: Db, author: User, prefix: string, title = "Report transfers per segment", description = "Per-segment table with the right workgroup and skill for each leg of a call.") {
   return createIdea(db, author, { category: prefix, title, description });
+}
+
+/** A date `days` from today (UTC), so that a sprint can be running now. */
+export function fromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A delivery project with a member of every project role, and an outsider. */
+export async function makeDeliveryTeam(db: Db, dates: { sowSignedOn: string; staffedOn: string } = { sowSignedOn: "2026-01-05", staffedOn: "2026-01-12" }) {
+  const sm = await makeUser(db, "staff");
+  const po = await makeUser(db, "staff");
+  const dev = await makeUser(db, "staff");
+  const copo = await makeUser(db, "customer");
+  const viewer = await makeUser(db, "customer");
+  const outsider = await makeUser(db, "customer");
+  const project = createProject(db, sm, { name: "Acme Health — cloud contact center migration", customer: "Acme Health", ...dates, kickoffWeeks: 3, timeZone: "Europe/London" });
+  addMember(db, sm, project.id, { userId: po.id, role: "product_owner" });
+  addMember(db, sm, project.id, { userId: dev.id, role: "team" });
+  addMember(db, sm, project.id, { userId: copo.id, role: "co_product_owner" });
+  addMember(db, sm, project.id, { userId: viewer.id, role: "viewer" });
+  return { sm, po, dev, copo, viewer, outsider, project };
 }

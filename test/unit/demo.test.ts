@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { demoEffect, demoRefusal } from "~/delivery/demo";
+import { allowedDecisions, demoEffect, demoRefusal } from "~/delivery/demo";
 
-const ok = { sprintState: "active" as const, storyInSprint: true, storyStatus: "done" as const, alreadyDecided: false, decision: "accept" as const, unmetCriteria: [], criteriaCount: 2, followUpTitle: null };
+const ok = { sprintState: "active" as const, storyInSprint: true, storyStatus: "done" as const, decision: "accept" as const, unmetCriteria: [], criteriaCount: 2, followUpTitle: null };
 
 describe("demo decisions", () => {
   it("accepts a done story of the active sprint", () => {
@@ -15,8 +15,20 @@ describe("demo decisions", () => {
     expect(demoRefusal({ ...ok, storyStatus: "in_progress" })?.message).toMatch(/Only a done story/);
   });
 
-  it("lets a decided story be decided again (superseding) while the sprint is active", () => {
-    expect(demoRefusal({ ...ok, storyStatus: "accepted", alreadyDecided: true, decision: "reject", unmetCriteria: [1] })).toBeNull();
+  it("lets an accepted story be decided again (superseding) while the sprint is active", () => {
+    expect(demoRefusal({ ...ok, storyStatus: "accepted", decision: "reject", unmetCriteria: [1] })).toBeNull();
+    expect(demoRefusal({ ...ok, storyStatus: "accepted", decision: "accept_with_follow_up", followUpTitle: "Spanish prompts too" })).toBeNull();
+    expect(demoRefusal({ ...ok, storyStatus: "accepted", decision: "accept" })?.message).toMatch(/already accepted/);
+  });
+
+  it("never accepts a story that is not done now: a rejected one goes back through the workflow first", () => {
+    for (const status of ["todo", "in_progress"] as const) {
+      expect(allowedDecisions(status)).toEqual([]);
+      expect(demoRefusal({ ...ok, storyStatus: status, decision: "accept" })?.message).toMatch(/goes back through the workflow/);
+      expect(demoRefusal({ ...ok, storyStatus: status, decision: "accept_with_follow_up", followUpTitle: "More" })).not.toBeNull();
+    }
+    expect(allowedDecisions("done")).toEqual(["accept", "accept_with_follow_up", "reject"]);
+    expect(allowedDecisions("accepted")).toEqual(["accept_with_follow_up", "reject"]);
   });
 
   it("needs unmet criteria of the story for a rejection, and a title for a follow-up", () => {

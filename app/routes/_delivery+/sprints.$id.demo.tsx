@@ -35,15 +35,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const id = Number(params.id);
   try {
-    const story = decideAtDemo(getDb(), user, id, fromForm(DemoSchema, {
-      storyId: form.get("storyId"),
-      decision: form.get("decision"),
-      comment: form.get("comment") ?? "",
-      unmetCriteria: form.getAll("unmetCriteria"),
-      then: form.get("then") || undefined,
-      followUp: form.get("followUpTitle") ? { title: form.get("followUpTitle") } : undefined,
-      onBehalfOf: form.get("onBehalfOf") || undefined,
-    }));
+    const story = decideAtDemo(
+      getDb(),
+      user,
+      id,
+      fromForm(DemoSchema, {
+        storyId: form.get("storyId"),
+        decision: form.get("decision"),
+        comment: form.get("comment") ?? "",
+        unmetCriteria: form.getAll("unmetCriteria"),
+        then: form.get("then") || undefined,
+        followUp: form.get("followUpTitle") ? { title: form.get("followUpTitle") } : undefined,
+        onBehalfOf: form.get("onBehalfOf") || undefined,
+      })
+    );
     return redirectWithFlash(`/sprints/${id}/demo#story-${story.id}`, `Decision recorded for “${story.title}”.`);
   } catch (error) {
     return formError(error, form);
@@ -56,13 +61,21 @@ export default function Demo() {
   const mayDecide = (can.decide || can.onBehalf) && sprint.state === "active";
   return (
     <>
-      <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/sprints/${sprint.id}`}>Sprint {sprint.number}</Link> /</>} title={<>Sprint {sprint.number} demo</>} actions={
+      <PageHeader
+        crumbs={
+          <>
+            <Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/sprints/${sprint.id}`}>Sprint {sprint.number}</Link> /
+          </>
+        }
+        title={<>Sprint {sprint.number} demo</>}
+        actions={
           <>
             <Link to={`/sprints/${sprint.id}/acceptance`} className="button button--quiet">
               Acceptance record
             </Link>
           </>
-        }>
+        }
+      >
         <p>The co-product owner accepts or rejects each done story against its acceptance criteria. The decision is the acceptance.</p>
       </PageHeader>
       {stories.length === 0 ? (
@@ -83,7 +96,11 @@ export default function Demo() {
                 </Link>{" "}
                 <span className="points">{s.points ?? "?"}</span>
               </h2>
-              {current ? <span className={`status ${current.decision === "reject" ? "status--late" : "status--delivered"}`}>{LABEL[current.decision]}</span> : <span className="status status--under_pm_review">Awaiting decision</span>}
+              {current ? (
+                <span className={`status ${current.decision === "reject" ? "status--late" : "status--delivered"}`}>{LABEL[current.decision]}</span>
+              ) : (
+                <span className="status status--under_pm_review">Awaiting decision</span>
+              )}
             </div>
             {s.missingDocs.length ? (
               <p className="alert alert--info" data-testid={`missing-docs-${s.id}`}>
@@ -106,7 +123,13 @@ export default function Demo() {
                 ))}
               </ul>
             ) : null}
-            {mayDecide ? (
+            {s.carriedOver ? <p className="muted">Done in an earlier sprint and carried over: it awaits its decision here.</p> : null}
+            {mayDecide && s.allowed.length === 0 && sprint.state === "active" ? (
+              <p className="muted" data-testid={`back-in-workflow-${s.id}`}>
+                Back in the workflow after its rejection: it can be decided again once the team moves it to Done.
+              </p>
+            ) : null}
+            {mayDecide && s.allowed.length ? (
               <Form method="post" className="form" style={{ maxWidth: "none" }} noValidate>
                 <input type="hidden" name="storyId" value={s.id} />
                 {mine ? (
@@ -114,44 +137,54 @@ export default function Demo() {
                     {Object.values(mine.fields)[0] ?? mine.message}
                   </p>
                 ) : null}
-                {!can.decide ? (
-                  <MemberSelect id={`behalf-${s.id}`} name="onBehalfOf" label="On behalf of" members={coProductOwners} />
-                ) : null}
+                {!can.decide ? <MemberSelect id={`behalf-${s.id}`} name="onBehalfOf" label="On behalf of" members={coProductOwners} /> : null}
                 <div className="field">
                   <label htmlFor={`comment-${s.id}`}>Comment</label>
                   <input id={`comment-${s.id}`} name="comment" defaultValue={mine?.values.comment ?? ""} />
                 </div>
-                <fieldset className="field" style={{ border: 0, padding: 0 }}>
-                  <legend style={{ fontWeight: 600, fontSize: "0.875rem" }}>Criteria not met (to reject)</legend>
-                  {s.acceptanceCriteria.map((c, i) => (
-                    <label key={i} style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
-                      <input type="checkbox" name="unmetCriteria" value={i} style={{ width: "auto", minHeight: 0 }} /> {c}
-                    </label>
-                  ))}
-                </fieldset>
+                {s.allowed.includes("reject") ? (
+                  <fieldset className="field" style={{ border: 0, padding: 0 }}>
+                    <legend style={{ fontWeight: 600, fontSize: "0.875rem" }}>Criteria not met (to reject)</legend>
+                    {s.acceptanceCriteria.map((c, i) => (
+                      <label key={i} style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
+                        <input type="checkbox" name="unmetCriteria" value={i} style={{ width: "auto", minHeight: 0 }} /> {c}
+                      </label>
+                    ))}
+                  </fieldset>
+                ) : null}
                 <div className="form--inline" style={{ marginBottom: 0 }}>
-                  <div className="field" style={{ maxWidth: "14rem" }}>
-                    <label htmlFor={`then-${s.id}`}>A rejected story goes</label>
-                    <select id={`then-${s.id}`} name="then" defaultValue="in_progress">
-                      <option value="in_progress">back to in progress</option>
-                      <option value="backlog">to the backlog</option>
-                    </select>
-                  </div>
-                  <div className="field" style={{ flex: "1 1 16rem" }}>
-                    <label htmlFor={`follow-${s.id}`}>Follow-up story (to accept with follow-up)</label>
-                    <input id={`follow-${s.id}`} name="followUpTitle" defaultValue={mine?.values.followUpTitle ?? ""} />
-                  </div>
+                  {s.allowed.includes("reject") ? (
+                    <div className="field" style={{ maxWidth: "14rem" }}>
+                      <label htmlFor={`then-${s.id}`}>A rejected story goes</label>
+                      <select id={`then-${s.id}`} name="then" defaultValue="in_progress">
+                        <option value="in_progress">back to in progress</option>
+                        <option value="backlog">to the backlog</option>
+                      </select>
+                    </div>
+                  ) : null}
+                  {s.allowed.includes("accept_with_follow_up") ? (
+                    <div className="field" style={{ flex: "1 1 16rem" }}>
+                      <label htmlFor={`follow-${s.id}`}>Follow-up story (to accept with follow-up)</label>
+                      <input id={`follow-${s.id}`} name="followUpTitle" defaultValue={mine?.values.followUpTitle ?? ""} />
+                    </div>
+                  ) : null}
                 </div>
                 <div className="actions">
-                  <button type="submit" name="decision" value="accept" className="button" aria-label={`Accept ${s.title}`}>
-                    Accept
-                  </button>
-                  <button type="submit" name="decision" value="accept_with_follow_up" className="button button--quiet" aria-label={`Accept with follow-up: ${s.title}`}>
-                    Accept with follow-up
-                  </button>
-                  <button type="submit" name="decision" value="reject" className="button button--danger" aria-label={`Reject ${s.title}`}>
-                    Reject
-                  </button>
+                  {s.allowed.includes("accept") ? (
+                    <button type="submit" name="decision" value="accept" className="button" aria-label={`Accept ${s.title}`}>
+                      Accept
+                    </button>
+                  ) : null}
+                  {s.allowed.includes("accept_with_follow_up") ? (
+                    <button type="submit" name="decision" value="accept_with_follow_up" className="button button--quiet" aria-label={`Accept with follow-up: ${s.title}`}>
+                      Accept with follow-up
+                    </button>
+                  ) : null}
+                  {s.allowed.includes("reject") ? (
+                    <button type="submit" name="decision" value="reject" className="button button--danger" aria-label={`Reject ${s.title}`}>
+                      Reject
+                    </button>
+                  ) : null}
                 </div>
               </Form>
             ) : null}

@@ -1,0 +1,73 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client.server";
+import { decideAtDemo, demoList } from "~/delivery/demo.server";
+import { closeSprint, generateSprints, listSprints, startSprint } from "~/delivery/sprints.server";
+import { createStory, getStory, updateStory } from "~/delivery/stories.server";
+import { freshDb } from "../support/db";
+import { refusal } from "../support/refusal";
+import { fromToday, makeDeliveryTeam } from "../support/factories";
+
+let db: Db;
+beforeEach(() => {
+  db = freshDb();
+});
+
+/** A project whose sprint 1 runs now, with two more planned, and done stories in sprint 1. */
+async function runningSprint() {
+  const team = await makeDeliveryTeam(db, { sowSignedOn: fromToday(-31), staffedOn: fromToday(-31) });
+  const [s1, s2] = generateSprints(db, team.sm, team.project.id, { count: 3 });
+  const story = (title: string, points: number) => {
+    const s = createStory(db, team.po, team.project.id, { title, points, acceptanceCriteria: ["Offer plays after 300 s", "Caller keeps the place in the queue"] });
+    updateStory(db, team.po, s.id, { sprintId: s1.id });
+    return s.id;
+  };
+  const callback = story("Callback offer in the queue", 5);
+  const sms = story("Callback confirmation by SMS", 3);
+  startSprint(db, team.sm, s1.id);
+  updateStory(db, team.dev, callback, { status: "done" });
+  updateStory(db, team.dev, sms, { status: "done" });
+  return { ...team, s1, s2, callback, sms };
+}
+
+describe("closing a sprint to the top of the backlog (SPEC A3)", () => {
+  it("keeps done stories done and lists them in the next sprint's demo, where they can be accepted", async () => {
+    const { sm, copo, s1, s2, callback, sms } = await runningSprint();
+    decideAtDemo(db, copo, s1.id, { storyId: sms, decision: "accept" });
+    closeSprint(db, sm, s1.id, { unfinished: "backlog" });
+    expect(getStory(db, copo, callback)).toMatchObject({ status: "done", sprintId: null });
+
+    // The next sprint's demo lists it before that sprint starts and while it runs.
+    expect(demoList(db, copo, s2.id).stories.find((s) => s.id === callback)).toMatchObject({ carriedOver: true, allowed: [] });
+    startSprint(db, sm, s2.id);
+    const listed = demoList(db, copo, s2.id).stories.find((s) => s.id === callback);
+    expect(listed).toMatchObject({ carriedOver: true, allowed: ["accept", "accept_with_follow_up", "reject"] });
+    expect(demoList(db, copo, s1.id).stories.map((s) => s.id)).toEqual([sms]);
+
+    expect(decideAtDemo(db, copo, s2.id, { storyId: callback, decision: "accept" })).toMatchObject({ status: "accepted", sprintId: s2.id });
+    const closed = closeSprint(db, sm, s2.id, { unfinished: "backlog" });
+    // Accepted in sprint 2: it counts there, as scope added after the start.
+    expect(closed.report).toMatchObject({ committed: 0, added: 5, completed: 5, notCompleted: 0 });
+    expect(listSprints(db, s1.projectId)[0].report).toMatchObject({ committed: 8, completed: 3, notCompleted: 5 });
+  });
+});
+
+describe("demo decisions accept only what is done now (SPEC A4)", () => {
+  it("refuses to accept a rejected story until it is done again, and offers only the allowed decisions", async () => {
+    const { copo, dev, s1, callback, sms } = await runningSprint();
+    decideAtDemo(db, copo, s1.id, { storyId: callback, decision: "reject", unmetCriteria: [0], comment: "Plays after 200 s" });
+    expect(getStory(db, copo, callback).status).toBe("in_progress");
+    const refused = refusal(() => decideAtDemo(db, copo, s1.id, { storyId: callback, decision: "accept" }));
+    expect(refused.code).toBe("conflict");
+    expect(refused.message).toMatch(/goes back through the workflow/);
+    expect(refusal(() => decideAtDemo(db, copo, s1.id, { storyId: callback, decision: "accept_with_follow_up", followUp: { title: "Spanish prompt" } })).code).toBe("conflict");
+    expect(getStory(db, copo, callback).status).toBe("in_progress");
+
+    const offered = () => Object.fromEntries(demoList(db, copo, s1.id).stories.map((s) => [s.id, s.allowed]));
+    expect(offered()).toEqual({ [callback]: [], [sms]: ["accept", "accept_with_follow_up", "reject"] });
+
+    updateStory(db, dev, callback, { status: "done" });
+    expect(decideAtDemo(db, copo, s1.id, { storyId: callback, decision: "accept" }).status).toBe("accepted");
+    expect(offered()[callback]).toEqual(["accept_with_follow_up", "reject"]);
+    expect(refusal(() => decideAtDemo(db, copo, s1.id, { storyId: callback, decision: "accept" })).message).toMatch(/already accepted/);
+  });
+});
