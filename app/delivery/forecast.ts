@@ -1,6 +1,7 @@
 import { lastThree, type VelocityPoint } from "./velocity";
 
-export type GoLiveScope = { id: number; sprintNumber: number; remainingPoints: number; unestimated: number };
+/** `stories`: how many stories its features hold; none means nothing ships with it yet. */
+export type GoLiveScope = { id: number; sprintNumber: number; remainingPoints: number; unestimated: number; stories: number };
 
 export type GoLiveForecast = {
   id: number;
@@ -8,6 +9,7 @@ export type GoLiveForecast = {
   optimisticSprint: number | null;
   pessimisticSprint: number | null;
   unestimated: number;
+  noScope: boolean;
   atRisk: boolean;
 };
 
@@ -22,7 +24,7 @@ function sprintFor(remaining: number, rate: number, firstOpenSprint: number): nu
  * points of go-lives 1…k are done at the team's velocity — the mean of the last three closed
  * sprints, or the planned capacity before any closed — with optimistic and pessimistic sprints
  * from the highest and lowest of those. At risk: forecast after its sprint, no forecast at all,
- * or unestimated stories in its scope.
+ * unestimated stories in its scope, or no scope at all (nothing to ship is never on track).
  */
 export function forecast(input: {
   goLives: readonly GoLiveScope[];
@@ -42,7 +44,8 @@ export function forecast(input: {
       optimisticSprint: v ? sprintFor(cumulative, v.high, input.firstOpenSprint) : null,
       pessimisticSprint: v ? sprintFor(cumulative, v.low, input.firstOpenSprint) : null,
       unestimated: g.unestimated,
-      atRisk: forecastSprint === null || forecastSprint > g.sprintNumber || g.unestimated > 0,
+      noScope: g.stories === 0,
+      atRisk: g.stories === 0 || forecastSprint === null || forecastSprint > g.sprintNumber || g.unestimated > 0,
     };
   });
   return { velocity: v, goLives };

@@ -18,7 +18,8 @@ export function portfolio(db: Db, viewer: User) {
     const active = db.select({ id: sprints.id, number: sprints.number, end: sprints.end }).from(sprints).where(and(eq(sprints.projectId, project.id), eq(sprints.state, "active"))).get();
     const v = lastThree(projectVelocity(db, project.id).closed);
     const plan = releasePlan(db, viewer, project.id);
-    const next = plan.goLives.find((g) => !g.doneAt);
+    // A go-live with nothing in its scope ships nothing: the next one is the next with scope.
+    const next = plan.goLives.find((g) => !g.doneAt && !g.noScope);
     const notAccepted = db
       .select({ n: sql<number>`coalesce(sum(${stories.points}), 0)` })
       .from(stories)

@@ -20,7 +20,7 @@ export const HYPERCARE_DAYS = 14;
 export const GoLiveSchema = z.object({
   name: z.string({ error: "Name the go-live." }).overwrite(oneLine).trim().min(2, "Name the go-live.").max(120),
   sprintId: idSchema("Choose the sprint it ships in."),
-  featureIds: z.array(idSchema("Choose features by their ids."), { error: "Features are a list of ids." }).max(200).optional().default([]),
+  featureIds: z.array(idSchema("Choose features by their ids."), { error: "Features are a list of ids." }).min(1, "Choose at least one feature for its scope.").max(200),
   cutoverOn: IsoDateSchema.optional(),
 });
 
@@ -35,6 +35,7 @@ export function createGoLive(db: Db, actor: User, projectId: number, input: unkn
     const sprint = tx.select().from(sprints).where(eq(sprints.id, data.sprintId)).get();
     if (!sprint || sprint.projectId !== projectId) throw new DomainError("invalid", "Choose a sprint of this project.", { fields: { sprintId: "Choose a sprint of this project." } });
     const cutoverOn = data.cutoverOn ?? sprintWorkingDays(sprint, projectHolidays(tx, project)).at(-1) ?? sprint.end;
+    refuseEarlyCutover(cutoverOn, sprint);
     const goLive = tx
       .insert(goLives)
       .values({ projectId, name: data.name, sprintId: sprint.id, cutoverOn, hypercareEnd: format(addDays(parseISO(cutoverOn), HYPERCARE_DAYS), "yyyy-MM-dd") })
@@ -43,6 +44,13 @@ export function createGoLive(db: Db, actor: User, projectId: number, input: unkn
     moveFeatures(tx, actor, projectId, goLive.id, data.featureIds, "Scoped at creation");
     return goLive;
   });
+}
+
+/** A go-live ships with its sprint: its cutover cannot come before that sprint starts (SPEC A8). */
+function refuseEarlyCutover(cutoverOn: string, sprint: { number: number; start: string }) {
+  if (cutoverOn < sprint.start) {
+    throw new DomainError("invalid", `The cutover cannot fall before sprint ${sprint.number} starts on ${sprint.start}.`, { fields: { cutoverOn: `Choose ${sprint.start} or later: sprint ${sprint.number} starts then.` } });
+  }
 }
 
 function moveFeatures(tx: DbOrTx, actor: User, projectId: number, goLiveId: number, featureIds: number[], reason: string) {
@@ -101,7 +109,13 @@ export function planOf(db: Db, project: Project) {
     firstOpenSprint: firstOpen?.number ?? (allSprints.at(-1)?.number ?? 0) + 1,
     goLives: lives.map((g) => {
       const mine = scope.filter((f) => f.goLiveId === g.id);
-      return { id: g.id, sprintNumber: numberOf.get(g.sprintId) ?? 0, remainingPoints: mine.reduce((n, f) => n + f.remaining, 0), unestimated: mine.reduce((n, f) => n + (f.unestimated ?? 0), 0) };
+      return {
+        id: g.id,
+        sprintNumber: numberOf.get(g.sprintId) ?? 0,
+        remainingPoints: mine.reduce((n, f) => n + f.remaining, 0),
+        unestimated: mine.reduce((n, f) => n + (f.unestimated ?? 0), 0),
+        stories: mine.reduce((n, f) => n + f.total, 0),
+      };
     }),
   });
   return {
@@ -133,6 +147,7 @@ export function releasePlanJson(plan: ReturnType<typeof releasePlan>) {
       optimisticSprint: g.optimisticSprint,
       pessimisticSprint: g.pessimisticSprint,
       unestimated: g.unestimated,
+      noScope: g.noScope,
       atRisk: g.atRisk,
     })),
   };
@@ -190,6 +205,7 @@ export function changeCutover(db: Db, actor: User, goLiveId: number, input: unkn
   requireProject(db, actor, goLive.projectId, "goLives.manage");
   const data = parseInput(z.object({ cutoverOn: IsoDateSchema, reason: z.string({ error: "Say why the date moves." }).trim().min(3, "Say why the date moves.").max(1000) }), input);
   return db.transaction((tx) => {
+    refuseEarlyCutover(data.cutoverOn, tx.select().from(sprints).where(eq(sprints.id, goLive.sprintId)).get()!);
     tx.update(goLives)
       .set({
         cutoverOn: data.cutoverOn,

@@ -219,6 +219,7 @@ export const ReleasePlanAnswerSchema = z.object({
       optimisticSprint: z.number().int().nullable(),
       pessimisticSprint: z.number().int().nullable(),
       unestimated: z.number().int(),
+      noScope: z.boolean().describe("Nothing ships with it yet: no story in its features. Never on track."),
       atRisk: z.boolean(),
     }),
   ),

@@ -103,7 +103,8 @@ test("a team member mentions the co-product owner on a story, attaches a file an
 
 test("two revisions of a document show their diff, and the go-live's As-Delivered bundle prints", async ({ pageAs, request }) => {
   const { project, sprint, sm } = await projectWithAcceptedStory(request);
-  const goLive = await (await request.post(`/api/v1/projects/${project.id}/go-lives`, { headers: bearer(sm), data: { name: "Claims go-live", sprintId: sprint.id, featureIds: [] } })).json();
+  const feature = await (await request.post(`/api/v1/projects/${project.id}/features`, { headers: bearer(sm), data: { name: "Claims routing" } })).json();
+  const goLive = await (await request.post(`/api/v1/projects/${project.id}/go-lives`, { headers: bearer(sm), data: { name: "Claims go-live", sprintId: sprint.id, featureIds: [feature.id] } })).json();
   const dev = await pageAs("dev@example.com");
   await dev.goto(`/projects/${project.id}`);
   await dev.getByRole("link", { name: "Documents" }).click();

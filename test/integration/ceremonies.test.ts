@@ -22,6 +22,7 @@ import {
 import { addMember, createProject, getProject, projectJson } from "~/delivery/projects.server";
 import { changeCutover, createGoLive } from "~/delivery/release.server";
 import { generateSprints, updateSprint } from "~/delivery/sprints.server";
+import { createFeature } from "~/delivery/stories.server";
 import { freshDb } from "../support/db";
 import { makeUser } from "../support/factories";
 import { refusal } from "../support/refusal";
@@ -154,7 +155,7 @@ describe("ICS feed", () => {
     const path = calendarPath(p, "team")!;
     const token = new URL(path, "http://x").searchParams.get("token")!;
     expect(token).toMatch(/^[0-9a-f]{48}$/);
-    createGoLive(db, sm, project.id, { name: "Go-live 1: voice", sprintId: s1.id });
+    createGoLive(db, sm, project.id, { name: "Go-live 1: voice", sprintId: s1.id, featureIds: [createFeature(db, sm, project.id, { name: "Inbound voice routing" }).id] });
     const standup = listCeremonies(db, sm, project.id, { sprintId: s1.id, kinds: ["standup"] })[1];
     cancelCeremony(db, sm, standup.id, { reason: "Public sector strike, offices closed" });
 
@@ -189,7 +190,7 @@ describe("the feed as calendar clients read it (RFC 5545)", () => {
   it("raises SEQUENCE and DTSTAMP when a cutover moves and when a sprint start is re-laid", async () => {
     const { sm, project, s2 } = await setup();
     const token = new URL(calendarPath(getProject(db, sm, project.id).project, "team")!, "http://x").searchParams.get("token")!;
-    const goLive = createGoLive(db, sm, project.id, { name: "Go-live 1: voice", sprintId: s2.id });
+    const goLive = createGoLive(db, sm, project.id, { name: "Go-live 1: voice", sprintId: s2.id, featureIds: [createFeature(db, sm, project.id, { name: "Inbound voice routing" }).id] });
     const cutover = `go-live-${goLive.id}-cutover@sprintlab`;
     const start = `sprint-${s2.id}-start@sprintlab`;
     const before = projectCalendar(db, project.id, token).text;
@@ -312,7 +313,7 @@ describe("grooming", () => {
 describe("go-live acceptance record", () => {
   it("lists the scope's stories with their latest standing demo decision and the go / no-go with who, when and why", async () => {
     const { sm, dev, copo, outsider, project } = await setup();
-    const { createFeature, createStory, updateStory } = await import("~/delivery/stories.server");
+    const { createStory, updateStory } = await import("~/delivery/stories.server");
     const { startSprint } = await import("~/delivery/sprints.server");
     const { acceptanceCsv, acceptanceRecord, decideAtDemo, goLiveAcceptanceRecord, goLiveAcceptanceCsv } = await import("~/delivery/demo.server");
     const { decideGoLive } = await import("~/delivery/release.server");

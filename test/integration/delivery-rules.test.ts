@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.server";
 import { decideAtDemo, demoList } from "~/delivery/demo.server";
-import { closeSprint, generateSprints, listSprints, startSprint } from "~/delivery/sprints.server";
-import { createStory, getStory, updateStory } from "~/delivery/stories.server";
+import { closeSprint, generateSprints, listSprints, startSprint, updateSprint } from "~/delivery/sprints.server";
+import { createFeature, createStory, getStory, updateStory } from "~/delivery/stories.server";
+import { changeCutover, createGoLive, moveFeatureToGoLive, releasePlan, releasePlanJson } from "~/delivery/release.server";
+import { portfolio } from "~/delivery/portfolio.server";
 import { freshDb } from "../support/db";
 import { refusal } from "../support/refusal";
 import { fromToday, makeDeliveryTeam } from "../support/factories";
@@ -69,5 +71,38 @@ describe("demo decisions accept only what is done now (SPEC A4)", () => {
     expect(decideAtDemo(db, copo, s1.id, { storyId: callback, decision: "accept" }).status).toBe("accepted");
     expect(offered()[callback]).toEqual(["accept_with_follow_up", "reject"]);
     expect(refusal(() => decideAtDemo(db, copo, s1.id, { storyId: callback, decision: "accept" })).message).toMatch(/already accepted/);
+  });
+});
+
+describe("a go-live ships a scope, after its sprint starts (SPEC A8)", () => {
+  it("needs a feature, refuses a cutover before its sprint, and is never on track or next with nothing in scope", async () => {
+    const { sm, po, project } = await makeDeliveryTeam(db);
+    const [s1, s2] = generateSprints(db, sm, project.id, { count: 2 });
+    updateSprint(db, sm, s1.id, { capacity: 20 });
+    const voice = createFeature(db, po, project.id, { name: "Inbound voice routing" });
+    const callback = createFeature(db, po, project.id, { name: "Web callback" });
+    createStory(db, po, project.id, { title: "Route by caller language", points: 3, featureId: voice.id });
+    createStory(db, po, project.id, { title: "Offer a callback after 300 s", points: 5, featureId: callback.id });
+
+    expect(refusal(() => createGoLive(db, po, project.id, { name: "Go-live 1", sprintId: s1.id, featureIds: [] })).fields).toEqual({ featureIds: "Choose at least one feature for its scope." });
+    const early = refusal(() => createGoLive(db, po, project.id, { name: "Go-live 1", sprintId: s2.id, featureIds: [voice.id], cutoverOn: s1.end }));
+    expect(early.fields?.cutoverOn).toBe(`Choose ${s2.start} or later: sprint 2 starts then.`);
+    expect(releasePlan(db, po, project.id).goLives).toEqual([]);
+
+    const first = createGoLive(db, po, project.id, { name: "Go-live 1: voice", sprintId: s1.id, featureIds: [voice.id] });
+    const second = createGoLive(db, po, project.id, { name: "Go-live 2: callback", sprintId: s2.id, featureIds: [callback.id] });
+    expect(refusal(() => changeCutover(db, po, second.id, { cutoverOn: s1.start, reason: "Earlier after all" })).fields?.cutoverOn).toMatch(/or later/);
+    expect(changeCutover(db, po, second.id, { cutoverOn: s2.start, reason: "Carrier ready on day one" }).cutoverOn).toBe(s2.start);
+
+    // The first go-live's only feature moves to the second: nothing ships with the first now.
+    moveFeatureToGoLive(db, po, second.id, { featureId: voice.id, reason: "Voice waits for the carrier" });
+    const plan = releasePlan(db, po, project.id);
+    expect(plan.goLives.map((g) => [g.name, g.noScope, g.atRisk])).toEqual([
+      ["Go-live 1: voice", true, true],
+      ["Go-live 2: callback", false, false],
+    ]);
+    expect(releasePlanJson(plan).goLives[0]).toMatchObject({ noScope: true, atRisk: true });
+    expect(portfolio(db, sm).find((p) => p.id === project.id)?.nextGoLive?.name).toBe("Go-live 2: callback");
+    expect(first.id).not.toBe(second.id);
   });
 });

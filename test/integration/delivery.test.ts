@@ -270,8 +270,9 @@ describe("kickoff, baseline, burnup and go-live decisions", () => {
     const { createGoLive, decideGoLive, changeCutover, moveFeatureToGoLive, goLiveLog } = await import("~/delivery/release.server");
     const [s1, s2] = generateSprints(db, sm, project.id, { count: 2 });
     const a = createFeature(db, po, project.id, { name: "Web callback" });
+    const b = createFeature(db, po, project.id, { name: "Agent desktop" });
     const g1 = createGoLive(db, po, project.id, { name: "Go-live 1", sprintId: s1.id, featureIds: [a.id] });
-    const g2 = createGoLive(db, po, project.id, { name: "Go-live 2", sprintId: s2.id });
+    const g2 = createGoLive(db, po, project.id, { name: "Go-live 2", sprintId: s2.id, featureIds: [b.id] });
     expect(decideGoLive(db, copo, g1.id, { decision: "go" })).toMatchObject({ decision: "go", decidedById: copo.id });
     expect(refusal(() => decideGoLive(db, sm, g1.id, { decision: "no_go" })).code).toBe("forbidden");
     expect(refusal(() => decideGoLive(db, sm, g1.id, { decision: "no_go", onBehalfOf: copo.id })).fields?.comment).toBe("Say why it is a no-go.");
@@ -291,7 +292,10 @@ describe("kickoff, baseline, burnup and go-live decisions", () => {
       ["date", "2026-02-20", "2026-02-21"],
       ["feature_out", "Web callback", String(g2.id)],
     ]);
-    expect(goLiveLog(db, g2.id).map((l) => [l.kind, l.reason])).toEqual([["feature_in", "Callback waits for the SMS gateway"]]);
+    expect(goLiveLog(db, g2.id).map((l) => [l.kind, l.reason])).toEqual([
+      ["feature_in", "Scoped at creation"],
+      ["feature_in", "Callback waits for the SMS gateway"],
+    ]);
   });
 });
 

@@ -179,7 +179,7 @@ describe("As-Delivered documents (SPEC A7)", () => {
     const [s1, s2] = generateSprints(db, sm, project.id, { count: 2 });
     const f = createFeature(db, sm, project.id, { name: "IVR" });
     const gl1 = createGoLive(db, sm, project.id, { name: "Go-live 1", sprintId: s1.id, featureIds: [f.id] });
-    const gl2 = createGoLive(db, sm, project.id, { name: "Go-live 2", sprintId: s2.id, featureIds: [] });
+    const gl2 = createGoLive(db, sm, project.id, { name: "Go-live 2", sprintId: s2.id, featureIds: [createFeature(db, sm, project.id, { name: "Callback" }).id] });
     const at = (date: string) => new Date(`${date}T12:00:00Z`);
     const doc = createDocument(db, sm, project.id, { kind: "design", title: "Solution design", body: "v1" }, at("2026-02-10"));
     saveRevision(db, sm, doc.id, { body: "v1\nv2 line" }, at(gl1.cutoverOn));

@@ -125,21 +125,26 @@ describe("velocity and forecast", () => {
       plannedCapacity: null,
       firstOpenSprint: 5,
       goLives: [
-        { id: 1, sprintNumber: 6, remainingPoints: 30, unestimated: 0 },
-        { id: 2, sprintNumber: 7, remainingPoints: 30, unestimated: 0 },
+        { id: 1, sprintNumber: 6, remainingPoints: 30, unestimated: 0, stories: 6 },
+        { id: 2, sprintNumber: 7, remainingPoints: 30, unestimated: 0, stories: 5 },
       ],
     });
     // 30 at 18 a sprint: 2 sprints (5, 6). 60: 4 sprints (5–8), after sprint 7: at risk.
     expect(result.goLives).toEqual([
-      { id: 1, forecastSprint: 6, optimisticSprint: 6, pessimisticSprint: 6, unestimated: 0, atRisk: false },
-      { id: 2, forecastSprint: 8, optimisticSprint: 7, pessimisticSprint: 8, unestimated: 0, atRisk: true },
+      { id: 1, forecastSprint: 6, optimisticSprint: 6, pessimisticSprint: 6, unestimated: 0, noScope: false, atRisk: false },
+      { id: 2, forecastSprint: 8, optimisticSprint: 7, pessimisticSprint: 8, unestimated: 0, noScope: false, atRisk: true },
     ]);
   });
 
   it("forecasts from planned capacity before any sprint closed; unestimated stories put a go-live at risk", () => {
-    const result = forecast({ closed: [], plannedCapacity: 20, firstOpenSprint: 1, goLives: [{ id: 1, sprintNumber: 3, remainingPoints: 40, unestimated: 2 }] });
+    const result = forecast({ closed: [], plannedCapacity: 20, firstOpenSprint: 1, goLives: [{ id: 1, sprintNumber: 3, remainingPoints: 40, unestimated: 2, stories: 9 }] });
     expect(result.velocity).toEqual({ mean: 20, low: 20, high: 20 });
     expect(result.goLives[0]).toMatchObject({ forecastSprint: 2, atRisk: true, unestimated: 2 });
-    expect(forecast({ closed: [], plannedCapacity: null, firstOpenSprint: 1, goLives: [{ id: 1, sprintNumber: 3, remainingPoints: 5, unestimated: 0 }] }).goLives[0]).toMatchObject({ forecastSprint: null, atRisk: true });
+    expect(forecast({ closed: [], plannedCapacity: null, firstOpenSprint: 1, goLives: [{ id: 1, sprintNumber: 3, remainingPoints: 5, unestimated: 0, stories: 2 }] }).goLives[0]).toMatchObject({ forecastSprint: null, atRisk: true });
+  });
+
+  it("never calls a go-live with nothing in its scope on track", () => {
+    const result = forecast({ closed, plannedCapacity: null, firstOpenSprint: 5, goLives: [{ id: 1, sprintNumber: 9, remainingPoints: 0, unestimated: 0, stories: 0 }] });
+    expect(result.goLives[0]).toMatchObject({ noScope: true, atRisk: true });
   });
 });

@@ -8,7 +8,7 @@ import { requireUser } from "~/auth/session.server";
 import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { MemberSelect } from "~/components/member-select";
-import { Field, FormMessage } from "~/components/field";
+import { Field, FieldError, FormMessage } from "~/components/field";
 import { getProject } from "~/delivery/projects.server";
 import { GoLiveSchema, changeCutover, createGoLive, decideGoLive, goLiveLog, moveFeatureToGoLive, releasePlan } from "~/delivery/release.server";
 import { markGoLiveDone } from "~/ideas-delivery/go-live-done.server";
@@ -109,7 +109,15 @@ export default function ReleasePlan() {
           <section key={g.id} className="card" aria-labelledby={`gl-${g.id}`} data-testid={`go-live-${g.id}`}>
             <div className="page-header" style={{ marginBottom: "0.5rem" }}>
               <h2 id={`gl-${g.id}`}>{g.name}</h2>
-              {g.doneAt ? <span className="status status--delivered">Done</span> : g.atRisk ? <span className="status status--late">At risk</span> : <span className="status status--accepted">On track</span>}
+              {g.doneAt ? (
+                <span className="status status--delivered">Done</span>
+              ) : g.noScope ? (
+                <span className="status status--late">No scope</span>
+              ) : g.atRisk ? (
+                <span className="status status--late">At risk</span>
+              ) : (
+                <span className="status status--accepted">On track</span>
+              )}
             </div>
             <p>
               Ships with sprint {g.sprint} · cutover {g.cutoverOn} · hypercare until {g.hypercareEnd}
@@ -121,7 +129,9 @@ export default function ReleasePlan() {
               ) : null}
             </p>
             <p>
-              {g.features.every((f) => f.remaining === 0) && !g.unestimated ? (
+              {g.noScope ? (
+                <>Nothing ships with it yet: move a feature with stories into its scope.</>
+              ) : g.features.every((f) => f.remaining === 0) && !g.unestimated ? (
                 <>All scope accepted.</>
               ) : (
                 <>
@@ -168,7 +178,14 @@ export default function ReleasePlan() {
                 <Form method="post" className="form form--inline" style={{ marginTop: "0.5rem" }}>
                   <input type="hidden" name="intent" value="cutover" />
                   <input type="hidden" name="goLiveId" value={g.id} />
-                  <Field label="New cutover date" name="cutoverOn" type="date" id={`cut-${g.id}`} defaultValue={g.cutoverOn} />
+                  <Field
+                    label="New cutover date"
+                    name="cutoverOn"
+                    type="date"
+                    id={`cut-${g.id}`}
+                    defaultValue={intent === "cutover" && errors?.values.goLiveId === String(g.id) ? errors.values.cutoverOn : g.cutoverOn}
+                    error={intent === "cutover" && errors?.values.goLiveId === String(g.id) ? errors.fields.cutoverOn : undefined}
+                  />
                   <Field label="Why" name="reason" id={`cut-reason-${g.id}`} error={intent === "cutover" && errors?.values.goLiveId === String(g.id) ? errors.fields.reason : undefined} />
                   <button type="submit" className="button button--quiet">
                     Move cutover
@@ -231,7 +248,7 @@ export default function ReleasePlan() {
             <Field label="Name" name="name" id="gl-name" defaultValue={intent === "go-live" ? errors?.values.name : ""} error={intent === "go-live" ? errors?.fields.name : undefined} placeholder="e.g. Go-live 1: inbound voice" />
             <div className="field">
               <label htmlFor="gl-sprint">Ships with</label>
-              <select id="gl-sprint" name="sprintId">
+              <select id="gl-sprint" name="sprintId" defaultValue={intent === "go-live" ? errors?.values.sprintId : undefined}>
                 {plan.sprints.map((s) => (
                   <option key={s.id} value={s.id}>
                     Sprint {s.number} ({s.start} → {s.end})
@@ -239,9 +256,19 @@ export default function ReleasePlan() {
                 ))}
               </select>
             </div>
-            <Field label="Cutover date (optional)" name="cutoverOn" id="gl-cutover" type="date" hint="Default: the sprint's last working day." />
-            <fieldset className="field" style={{ border: 0, padding: 0 }}>
+            <Field
+              label="Cutover date (optional)"
+              name="cutoverOn"
+              id="gl-cutover"
+              type="date"
+              hint="Default: the sprint's last working day."
+              defaultValue={intent === "go-live" ? errors?.values.cutoverOn : ""}
+              error={intent === "go-live" ? errors?.fields.cutoverOn : undefined}
+            />
+            <fieldset className={intent === "go-live" && errors?.fields.featureIds ? "field field--error" : "field"} style={{ border: 0, padding: 0 }} aria-describedby={intent === "go-live" && errors?.fields.featureIds ? "gl-features-error" : undefined}>
               <legend style={{ fontWeight: 600, fontSize: "0.875rem" }}>Features in scope</legend>
+              {intent === "go-live" ? <FieldError id="gl-features-error" message={errors?.fields.featureIds} /> : null}
+              {plan.unscoped.length + plan.goLives.flatMap((g) => g.features).length === 0 ? <p className="field__hint">Add a feature first (below): a go-live needs at least one in its scope.</p> : null}
               {[...plan.unscoped, ...plan.goLives.flatMap((g) => g.features)].map((f) => (
                 <label key={f.featureId} style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
                   <input type="checkbox" name="featureIds" value={f.featureId} style={{ width: "auto", minHeight: 0 }} /> {f.name}
