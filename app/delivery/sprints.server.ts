@@ -5,11 +5,11 @@ import { sprints, stories, storyEvents } from "../../db/schema";
 import { holidaysFor } from "../calendar/calendars.server";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
-import { IsoDateSchema, givenFields, parseInput } from "../lib/validation";
+import { IsoDateSchema, givenFields, oneLine, parseInput } from "../lib/validation";
 import { rankBetween } from "./backlog";
 import { burndown, sprintReport, type StoryEvent } from "./burndown";
 import { getProject, kickoffOf, projectToday, requireProject, type Project } from "./projects.server";
-import { laySprints, nextSprints, sprintWorkingDays } from "./sprints";
+import { earliestStart, laySprints, nextSprints, sprintWorkingDays } from "./sprints";
 import { recordEvent } from "./stories.server";
 import { layCeremonies, relayCeremonies } from "./ceremonies.server";
 import { velocity, type VelocityPoint } from "./velocity";
@@ -79,20 +79,31 @@ export function findSprint(db: DbOrTx, sprintId: number): Sprint {
 }
 
 export const SprintChangeSchema = z.object({
-  goal: z.string().max(500).optional(),
-  capacity: z.coerce.number().int().min(0).max(1000).nullable().optional(),
-  chosenStart: IsoDateSchema.nullable().optional(),
+  goal: z.string({ error: "Write the goal as text." }).overwrite(oneLine).trim().max(500, "Keep the goal under 500 characters.").optional(),
+  capacity: z.number({ error: "Give the capacity in points." }).int("Give a whole number of points.").min(0, "Capacity cannot be negative.").max(1000, "At most 1,000 points.").nullable().optional(),
+  startOn: IsoDateSchema.nullable().optional().describe("A later start for a planned sprint (a gap); null lays it end to end again."),
 });
 
-/** Goal, capacity, or a later start for a planned sprint (which re-lays the planned ones after it). */
+/**
+ * Goal, capacity, or a later start for a planned sprint (SPEC A3), which re-lays the planned
+ * sprints after it. The start can move back as far as end to end, never earlier.
+ */
 export function updateSprint(db: Db, actor: User, sprintId: number, input: unknown): Sprint {
   const sprint = findSprint(db, sprintId);
-  const { project } = requireProject(db, actor, sprint.projectId, "sprints.manage");
-  const change = givenFields(parseInput(SprintChangeSchema, input));
-  if (change.chosenStart !== undefined && sprint.state !== "planned") throw new DomainError("conflict", "Only a planned sprint can start later.");
+  const { project, kickoff } = requireProject(db, actor, sprint.projectId, "sprints.manage");
+  const { startOn, ...change } = givenFields(parseInput(SprintChangeSchema, input));
   return db.transaction((tx) => {
-    if (Object.keys(change).length) tx.update(sprints).set(change).where(eq(sprints.id, sprintId)).run();
-    if (change.chosenStart !== undefined) relaySprints(tx, project);
+    const current = findSprint(tx, sprintId);
+    const set: Partial<typeof sprints.$inferInsert> = { ...change };
+    if (startOn !== undefined && startOn !== current.start) {
+      if (current.state !== "planned") throw new DomainError("conflict", `Sprint ${current.number} is ${current.state}: only a planned sprint can be given another start.`, { fields: { startOn: "Only a planned sprint can start later." } });
+      const earliest = earliestStart(listSprints(tx, current.projectId), current.number, kickoff.end, projectHolidays(tx, project));
+      const chosen = startOn ?? earliest;
+      if (chosen < earliest) throw new DomainError("invalid", `Sprint ${current.number} cannot start before ${earliest}.`, { fields: { startOn: `Choose ${earliest} or later: an earlier start would overlap what comes before it.` } });
+      set.chosenStart = chosen === earliest ? null : chosen;
+    }
+    if (Object.keys(set).length) tx.update(sprints).set(set).where(eq(sprints.id, sprintId)).run();
+    if (set.chosenStart !== undefined) relaySprints(tx, project);
     return findSprint(tx, sprintId);
   });
 }

@@ -47,6 +47,21 @@ export function laySprints<S extends { number: number; start: string; state: Spr
   return laid;
 }
 
+/**
+ * The earliest start a planned sprint can be given (SPEC A3): where it would be laid end to end,
+ * right after the sprint before it (or on the first working day after kickoff). A later start
+ * leaves a gap; an earlier one would overlap.
+ */
+export function earliestStart<S extends { number: number; start: string; state: SprintState; chosenStart: string | null }>(
+  sprints: readonly S[],
+  sprintNumber: number,
+  kickoffEnd: string,
+  holidays: ReadonlySet<string>,
+): string {
+  const withoutGap = sprints.map((s) => (s.number === sprintNumber ? { ...s, chosenStart: null } : s));
+  return laySprints(withoutGap, kickoffEnd, holidays).find((s) => s.number === sprintNumber)!.start;
+}
+
 /** The next `count` sprints after the existing ones, laid end to end. */
 export function nextSprints(existing: readonly LaidSprint[], count: number, kickoffEnd: string, holidays: ReadonlySet<string>): LaidSprint[] {
   const last = [...existing].sort((a, b) => b.number - a.number)[0];

@@ -26,6 +26,7 @@ import * as sprintsIdBurndown from "../routes/api+/v1+/sprints.$id.burndown";
 import * as sprintsIdClose from "../routes/api+/v1+/sprints.$id.close";
 import * as sprintsIdDemo from "../routes/api+/v1+/sprints.$id.demo";
 import * as sprintsIdStart from "../routes/api+/v1+/sprints.$id.start";
+import * as sprintsId from "../routes/api+/v1+/sprints.$id";
 import * as storiesId from "../routes/api+/v1+/stories.$id";
 import * as tokens from "../routes/api+/v1+/tokens";
 import * as usersId from "../routes/api+/v1+/users.$id";
@@ -66,6 +67,7 @@ export const API_ROUTES: readonly { path: string; module: { loader: unknown } }[
   { path: "/sprints/{id}/close", module: sprintsIdClose },
   { path: "/sprints/{id}/demo", module: sprintsIdDemo },
   { path: "/sprints/{id}/start", module: sprintsIdStart },
+  { path: "/sprints/{id}", module: sprintsId },
   { path: "/stories/{id}", module: storiesId },
   { path: "/tokens", module: tokens },
   { path: "/users/{id}", module: usersId },

@@ -66,7 +66,7 @@ describe("ceremony calendar", () => {
     expect(after.find((c) => c.kind === "demo")?.date).toBe("2026-02-19");
     expect(after.find((c) => c.kind === "retro")?.date).toBe("2026-02-19");
 
-    updateSprint(db, sm, s2.id, { chosenStart: "2026-03-02" });
+    updateSprint(db, sm, s2.id, { startOn: "2026-03-02" });
     const second = listCeremonies(db, sm, project.id, { sprintId: s2.id });
     expect(second.find((c) => c.kind === "planning")?.date).toBe("2026-03-02");
     expect(second.every((c) => c.date >= "2026-03-02" && c.date <= "2026-03-22")).toBe(true);
@@ -205,7 +205,7 @@ describe("the feed as calendar clients read it (RFC 5545)", () => {
     expect(stampOf(moved, cutover) > stampOf(before, cutover)).toBe(true);
     expect(byUid(moved, start).sequence).toBe(0);
 
-    updateSprint(db, sm, s2.id, { chosenStart: "2026-03-02" });
+    updateSprint(db, sm, s2.id, { startOn: "2026-03-02" });
     const relaid = projectCalendar(db, project.id, token).text;
     expect(byUid(relaid, start).sequence).toBe(1);
     expect(stampOf(relaid, start) > stampOf(before, start)).toBe(true);

@@ -5,6 +5,8 @@ import { closeSprint, generateSprints, listSprints, startSprint, updateSprint } 
 import { createFeature, createStory, getStory, updateStory } from "~/delivery/stories.server";
 import { changeCutover, createGoLive, moveFeatureToGoLive, releasePlan, releasePlanJson } from "~/delivery/release.server";
 import { portfolio } from "~/delivery/portfolio.server";
+import * as sprintRoute from "~/routes/api+/v1+/sprints.$id";
+import { callRoute, freshApiDb, tokenOf } from "../support/api-routes";
 import { freshDb } from "../support/db";
 import { refusal } from "../support/refusal";
 import { fromToday, makeDeliveryTeam } from "../support/factories";
@@ -104,5 +106,52 @@ describe("a go-live ships a scope, after its sprint starts (SPEC A8)", () => {
     expect(releasePlanJson(plan).goLives[0]).toMatchObject({ noScope: true, atRisk: true });
     expect(portfolio(db, sm).find((p) => p.id === project.id)?.nextGoLive?.name).toBe("Go-live 2: callback");
     expect(first.id).not.toBe(second.id);
+  });
+});
+
+describe("a planned sprint's later start (SPEC A3), by page and API", () => {
+  it("leaves a gap and re-lays later planned sprints, back to end to end but never earlier, and never for a started sprint", async () => {
+    const { sm, dev, project } = await makeDeliveryTeam(db);
+    const [s1, s2, s3] = generateSprints(db, sm, project.id, { count: 3 });
+    const laid = () => listSprints(db, project.id).map((s) => [s.number, s.start, s.end]);
+    expect(updateSprint(db, sm, s2.id, { startOn: "2026-03-09" })).toMatchObject({ start: "2026-03-09", end: "2026-03-29" });
+    expect(laid()).toEqual([
+      [1, "2026-02-02", "2026-02-22"],
+      [2, "2026-03-09", "2026-03-29"],
+      [3, "2026-03-30", "2026-04-19"],
+    ]);
+    const overlap = refusal(() => updateSprint(db, sm, s2.id, { startOn: "2026-02-20" }));
+    expect(overlap).toMatchObject({ code: "invalid", fields: { startOn: "Choose 2026-02-23 or later: an earlier start would overlap what comes before it." } });
+    expect(refusal(() => updateSprint(db, dev, s2.id, { startOn: "2026-03-16" })).code).toBe("forbidden");
+    // Back to end to end: the gap closes and sprint 3 follows.
+    updateSprint(db, sm, s2.id, { startOn: null });
+    expect(laid()).toEqual([
+      [1, "2026-02-02", "2026-02-22"],
+      [2, "2026-02-23", "2026-03-15"],
+      [3, "2026-03-16", "2026-04-05"],
+    ]);
+    startSprint(db, sm, s1.id);
+    expect(refusal(() => updateSprint(db, sm, s1.id, { startOn: "2026-02-09" })).code).toBe("conflict");
+    expect(updateSprint(db, sm, s1.id, { goal: "Inbound voice live on the test tenant", capacity: 21 })).toMatchObject({ goal: "Inbound voice live on the test tenant", capacity: 21, start: "2026-02-02" });
+    expect(s3.number).toBe(3);
+  });
+
+  it("PATCH /api/v1/sprints/:id moves a planned sprint and answers 4xx with the envelope for bad input", async () => {
+    const apiDb = freshApiDb();
+    const team = await makeDeliveryTeam(apiDb);
+    const [, s2] = generateSprints(apiDb, team.sm, team.project.id, { count: 2 });
+    const token = tokenOf(apiDb, team.sm);
+    const patch = (body: unknown) => callRoute(sprintRoute, "PATCH", `/sprints/${s2.id}`, { token, params: { id: String(s2.id) }, body });
+    const moved = await patch({ startOn: "2026-03-02", capacity: 18 });
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toMatchObject({ id: s2.id, start: "2026-03-02", end: "2026-03-22", capacity: 18, state: "planned" });
+    const early = await patch({ startOn: "2026-02-01" });
+    expect(early.status).toBe(422);
+    expect((await early.json()).error).toMatchObject({ code: "invalid", fields: { startOn: expect.stringMatching(/2026-02-23 or later/) } });
+    const coerced = await patch({ capacity: "18" });
+    expect(coerced.status).toBe(422);
+    const other = await callRoute(sprintRoute, "PATCH", `/sprints/${s2.id}`, { token: tokenOf(apiDb, team.dev), params: { id: String(s2.id) }, body: { goal: "Mine" } });
+    expect(other.status).toBe(403);
+    expect(listSprints(apiDb, team.project.id)[1]).toMatchObject({ start: "2026-03-02", goal: "" });
   });
 });

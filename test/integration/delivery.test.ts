@@ -151,7 +151,7 @@ describe("sprints and events", () => {
     const { sm, project, dev } = await setup();
     const [s1, s2, s3] = generateSprints(db, sm, project.id, { count: 3 });
     startSprint(db, sm, s1.id);
-    updateSprint(db, sm, s2.id, { chosenStart: "2026-03-02" });
+    updateSprint(db, sm, s2.id, { startOn: "2026-03-02" });
     const laid = db.select().from(sprints).where(eq(sprints.projectId, project.id)).orderBy(asc(sprints.number)).all();
     expect(laid.map((s) => [s.number, s.start, s.end])).toEqual([
       [1, "2026-02-02", "2026-02-22"],
@@ -159,7 +159,7 @@ describe("sprints and events", () => {
       [3, "2026-03-23", "2026-04-12"],
     ]);
     expect(s3.start).toBe("2026-03-16");
-    expect(refusal(() => updateSprint(db, sm, s1.id, { chosenStart: "2026-02-09" })).code).toBe("conflict");
+    expect(refusal(() => updateSprint(db, sm, s1.id, { startOn: "2026-02-09" })).code).toBe("conflict");
     expect(refusal(() => generateSprints(db, dev, project.id, { count: 1 })).code).toBe("forbidden");
   });
 });

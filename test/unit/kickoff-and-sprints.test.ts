@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { kickoffPhase } from "~/delivery/kickoff";
-import { firstSprintStart, laySprints, nextSprints, sprintEnd, sprintWorkingDays } from "~/delivery/sprints";
+import { earliestStart, firstSprintStart, laySprints, nextSprints, sprintEnd, sprintWorkingDays } from "~/delivery/sprints";
 
 const none = new Set<string>();
 
@@ -66,5 +66,17 @@ describe("sprints", () => {
     // A chosen start earlier than the sprint can be is not honoured: sprints never overlap.
     const early = [{ number: 1, start: "2026-02-02", state: "planned" as const, chosenStart: "2026-01-01" }];
     expect(laySprints(early, "2026-02-01", none)[0].start).toBe("2026-02-02");
+  });
+
+  it("a planned sprint can start no earlier than end to end after the sprint before it", () => {
+    const sprints = [
+      { number: 1, start: "2026-02-02", state: "active" as const, chosenStart: null },
+      { number: 2, start: "2026-03-02", state: "planned" as const, chosenStart: "2026-03-02" },
+      { number: 3, start: "2026-03-23", state: "planned" as const, chosenStart: null },
+    ];
+    expect(earliestStart(sprints, 2, "2026-02-01", none)).toBe("2026-02-23");
+    expect(earliestStart(sprints, 3, "2026-02-01", none)).toBe("2026-03-23");
+    const first = [{ number: 1, start: "2026-02-09", state: "planned" as const, chosenStart: "2026-02-09" }];
+    expect(earliestStart(first, 1, "2026-02-01", new Set(["2026-02-02"]))).toBe("2026-02-03");
   });
 });

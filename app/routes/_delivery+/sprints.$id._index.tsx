@@ -10,7 +10,7 @@ import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { isReady } from "~/delivery/backlog";
 import { planningWarnings } from "~/delivery/planning";
-import { closeSprint, findSprint, projectHolidays, projectVelocity, sprintBoard, sprintBurndown, startSprint, updateSprint } from "~/delivery/sprints.server";
+import { SprintChangeSchema, closeSprint, findSprint, projectHolidays, projectVelocity, sprintBoard, sprintBurndown, startSprint, updateSprint } from "~/delivery/sprints.server";
 import { addDayOff, capacitySuggestion } from "~/delivery/days-off.server";
 import { openActions } from "~/delivery/retro.server";
 import { ceremonyGlance, projectNow } from "~/delivery/ceremonies.server";
@@ -18,7 +18,7 @@ import { formatDay } from "~/lib/dates";
 import { listBacklog, updateStory } from "~/delivery/stories.server";
 import { lastThree } from "~/delivery/velocity";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, orErrorPage, readForm } from "~/lib/forms.server";
+import { formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Sprint ${data?.sprint.number ?? ""} · ${data?.project.name ?? ""} · Sprintlab`);
@@ -82,9 +82,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         addDayOff(db, user, findSprint(db, id).projectId, { date: form.get("date") });
         return redirectWithFlash(`/sprints/${id}`, "Day off recorded.");
       }
-      case "settings":
-        updateSprint(db, user, id, { goal: String(form.get("goal") ?? ""), capacity: form.get("capacity") === "" ? null : form.get("capacity") });
-        return redirectWithFlash(`/sprints/${id}`, "Sprint goal and capacity saved.");
+      case "settings": {
+        const before = findSprint(db, id);
+        const sprint = updateSprint(db, user, id, fromForm(SprintChangeSchema, { goal: form.get("goal") ?? "", capacity: form.get("capacity") === "" ? null : form.get("capacity"), startOn: form.get("startOn") || undefined }));
+        return redirectWithFlash(`/sprints/${id}`, sprint.start !== before.start ? `Sprint ${sprint.number} now starts on ${sprint.start}; later planned sprints follow.` : "Sprint goal and capacity saved.");
+      }
       case "start":
         startSprint(db, user, id);
         return redirectWithFlash(`/sprints/${id}`, "Sprint started: its committed points are fixed now.");
@@ -103,6 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SprintPage() {
   const { project, sprint, stories, points, burndown, can, planning, glance, today } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
+  const settingsErrors = errors?.values.intent === "settings" ? errors : undefined;
   return (
     <>
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title={<>Sprint {sprint.number}</>} actions={
@@ -259,13 +262,24 @@ export default function SprintPage() {
               <input type="hidden" name="intent" value="settings" />
               <div className="field" style={{ flex: "2 1 16rem" }}>
                 <label htmlFor="goal">Sprint goal</label>
-                <input id="goal" name="goal" defaultValue={sprint.goal} />
+                <input id="goal" name="goal" defaultValue={settingsErrors ? settingsErrors.values.goal : sprint.goal} />
+                {settingsErrors?.fields.goal ? <p className="field__error">{settingsErrors.fields.goal}</p> : null}
               </div>
               <div className="field" style={{ maxWidth: "8rem" }}>
                 <label htmlFor="capacity">Capacity (points)</label>
-                <input id="capacity" name="capacity" type="number" min={0} defaultValue={sprint.capacity ?? ""} />
-                {errors?.fields.capacity ? <p className="field__error">{errors.fields.capacity}</p> : null}
+                <input id="capacity" name="capacity" type="number" min={0} defaultValue={settingsErrors ? settingsErrors.values.capacity : (sprint.capacity ?? "")} />
+                {settingsErrors?.fields.capacity ? <p className="field__error">{settingsErrors.fields.capacity}</p> : null}
               </div>
+              {sprint.state === "planned" ? (
+                <div className={settingsErrors?.fields.startOn ? "field field--error" : "field"} style={{ maxWidth: "12rem" }}>
+                  <label htmlFor="start-on">Starts on</label>
+                  <input id="start-on" name="startOn" type="date" defaultValue={settingsErrors ? settingsErrors.values.startOn : sprint.start} aria-describedby="start-on-hint" />
+                  <p className="field__hint" id="start-on-hint">
+                    A later date leaves a gap (a change freeze); later planned sprints follow.
+                  </p>
+                  {settingsErrors?.fields.startOn ? <p className="field__error">{settingsErrors.fields.startOn}</p> : null}
+                </div>
+              ) : null}
               <button type="submit" className="button button--quiet">
                 Save
               </button>
