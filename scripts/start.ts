@@ -9,6 +9,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { databasePath, openDatabase } from "../db/client.server";
 import { layMissingCeremonies } from "../app/delivery/ceremonies.server";
+import { freezeClosedSprintDays } from "../app/delivery/sprints.server";
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from "../db/seed";
 import { sessionSecret } from "../app/auth/secret.server";
 import { exitCodeOf } from "./exit-code";
@@ -48,6 +49,8 @@ async function prepareDatabase() {
     // A database from before the ceremony calendar existed gets its sprints' ceremonies once.
     const laid = layMissingCeremonies(db);
     if (laid) console.log(`Laid the ceremonies of ${laid} sprint(s) that had none.`);
+    const frozen = freezeClosedSprintDays(db);
+    if (frozen) console.log(`Froze the working days of ${frozen} closed sprint(s).`);
   }
   db.$client.close();
   sessionSecret();

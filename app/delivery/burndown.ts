@@ -110,22 +110,33 @@ export function burndown(input: {
   return { days, committed, scopeChanges: [...changes.entries()].map(([date, points]) => ({ date, points })).sort((a, b) => a.date.localeCompare(b.date)) };
 }
 
-export type SprintReport = { committed: number; completed: number; notCompleted: number; added: number; removed: number };
+export type SprintReport = { committed: number; completed: number; notCompleted: number; added: number; removed: number; reestimated: number };
 
 /**
  * The report frozen at close: committed at start, completed (accepted) and not completed at
- * close, added after start (valued at close), removed after start (valued at start).
+ * close, added after start (valued at close), removed after start (valued at start), and the
+ * re-estimates of stories there at both ends (close minus start). It adds up:
+ * committed + added − removed + reestimated = completed + notCompleted.
  */
 export function sprintReport(input: { sprintId: number; startSeq: number; closeSeq: number; events: readonly StoryEvent[] }): SprintReport {
   const atStart = inSprint(stateAt(input.events, input.startSeq), input.sprintId);
   const atClose = inSprint(stateAt(input.events, input.closeSeq), input.sprintId);
-  const startIds = new Set(atStart.map(([id]) => id));
+  const startPoints = new Map(atStart.map(([id, s]) => [id, s.points]));
   const closeIds = new Set(atClose.map(([id]) => id));
   return {
     committed: sum(atStart.map(([, s]) => s.points)),
     completed: sum(atClose.filter(([, s]) => s.status === "accepted").map(([, s]) => s.points)),
     notCompleted: sum(atClose.filter(([, s]) => s.status !== "accepted").map(([, s]) => s.points)),
-    added: sum(atClose.filter(([id]) => !startIds.has(id)).map(([, s]) => s.points)),
+    added: sum(atClose.filter(([id]) => !startPoints.has(id)).map(([, s]) => s.points)),
     removed: sum(atStart.filter(([id]) => !closeIds.has(id)).map(([, s]) => s.points)),
+    reestimated: sum(atClose.filter(([id]) => startPoints.has(id)).map(([id, s]) => s.points - startPoints.get(id)!)),
   };
+}
+
+/**
+ * A report frozen before the re-estimate line was kept: its re-estimates are exactly what makes
+ * it add up, since every other figure was computed as today.
+ */
+export function completeReport(report: Omit<SprintReport, "reestimated"> & { reestimated?: number }): SprintReport {
+  return { ...report, reestimated: report.reestimated ?? report.completed + report.notCompleted - report.committed - report.added + report.removed };
 }

@@ -14,6 +14,15 @@ export function planningWarnings(input: { commitment: number; capacity: number |
 }
 
 /**
+ * The planning panel's commitment: before the start, what the sprint holds; once started, what it
+ * held at the start (the burndown's committed, SPEC A9), with later scope changes shown apart.
+ */
+export function commitmentOf(input: { started: boolean; committedAtStart: number; inSprintNow: number }): { commitment: number; scopeChange: number | null } {
+  if (!input.started) return { commitment: input.inSprintNow, scopeChange: null };
+  return { commitment: input.committedAtStart, scopeChange: input.inSprintNow - input.committedAtStart };
+}
+
+/**
  * A suggested capacity: the mean velocity of the last three sprints, scaled by the share of the
  * team's person-days that are available this sprint (days off taken out). Null without a velocity
  * or a team.

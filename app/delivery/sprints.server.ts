@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, max, min, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, max, min, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
-import { sprints, stories, storyEvents } from "../../db/schema";
+import { projects, sprints, stories, storyEvents } from "../../db/schema";
 import { holidaysFor } from "../calendar/calendars.server";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
@@ -190,7 +190,8 @@ export function closeSprint(db: Db, actor: User, sprintId: number, input: unknow
       recordEvent(tx, story, project.timeZone, actor.id, "sprint", sprintId, to, closedAt);
     }
     const report = sprintReport({ sprintId, startSeq: current.startSeq ?? 0, closeSeq, events: eventsOfSprint(tx, sprintId, current.projectId) });
-    tx.update(sprints).set({ state: "closed", closedAt: closedAt.toISOString(), closeSeq, report }).where(eq(sprints.id, sprintId)).run();
+    const workingDays = sprintWorkingDays(current, projectHolidays(tx, project));
+    tx.update(sprints).set({ state: "closed", closedAt: closedAt.toISOString(), closeSeq, report, workingDays }).where(eq(sprints.id, sprintId)).run();
     return findSprint(tx, sprintId);
   });
 }
@@ -199,7 +200,8 @@ export function closeSprint(db: Db, actor: User, sprintId: number, input: unknow
 export function sprintBurndown(db: Db, viewer: User, sprintId: number) {
   const sprint = findSprint(db, sprintId);
   const { project } = getProject(db, viewer, sprint.projectId);
-  const workingDays = sprintWorkingDays(sprint, projectHolidays(db, project));
+  // A closed sprint keeps the working days it had: a holiday added later cannot redraw it.
+  const workingDays = sprint.workingDays ?? sprintWorkingDays(sprint, projectHolidays(db, project));
   if (sprint.startSeq === null) {
     return { days: workingDays.map((date) => ({ date, ideal: 0, remaining: null, notAccepted: null, projection: null })), committed: 0, scopeChanges: [] };
   }
@@ -211,6 +213,23 @@ export function sprintBurndown(db: Db, viewer: User, sprintId: number) {
     today: projectToday(project),
     events: eventsOfSprint(db, sprintId, sprint.projectId),
   });
+}
+
+/**
+ * Sprints closed before their working days were frozen get them once, at start-up, from the
+ * calendar as it is then; from that moment on their burndown no longer follows holiday changes.
+ */
+export function freezeClosedSprintDays(db: Db): number {
+  const open = db.select().from(sprints).where(and(eq(sprints.state, "closed"), isNull(sprints.workingDays))).all();
+  const projectsById = new Map<number, Project>();
+  db.transaction((tx) => {
+    for (const sprint of open) {
+      const project = projectsById.get(sprint.projectId) ?? tx.select().from(projects).where(eq(projects.id, sprint.projectId)).get()!;
+      projectsById.set(project.id, project);
+      tx.update(sprints).set({ workingDays: sprintWorkingDays(sprint, projectHolidays(tx, project)) }).where(eq(sprints.id, sprint.id)).run();
+    }
+  });
+  return open.length;
 }
 
 /** Velocity from the reports frozen at close. */

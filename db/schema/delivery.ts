@@ -101,8 +101,10 @@ export const sprints = sqliteTable(
     /** The last story event before the start, and before the close: the sprint's exact bounds in the event log. */
     startSeq: integer("start_seq"),
     closeSeq: integer("close_seq"),
-    /** The report frozen at close: committed, completed, not completed, added, removed. */
-    report: text("report", { mode: "json" }).$type<{ committed: number; completed: number; notCompleted: number; added: number; removed: number }>(),
+    /** The report frozen at close: committed, completed, not completed, added, removed, re-estimated (absent before it was kept). */
+    report: text("report", { mode: "json" }).$type<{ committed: number; completed: number; notCompleted: number; added: number; removed: number; reestimated?: number }>(),
+    /** The burndown's axis frozen at close, so that a holiday added or removed later cannot redraw a closed sprint. */
+    workingDays: text("working_days", { mode: "json" }).$type<string[]>(),
     /** The start's calendar entry: SEQUENCE, raised and stamped each time the start date moves (RFC 5545). */
     calendarSequence: integer("calendar_sequence").notNull().default(0),
     calendarChangedAt: text("calendar_changed_at"),

@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.server";
 import { decideAtDemo, demoList } from "~/delivery/demo.server";
-import { closeSprint, generateSprints, listSprints, startSprint, updateSprint } from "~/delivery/sprints.server";
+import { closeSprint, freezeClosedSprintDays, generateSprints, listSprints, projectVelocity, sprintBurndown, startSprint, updateSprint } from "~/delivery/sprints.server";
+import { sprintWorkingDays } from "~/delivery/sprints";
+import { addHoliday, removeHoliday } from "~/delivery/holidays.server";
+import { sprints } from "../../db/schema";
 import { createFeature, createStory, getStory, updateStory } from "~/delivery/stories.server";
 import { changeCutover, createGoLive, moveFeatureToGoLive, releasePlan, releasePlanJson } from "~/delivery/release.server";
 import { portfolio } from "~/delivery/portfolio.server";
@@ -9,7 +12,7 @@ import * as sprintRoute from "~/routes/api+/v1+/sprints.$id";
 import { callRoute, freshApiDb, tokenOf } from "../support/api-routes";
 import { freshDb } from "../support/db";
 import { refusal } from "../support/refusal";
-import { fromToday, makeDeliveryTeam } from "../support/factories";
+import { fromToday, makeDeliveryTeam, makeUser } from "../support/factories";
 
 let db: Db;
 beforeEach(() => {
@@ -153,5 +156,43 @@ describe("a planned sprint's later start (SPEC A3), by page and API", () => {
     const other = await callRoute(sprintRoute, "PATCH", `/sprints/${s2.id}`, { token: tokenOf(apiDb, team.dev), params: { id: String(s2.id) }, body: { goal: "Mine" } });
     expect(other.status).toBe(403);
     expect(listSprints(apiDb, team.project.id)[1]).toMatchObject({ start: "2026-03-02", goal: "" });
+  });
+});
+
+describe("a closed sprint's charts never change afterwards (SPEC A9)", () => {
+  it("keeps burndown, report and velocity when stories move or are re-estimated, and when holidays come and go", async () => {
+    const { sm, po, dev, copo, project, s1, s2, callback, sms } = await runningSprint();
+    const admin = await makeUser(db, "admin");
+    updateStory(db, po, sms, { points: 5 });
+    decideAtDemo(db, copo, s1.id, { storyId: callback, decision: "accept" });
+    const closed = closeSprint(db, sm, s1.id, { unfinished: "next" });
+    // 8 committed, 3 → 5 re-estimated: 8 + 0 − 0 + 2 = 5 accepted + 5 not completed.
+    expect(closed.report).toEqual({ committed: 8, added: 0, removed: 0, reestimated: 2, completed: 5, notCompleted: 5 });
+    const before = { burndown: sprintBurndown(db, sm, s1.id), velocity: projectVelocity(db, project.id), report: listSprints(db, project.id)[0].report };
+
+    updateStory(db, po, sms, { points: 13 });
+    updateStory(db, dev, sms, { status: "in_progress" });
+    startSprint(db, sm, s2.id);
+    updateStory(db, po, sms, { sprintId: null });
+    const inside = sprintWorkingDays(s1, new Set())[4];
+    addHoliday(db, admin, { date: inside, name: "Company day" });
+    const after = { burndown: sprintBurndown(db, sm, s1.id), velocity: projectVelocity(db, project.id), report: listSprints(db, project.id)[0].report };
+    expect(after).toEqual(before);
+    expect(after.burndown.days.map((d) => d.date)).toContain(inside);
+    // The running sprint does follow the calendar.
+    const s2Holiday = sprintWorkingDays(s2, new Set())[3];
+    addHoliday(db, admin, { date: s2Holiday, name: "Regional holiday" });
+    expect(sprintBurndown(db, sm, s2.id).days.map((d) => d.date)).not.toContain(s2Holiday);
+    removeHoliday(db, admin, inside);
+    expect(sprintBurndown(db, sm, s1.id)).toEqual(before.burndown);
+  });
+
+  it("freezes at start-up the working days of sprints closed before they were kept", async () => {
+    const { sm, project, s1 } = await runningSprint();
+    closeSprint(db, sm, s1.id, { unfinished: "backlog" });
+    db.update(sprints).set({ workingDays: null }).run();
+    expect(freezeClosedSprintDays(db)).toBe(1);
+    expect(listSprints(db, project.id)[0].workingDays).toEqual(sprintWorkingDays(s1, new Set()));
+    expect(freezeClosedSprintDays(db)).toBe(0);
   });
 });

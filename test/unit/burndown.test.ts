@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { burndown, sprintReport, type StoryEvent } from "~/delivery/burndown";
+import { burndown, completeReport, sprintReport, type StoryEvent } from "~/delivery/burndown";
 import { forecast } from "~/delivery/forecast";
 import { lastThree, velocity } from "~/delivery/velocity";
 
@@ -100,7 +100,17 @@ describe("burndown", () => {
       ev(3, "2026-02-06", 17, { kind: "sprint", sprintId: null }), // written by the close itself
     ];
     const closeSeq = events.at(-2)!.seq;
-    expect(sprintReport({ sprintId: 7, startSeq, closeSeq, events })).toEqual({ committed: 8, completed: 5, notCompleted: 3, added: 3, removed: 3 });
+    expect(sprintReport({ sprintId: 7, startSeq, closeSeq, events })).toEqual({ committed: 8, completed: 5, notCompleted: 3, added: 3, removed: 3, reestimated: 0 });
+  });
+
+  it("counts re-estimates of stories there at both ends, so the report adds up", () => {
+    const events = [...base, ev(1, "2026-02-04", 10, { kind: "estimate", points: 8 }), ev(2, "2026-02-05", 10, { kind: "estimate", points: 1 }), ev(1, "2026-02-05", 11, { kind: "status", status: "accepted" })];
+    const r = sprintReport({ sprintId: 7, startSeq, closeSeq: events.at(-1)!.seq, events });
+    expect(r).toEqual({ committed: 8, completed: 8, notCompleted: 1, added: 0, removed: 0, reestimated: 1 });
+    expect(r.committed + r.added - r.removed + r.reestimated).toBe(r.completed + r.notCompleted);
+    // A report frozen before the line was kept gets it from the same identity.
+    expect(completeReport({ committed: 20, completed: 13, notCompleted: 5, added: 3, removed: 2 }).reestimated).toBe(-3);
+    expect(completeReport(r)).toEqual(r);
   });
 });
 

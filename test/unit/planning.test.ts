@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planningWarnings } from "~/delivery/planning";
+import { commitmentOf, planningWarnings } from "~/delivery/planning";
 
 describe("planning warnings", () => {
   it("warns when the commitment exceeds capacity or the mean velocity, and only then", () => {
@@ -22,5 +22,13 @@ describe("suggested capacity", () => {
     expect(suggestCapacity({ meanVelocity: 20, workingDays: 15, daysOffPerMember: [20] })).toBe(0);
     expect(suggestCapacity({ meanVelocity: null, workingDays: 15, daysOffPerMember: [0] })).toBeNull();
     expect(suggestCapacity({ meanVelocity: 20, workingDays: 15, daysOffPerMember: [] })).toBeNull();
+  });
+});
+
+describe("the planning panel's commitment", () => {
+  it("is what the sprint holds before the start, and what it held at the start afterwards (the burndown's committed)", () => {
+    expect(commitmentOf({ started: false, committedAtStart: 0, inSprintNow: 21 })).toEqual({ commitment: 21, scopeChange: null });
+    expect(commitmentOf({ started: true, committedAtStart: 21, inSprintNow: 26 })).toEqual({ commitment: 21, scopeChange: 5 });
+    expect(commitmentOf({ started: true, committedAtStart: 21, inSprintNow: 21 })).toEqual({ commitment: 21, scopeChange: 0 });
   });
 });

@@ -9,7 +9,8 @@ import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { isReady } from "~/delivery/backlog";
-import { planningWarnings } from "~/delivery/planning";
+import { commitmentOf, planningWarnings } from "~/delivery/planning";
+import { completeReport } from "~/delivery/burndown";
 import { SprintChangeSchema, closeSprint, findSprint, projectHolidays, projectVelocity, sprintBoard, sprintBurndown, startSprint, updateSprint } from "~/delivery/sprints.server";
 import { addDayOff, capacitySuggestion } from "~/delivery/days-off.server";
 import { openActions } from "~/delivery/retro.server";
@@ -35,10 +36,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const board = orErrorPage(() => sprintBoard(db, user, Number(params.id)));
   const sum = (status: string) => board.stories.filter((s) => s.status === status).reduce((n, s) => n + (s.points ?? 0), 0);
-  const commitment = board.stories.reduce((n, s) => n + (s.points ?? 0), 0);
+  const burndown = sprintBurndown(db, user, board.sprint.id);
+  const { commitment, scopeChange } = commitmentOf({
+    started: board.sprint.startSeq !== null,
+    committedAtStart: burndown.committed,
+    inSprintNow: board.stories.reduce((n, s) => n + (s.points ?? 0), 0),
+  });
   const mean = lastThree(projectVelocity(db, board.project.id).closed)?.mean ?? null;
   const planning = board.sprint.state === "closed" ? null : {
     commitment,
+    scopeChange,
     meanVelocity: mean,
     warnings: planningWarnings({ commitment, capacity: board.sprint.capacity, meanVelocity: mean }),
     ready: listBacklog(db, user, board.project.id, { sprint: "none" }).filter(isReady).slice(0, 15),
@@ -51,7 +58,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sprint: board.sprint,
     stories: board.stories,
     points: Object.fromEntries(COLUMNS.map((c) => [c.status, sum(c.status)])),
-    burndown: sprintBurndown(db, user, board.sprint.id),
+    burndown,
+    report: board.sprint.report ? completeReport(board.sprint.report) : null,
     glance: board.sprint.state === "closed" ? null : ceremonyGlance(db, user, board.project, board.sprint.id),
     today: projectNow(board.project).slice(0, 10),
     can: {
@@ -103,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SprintPage() {
-  const { project, sprint, stories, points, burndown, can, planning, glance, today } = useLoaderData<typeof loader>();
+  const { project, sprint, stories, points, burndown, report, can, planning, glance, today } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const settingsErrors = errors?.values.intent === "settings" ? errors : undefined;
   return (
@@ -177,23 +185,32 @@ export default function SprintPage() {
         </section>
       ) : null}
 
-      {sprint.report ? (
-        <div className="stat-grid" style={{ marginBottom: "1.5rem" }} aria-label="Sprint report">
-          {(
-            [
-              ["committed", "committed at start"],
-              ["completed", "completed (accepted)"],
-              ["notCompleted", "not completed"],
-              ["added", "added after start"],
-              ["removed", "removed after start"],
-            ] as const
-          ).map(([key, label]) => (
-            <div className="stat" key={key}>
-              <div className="stat__value">{sprint.report![key]}</div>
-              <div className="stat__label">{label}</div>
-            </div>
-          ))}
-        </div>
+      {report ? (
+        <section aria-labelledby="report-title" style={{ marginBottom: "1.5rem" }}>
+          <h2 id="report-title" className="visually-hidden">
+            Sprint report
+          </h2>
+          <div className="stat-grid" data-testid="sprint-report">
+            {(
+              [
+                ["committed", "committed at start"],
+                ["added", "added after start"],
+                ["removed", "removed after start"],
+                ["reestimated", "re-estimated"],
+                ["completed", "completed (accepted)"],
+                ["notCompleted", "not completed"],
+              ] as const
+            ).map(([key, label]) => (
+              <div className="stat" key={key}>
+                <div className="stat__value">{key === "reestimated" && report[key] > 0 ? `+${report[key]}` : report[key]}</div>
+                <div className="stat__label">{label}</div>
+              </div>
+            ))}
+          </div>
+          <p className="muted" data-testid="report-sum">
+            {report.committed} committed + {report.added} added − {report.removed} removed {report.reestimated < 0 ? "−" : "+"} {Math.abs(report.reestimated)} re-estimated = {report.completed} completed + {report.notCompleted} not completed
+          </p>
+        </section>
       ) : null}
 
       {planning ? (
@@ -202,8 +219,14 @@ export default function SprintPage() {
           <div className="stat-grid" style={{ marginBottom: "1rem" }}>
             <div className="stat">
               <div className="stat__value" data-testid="commitment">{planning.commitment}</div>
-              <div className="stat__label">points committed</div>
+              <div className="stat__label">{planning.scopeChange === null ? "points committed" : "points committed at start"}</div>
             </div>
+            {planning.scopeChange ? (
+              <div className="stat">
+                <div className="stat__value" data-testid="scope-change">{planning.scopeChange > 0 ? `+${planning.scopeChange}` : planning.scopeChange}</div>
+                <div className="stat__label">scope change since the start</div>
+              </div>
+            ) : null}
             <div className="stat">
               <div className="stat__value">{sprint.capacity ?? "—"}</div>
               <div className="stat__label">capacity</div>
