@@ -160,6 +160,9 @@ export function moveCeremony(db: Db, actor: User, id: number, input: unknown): C
   return db.transaction((tx) => {
     const sprint = tx.select().from(sprints).where(eq(sprints.id, c.sprintId)).get()!;
     if (sprint.state === "closed") throw new DomainError("conflict", `Sprint ${sprint.number} is closed; its ceremonies are history.`);
+    if (data.date < sprint.start || data.date > sprint.end) {
+      throw new DomainError("invalid", `A ceremony of sprint ${sprint.number} stays within its dates.`, { fields: { date: `Choose a day from ${sprint.start} to ${sprint.end}: the sprint it belongs to.` } });
+    }
     return tx
       .update(ceremonies)
       .set({ date: data.date, time: data.time, minutes: data.minutes, moved: true, moveReason: data.reason, sequence: c.sequence + 1, updatedAt: nowIso() })

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.server";
-import { daysOff, projectMembers, users } from "../../db/schema";
+import { daysOff, projectMembers, sprints, users } from "../../db/schema";
+import { holidaysFor } from "../calendar/calendars.server";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { IsoDateSchema, parseInput } from "../lib/validation";
@@ -9,12 +10,47 @@ import { getProject } from "./projects.server";
 import { suggestCapacity } from "./planning";
 import { sprintWorkingDays } from "./sprints";
 
-/** A member records a day off of their own. */
-export function addDayOff(db: Db, actor: User, projectId: number, input: unknown) {
-  const { role } = getProject(db, actor, projectId);
+/** The sprint being planned, for a member of its project: days off are recorded against it. */
+function plannedSprintOf(db: Db, actor: User, sprintId: number) {
+  const sprint = db.select().from(sprints).where(eq(sprints.id, sprintId)).get();
+  if (!sprint) throw new DomainError("not_found", "No such sprint.");
+  const { project, role } = getProject(db, actor, sprint.projectId);
   if (!role) throw new DomainError("forbidden", "Only members of the project record days off.");
+  if (sprint.state === "closed") throw new DomainError("conflict", `Sprint ${sprint.number} is closed: its days off are history.`);
+  return { sprint, project };
+}
+
+/**
+ * A member records a day off of their own in a sprint being planned or run (SPEC A3): a working
+ * day of that sprint, since only those change its capacity.
+ */
+export function addDayOff(db: Db, actor: User, sprintId: number, input: unknown) {
+  const { sprint, project } = plannedSprintOf(db, actor, sprintId);
   const { date } = parseInput(z.object({ date: IsoDateSchema }), input);
-  db.insert(daysOff).values({ projectId, userId: actor.id, date }).onConflictDoNothing().run();
+  if (!sprintWorkingDays(sprint, holidaysFor(db, project.calendarId)).includes(date)) {
+    const where = date < sprint.start || date > sprint.end ? `outside sprint ${sprint.number} (${sprint.start} → ${sprint.end})` : "not a working day (a weekend or a holiday)";
+    throw new DomainError("invalid", `That day is ${where}.`, { fields: { date: `Choose a working day of sprint ${sprint.number}: ${date} is ${where}.` } });
+  }
+  db.insert(daysOff).values({ projectId: sprint.projectId, userId: actor.id, date }).onConflictDoNothing().run();
+}
+
+/** A member takes back a day off of their own. */
+export function removeDayOff(db: Db, actor: User, sprintId: number, input: unknown) {
+  const { sprint } = plannedSprintOf(db, actor, sprintId);
+  const { date } = parseInput(z.object({ date: IsoDateSchema }), input);
+  const removed = db.delete(daysOff).where(and(eq(daysOff.projectId, sprint.projectId), eq(daysOff.userId, actor.id), eq(daysOff.date, date))).returning().all();
+  if (!removed.length) throw new DomainError("not_found", "You have no day off on that date.");
+}
+
+/** The days off a member recorded inside a sprint, for them to see and take back. */
+export function myDaysOff(db: DbOrTx, userId: number, sprint: { projectId: number; start: string; end: string }): string[] {
+  return db
+    .select({ date: daysOff.date })
+    .from(daysOff)
+    .where(and(eq(daysOff.projectId, sprint.projectId), eq(daysOff.userId, userId), gte(daysOff.date, sprint.start), lte(daysOff.date, sprint.end)))
+    .orderBy(asc(daysOff.date))
+    .all()
+    .map((d) => d.date);
 }
 
 /** Team members with their days off inside a sprint, and the capacity planning suggests from them. */

@@ -150,7 +150,7 @@ export async function seedDelivery(db: Db): Promise<void> {
 
   // Sprint 4, active: what carried over plus new work; one story added after the start.
   const s4 = sprintList[3];
-  addDayOff(db, dev, acme.id, { date: sprintWorkingDays(s4, holidays)[8] });
+  addDayOff(db, dev, s4.id, { date: sprintWorkingDays(s4, holidays)[8] });
   storyIds.push(addStory(STORIES.at(-1)!, at(day(s4.start, -4), 10)));
   const s4Days = sprintWorkingDays(s4, holidays);
   for (const i of [10, 11, 12, 15, 22]) updateStory(db, po, storyIds[i], { sprintId: s4.id }, at(day(s4.start, -3), 14));

@@ -78,6 +78,10 @@ describe("ceremony calendar", () => {
     expect(refusal(() => moveCeremony(db, dev, demo.id, { date: "2026-02-19", time: "15:00", minutes: 90, reason: "Customer travel" })).code).toBe("forbidden");
     const bad = refusal(() => moveCeremony(db, sm, demo.id, { date: "2026-02-31", time: "3pm", minutes: 2, reason: "" }));
     expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["date", "minutes", "reason", "time"]);
+    // An occurrence stays inside its sprint: the demo of sprint 1 cannot move into sprint 2.
+    const outside = refusal(() => moveCeremony(db, sm, demo.id, { date: "2026-02-23", time: "15:00", minutes: 60, reason: "Customer travel" }));
+    expect(outside.fields).toEqual({ date: `Choose a day from ${s1.start} to ${s1.end}: the sprint it belongs to.` });
+    expect(listCeremonies(db, sm, project.id, { sprintId: s1.id, kinds: ["demo"] })[0]).toMatchObject({ date: demo.date, moved: false });
     const moved = moveCeremony(db, sm, demo.id, { date: "2026-02-19", time: "15:00", minutes: 90, reason: "The co-product owner flies out on Friday" });
     expect(moved).toMatchObject({ moved: true, date: "2026-02-19", time: "15:00", minutes: 90, sequence: demo.sequence + 1 });
 

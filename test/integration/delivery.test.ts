@@ -111,7 +111,7 @@ describe("sprints and events", () => {
     expect(sprintBurndown(db, copo, s1.id).days.filter((d) => d.notAccepted !== null).at(-1)?.notAccepted).toBe(5);
 
     const closed = closeSprint(db, sm, s1.id, { unfinished: "backlog" });
-    expect(closed.report).toEqual({ committed: 8, completed: 5, notCompleted: 5, added: 2, removed: 0 });
+    expect(closed.report).toEqual({ committed: 8, completed: 5, notCompleted: 5, added: 2, removed: 0, reestimated: 0 });
     const backlog = listBacklog(db, copo, project.id, { sprint: "none" });
     expect(backlog.slice(0, 2).map((s) => s.id)).toEqual([b.id, c.id]);
     expect(projectVelocity(db, project.id).sprints).toEqual([{ sprint: 1, committed: 8, accepted: 5 }]);
@@ -335,16 +335,21 @@ describe("transition to Customer Care", () => {
 describe("days off and capacity", () => {
   it("suggests a capacity from the mean velocity and the team's days off inside the sprint", async () => {
     const { sm, dev, outsider, project } = await setup();
-    const { addDayOff, capacitySuggestion } = await import("~/delivery/days-off.server");
+    const { addDayOff, capacitySuggestion, removeDayOff } = await import("~/delivery/days-off.server");
     const [s1] = generateSprints(db, sm, project.id, { count: 1 });
-    addDayOff(db, dev, project.id, { date: "2026-02-03" });
-    addDayOff(db, dev, project.id, { date: "2026-02-07" }); // a Saturday: not a working day
-    addDayOff(db, dev, project.id, { date: "2026-03-30" }); // outside the sprint
-    expect(refusal(() => addDayOff(db, outsider, project.id, { date: "2026-02-04" })).code).toBe("not_found");
+    addDayOff(db, dev, s1.id, { date: "2026-02-03" });
+    expect(refusal(() => addDayOff(db, dev, s1.id, { date: "2026-02-07" })).fields).toEqual({ date: "Choose a working day of sprint 1: 2026-02-07 is not a working day (a weekend or a holiday)." });
+    expect(refusal(() => addDayOff(db, dev, s1.id, { date: "2026-03-30" })).fields?.date).toMatch(/outside sprint 1 \(2026-02-02 → 2026-02-22\)/);
+    expect(refusal(() => addDayOff(db, outsider, s1.id, { date: "2026-02-04" })).code).toBe("not_found");
     const suggestion = capacitySuggestion(db, project.id, s1, new Set(), 15);
     expect(suggestion.workingDays).toBe(15);
     expect(suggestion.members.map((m) => m.daysOff)).toEqual([["2026-02-03"]]);
     expect(suggestion.suggested).toBe(14);
+
+    addDayOff(db, dev, s1.id, { date: "2026-02-04" });
+    removeDayOff(db, dev, s1.id, { date: "2026-02-03" });
+    expect(refusal(() => removeDayOff(db, dev, s1.id, { date: "2026-02-03" })).code).toBe("not_found");
+    expect(capacitySuggestion(db, project.id, s1, new Set(), 15).members.map((m) => m.daysOff)).toEqual([["2026-02-04"]]);
   });
 });
 

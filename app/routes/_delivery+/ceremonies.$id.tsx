@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ceremony,
     ends: occurrenceBounds(ceremony).endKey.slice(11),
     project: { id: project.id, name: project.name, timeZone: project.timeZone },
-    sprint: { id: sprint.id, number: sprint.number, state: sprint.state },
+    sprint: { id: sprint.id, number: sprint.number, state: sprint.state, start: sprint.start, end: sprint.end },
     today: projectNow(project).slice(0, 10),
     can,
   });
@@ -129,7 +129,17 @@ export default function CeremonyPage() {
               <h2 id="move-title">Move</h2>
               <Form method="post" className="form" noValidate>
                 <input type="hidden" name="intent" value="move" />
-                <Field label="Date" name="date" id="move-date" type="date" defaultValue={intent === "move" ? errors?.values.date : ceremony.date} error={intent === "move" ? errors?.fields.date : undefined} />
+                <Field
+                  label="Date"
+                  name="date"
+                  id="move-date"
+                  type="date"
+                  min={sprint.start}
+                  max={sprint.end}
+                  hint={`Within sprint ${sprint.number}: ${sprint.start} to ${sprint.end}.`}
+                  defaultValue={intent === "move" ? errors?.values.date : ceremony.date}
+                  error={intent === "move" ? errors?.fields.date : undefined}
+                />
                 <Field label="Time" name="time" id="move-time" type="time" defaultValue={intent === "move" ? errors?.values.time : ceremony.time} error={intent === "move" ? errors?.fields.time : undefined} />
                 <Field label="Minutes" name="minutes" id="move-minutes" type="number" min={5} max={480} defaultValue={intent === "move" ? errors?.values.minutes : ceremony.minutes} error={intent === "move" ? errors?.fields.minutes : undefined} />
                 <Field label="Why it moves" name="reason" id="move-reason" defaultValue={intent === "move" ? errors?.values.reason : ""} error={intent === "move" ? errors?.fields.reason : undefined} />

@@ -12,7 +12,7 @@ import { isReady } from "~/delivery/backlog";
 import { commitmentOf, planningWarnings } from "~/delivery/planning";
 import { completeReport } from "~/delivery/burndown";
 import { SprintChangeSchema, closeSprint, findSprint, projectHolidays, projectVelocity, sprintBoard, sprintBurndown, startSprint, updateSprint } from "~/delivery/sprints.server";
-import { addDayOff, capacitySuggestion } from "~/delivery/days-off.server";
+import { addDayOff, capacitySuggestion, myDaysOff, removeDayOff } from "~/delivery/days-off.server";
 import { openActions } from "~/delivery/retro.server";
 import { ceremonyGlance, projectNow } from "~/delivery/ceremonies.server";
 import { formatDay } from "~/lib/dates";
@@ -51,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ready: listBacklog(db, user, board.project.id, { sprint: "none" }).filter(isReady).slice(0, 15),
     capacity: capacitySuggestion(db, board.project.id, board.sprint, projectHolidays(db, board.project), mean),
     actions: openActions(db, user, board.project.id),
+    myDaysOff: board.role ? myDaysOff(db, user.id, board.sprint) : [],
   };
   return json({
     planning,
@@ -87,8 +88,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithFlash(`/sprints/${id}`, `“${story.title}” added to the sprint.`);
       }
       case "day-off": {
-        addDayOff(db, user, findSprint(db, id).projectId, { date: form.get("date") });
-        return redirectWithFlash(`/sprints/${id}`, "Day off recorded.");
+        addDayOff(db, user, id, { date: form.get("date") });
+        return redirectWithFlash(`/sprints/${id}`, `Day off on ${form.get("date")} recorded.`);
+      }
+      case "remove-day-off": {
+        removeDayOff(db, user, id, { date: form.get("date") });
+        return redirectWithFlash(`/sprints/${id}`, `Day off on ${form.get("date")} removed.`);
       }
       case "settings": {
         const before = findSprint(db, id);
@@ -114,6 +119,7 @@ export default function SprintPage() {
   const { project, sprint, stories, points, burndown, report, can, planning, glance, today } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const settingsErrors = errors?.values.intent === "settings" ? errors : undefined;
+  const dayOffErrors = errors?.values.intent === "day-off" ? errors : undefined;
   return (
     <>
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title={<>Sprint {sprint.number}</>} actions={
@@ -253,15 +259,35 @@ export default function SprintPage() {
           {can.member ? (
             <Form method="post" className="form form--inline">
               <input type="hidden" name="intent" value="day-off" />
-              <div className={errors?.fields.date ? "field field--error" : "field"} style={{ maxWidth: "12rem" }}>
+              <div className={dayOffErrors?.fields.date ? "field field--error" : "field"} style={{ maxWidth: "12rem" }}>
                 <label htmlFor="day-off">My day off</label>
-                <input id="day-off" name="date" type="date" min={sprint.start} max={sprint.end} />
-                {errors?.fields.date ? <p className="field__error">{errors.fields.date}</p> : null}
+                <input id="day-off" name="date" type="date" min={sprint.start} max={sprint.end} defaultValue={dayOffErrors?.values.date ?? ""} aria-invalid={dayOffErrors?.fields.date ? true : undefined} aria-describedby={dayOffErrors?.fields.date ? "day-off-error" : undefined} />
+                {dayOffErrors?.fields.date ? (
+                  <p className="field__error" id="day-off-error">
+                    {dayOffErrors.fields.date}
+                  </p>
+                ) : null}
               </div>
               <button type="submit" className="button button--quiet">
                 Add day off
               </button>
             </Form>
+          ) : null}
+          {planning.myDaysOff.length ? (
+            <ul className="chip-list" aria-label="My days off in this sprint" data-testid="my-days-off">
+              {planning.myDaysOff.map((date) => (
+                <li key={date}>
+                  <Form method="post" className="chip">
+                    <input type="hidden" name="intent" value="remove-day-off" />
+                    <input type="hidden" name="date" value={date} />
+                    <span>{formatDay(date)}</span>
+                    <button type="submit" className="button button--quiet" aria-label={`Remove my day off on ${formatDay(date)}`}>
+                      Remove
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
           ) : null}
           {planning.actions.length ? (
             <div className="alert alert--info" data-testid="open-actions">
