@@ -1,5 +1,6 @@
 import { getDb } from "../db/client.server";
 import { remindUpcomingDemos } from "./delivery/reminders.server";
+import { sweepRateLimits } from "./auth/limits.server";
 import { appUrl } from "./lib/app-url";
 import { logger } from "./lib/log.server";
 import { sendOutbox, smtpTransport } from "./notifications/mail.server";
@@ -12,7 +13,7 @@ declare global {
 let running: Promise<void> | null = null;
 let stopped = false;
 
-/** One round of the background work: demo reminders, then the outbox when SMTP_URL is set. */
+/** One round of the background work: demo reminders, forgotten rate-limit attempts, then the outbox when SMTP_URL is set. */
 export function runJobs(): Promise<void> {
   running ??= jobsRound().finally(() => {
     running = null;
@@ -24,6 +25,7 @@ async function jobsRound(): Promise<void> {
   try {
     const db = getDb();
     remindUpcomingDemos(db);
+    sweepRateLimits(db);
     const url = process.env.SMTP_URL;
     if (url) {
       const result = await sendOutbox(db, smtpTransport(url), {

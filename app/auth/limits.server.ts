@@ -64,3 +64,16 @@ export function takeLimit(db: DbOrTx, limit: Limit, key: string | null, what: st
   checkLimit(db, limit, key, what, field, now);
   recordHit(db, limit, key, now);
 }
+
+/**
+ * Forget every attempt that left its window, for keys that never came back (an address seen
+ * once): run with the background jobs, so the table holds only what a limit can still count.
+ */
+export function sweepRateLimits(db: DbOrTx, now = new Date()): number {
+  let removed = 0;
+  for (const limit of Object.values(LIMITS)) {
+    const cutoff = new Date(now.getTime() - limit.windowMs).toISOString();
+    removed += db.delete(rateLimitHits).where(and(eq(rateLimitHits.bucket, limit.bucket), lte(rateLimitHits.at, cutoff))).run().changes;
+  }
+  return removed;
+}

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.server";
-import { accessRequests, auditLog, follows, notifications, outbox, passwordTokens, sessions } from "../../db/schema";
+import { accessRequests, auditLog, follows, notifications, outbox, passwordTokens, rateLimitHits, sessions } from "../../db/schema";
 import {
   approveAccessRequest,
   checkPasswordLink,
@@ -13,7 +13,7 @@ import {
 } from "~/auth/access.server";
 import { createSession } from "~/auth/sessions.server";
 import { authenticateToken, createToken } from "~/auth/tokens.server";
-import { LIMITS, recordHit } from "~/auth/limits.server";
+import { LIMITS, recordHit, sweepRateLimits } from "~/auth/limits.server";
 import { verifyCredentials } from "~/auth/sign-in.server";
 import { addComment } from "~/ideas/comments.server";
 import { moveIdea } from "~/ideas/idea-moves.server";
@@ -120,6 +120,18 @@ describe("access requests", () => {
     // Another address, and the same one once the window passed, sign in.
     expect((await verifyCredentials(db, { email: user.email, password: TEST_PASSWORD }, now, { address: "198.51.100.2" })).id).toBe(user.id);
     expect((await verifyCredentials(db, { email: user.email, password: TEST_PASSWORD }, new Date(now.getTime() + 15 * 60_000 + 1000), { address: "203.0.113.9" })).id).toBe(user.id);
+  });
+
+  it("the background sweep forgets attempts that left their window, for keys never seen again", () => {
+    const now = new Date("2026-12-02T09:00:00Z");
+    const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+    recordHit(db, LIMITS.resetPerAddress, "198.51.100.77", ago(20));
+    recordHit(db, LIMITS.resetPerAddress, "198.51.100.78", ago(5));
+    recordHit(db, LIMITS.accessPerEmail, "once@wingtip.example", ago(50));
+    recordHit(db, LIMITS.accessPerEmail, "long-ago@wingtip.example", ago(61));
+    const keys = () => db.select().from(rateLimitHits).all().map((h) => h.key).filter((k) => /198\.51\.100\.7|wingtip/.test(k)).sort();
+    expect(sweepRateLimits(db, now)).toBeGreaterThanOrEqual(2);
+    expect(keys()).toEqual(["198.51.100.78", "once@wingtip.example"]);
   });
 
   it("a new password ends every session and API token of the user and voids their other links", async () => {
