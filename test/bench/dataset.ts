@@ -65,7 +65,7 @@ const keyOf = (i: number) => `BEN${String.fromCharCode(65 + (i % 10))}-I-${i}`;
 
 function buildIdeasLab(db: Db, size: BenchSize, pmId: number): { voterIds: number[]; voteTargets: string[]; ideaKeys: string[] } {
   const raw = db.$client;
-  const { rand, words } = generator();
+  const { words } = generator();
   const voterIds: number[] = [];
   const voteTargets: string[] = [];
   const ideaKeys: string[] = [];
@@ -143,7 +143,6 @@ function buildIdeasLab(db: Db, size: BenchSize, pmId: number): { voterIds: numbe
       }
     });
   })();
-  void rand;
   return { voterIds, voteTargets, ideaKeys };
 }
 

@@ -1,14 +1,10 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { expect, test } from "@playwright/test";
-import { demoTemplateFolder } from "../support/demo-template";
 import { freePort, startServer } from "../support/ops";
-import { demoTest } from "../support/demo-copy";
+import { demoCopy, demoTest } from "../support/demo-copy";
 
 /** A real SMTP server on loopback that keeps what it receives, parsed as a mail client would. */
 async function smtpSink() {
@@ -34,12 +30,11 @@ async function smtpSink() {
 
 test("a forgotten password: the reset mail arrives over SMTP with an absolute link that opens, and the new password signs in", async ({ page }) => {
   test.setTimeout(90_000);
-  const folder = mkdtempSync(join(tmpdir(), "sprintlab-mail-"));
-  cpSync(demoTemplateFolder(), folder, { recursive: true });
+  const demo = demoCopy("mail");
   const sink = await smtpSink();
   const port = await freePort();
   const appUrl = `http://localhost:${port}`;
-  const server = await startServer(join(folder, "sprintlab.db"), { PORT: String(port), APP_URL: appUrl, SMTP_URL: sink.url, JOBS_INTERVAL_SECONDS: "1", SHUTDOWN_GRACE_MS: "0" });
+  const server = await startServer(demo.file, { PORT: String(port), APP_URL: appUrl, SMTP_URL: sink.url, JOBS_INTERVAL_SECONDS: "1", SHUTDOWN_GRACE_MS: "0" });
   try {
     await page.goto(`${appUrl}/forgot-password`);
     await page.getByLabel("Email").fill("partner@example.com");
@@ -66,7 +61,7 @@ test("a forgotten password: the reset mail arrives over SMTP with an absolute li
     server.process.kill("SIGTERM");
     await server.exited;
     await sink.close();
-    rmSync(folder, { recursive: true, force: true });
+    demo.remove();
   }
 });
 

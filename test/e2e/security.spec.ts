@@ -1,10 +1,7 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Agent, request } from "node:http";
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../db/seed/users";
-import { demoTemplateFolder } from "../support/demo-template";
+import { demoCopy } from "../support/demo-copy";
 import { startServer } from "../support/ops";
 
 /** Sign in with a plain form post and return the session cookie the server set. */
@@ -21,9 +18,8 @@ async function signInCookie(url: string, headers: Record<string, string> = {}): 
 
 test("the session cookie is Secure over https: behind a proxy the operator trusts, or when APP_URL is https — never from a header anyone can send", async () => {
   test.setTimeout(120_000);
-  const folder = mkdtempSync(join(tmpdir(), "sprintlab-cookie-"));
-  cpSync(demoTemplateFolder(), folder, { recursive: true });
-  const file = join(folder, "sprintlab.db");
+  const demo = demoCopy("cookie");
+  const { file } = demo;
   const servers: Awaited<ReturnType<typeof startServer>>[] = [];
   try {
     const untrusted = await startServer(file, { SHUTDOWN_GRACE_MS: "0" });
@@ -51,7 +47,7 @@ test("the session cookie is Secure over https: behind a proxy the operator trust
   } finally {
     for (const s of servers) s.process.kill("SIGTERM");
     await Promise.all(servers.map((s) => s.exited));
-    rmSync(folder, { recursive: true, force: true });
+    demo.remove();
   }
 });
 
@@ -72,9 +68,8 @@ function send(agent: Agent, url: string, options: { method: string; path: string
 
 test("bodies over the limit are refused from their headers with 413 — pages and API, signed in or not — and the connection stays usable", async () => {
   test.setTimeout(90_000);
-  const folder = mkdtempSync(join(tmpdir(), "sprintlab-limits-"));
-  cpSync(demoTemplateFolder(), folder, { recursive: true });
-  const server = await startServer(join(folder, "sprintlab.db"), { SHUTDOWN_GRACE_MS: "0" });
+  const demo = demoCopy("limits");
+  const server = await startServer(demo.file, { SHUTDOWN_GRACE_MS: "0" });
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const big = Buffer.alloc(2 * 1024 * 1024, "a");
@@ -105,15 +100,14 @@ test("bodies over the limit are refused from their headers with 413 — pages an
     agent.destroy();
     server.process.kill("SIGTERM");
     await server.exited;
-    rmSync(folder, { recursive: true, force: true });
+    demo.remove();
   }
 });
 
 test("malformed page posts and posts from another site get 400 or 403 with a page of ours — never a 500, never a stack in the log", async () => {
   test.setTimeout(90_000);
-  const folder = mkdtempSync(join(tmpdir(), "sprintlab-malformed-"));
-  cpSync(demoTemplateFolder(), folder, { recursive: true });
-  const server = await startServer(join(folder, "sprintlab.db"), { SHUTDOWN_GRACE_MS: "0" });
+  const demo = demoCopy("malformed");
+  const server = await startServer(demo.file, { SHUTDOWN_GRACE_MS: "0" });
   const post = (path: string, headers: Record<string, string>, body: string) => fetch(`${server.url}${path}`, { method: "POST", redirect: "manual", headers, body });
   const form = new URLSearchParams({ email: "customer@example.com", password: DEMO_PASSWORD }).toString();
   try {
@@ -152,6 +146,6 @@ test("malformed page posts and posts from another site get 400 or 403 with a pag
   } finally {
     server.process.kill("SIGTERM");
     await server.exited;
-    rmSync(folder, { recursive: true, force: true });
+    demo.remove();
   }
 });
