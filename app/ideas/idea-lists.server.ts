@@ -3,7 +3,7 @@ import { writeCsv } from "../lib/csv";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
-import { IDEA_STATUSES, categories, ideas, portals, users } from "../../db/schema";
+import { IDEA_STATUSES, categories, ideas, portals, rankVotes, users } from "../../db/schema";
 import { globalCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
@@ -98,8 +98,9 @@ function filterConditions(db: Db, viewer: User, f: ListFilters): SQL | undefined
   return conditions.length ? and(...conditions) : undefined;
 }
 
+/** "top" ranks a Delivered or Not Planned idea by the votes it closed with (an indexed expression). */
 function listOrder(f: ListFilters) {
-  return f.sort === "new" ? [desc(ideas.createdAt), desc(ideas.id)] : [desc(ideas.votes), desc(ideas.id)];
+  return f.sort === "new" ? [desc(ideas.createdAt), desc(ideas.id)] : [desc(rankVotes(ideas)), desc(ideas.id)];
 }
 
 /** A page of ideas, filtered and sorted; every filter and sort is served by an index. */
