@@ -14,6 +14,9 @@ import { listIdeas } from "~/ideas/idea-lists.server";
 import { moveIdea } from "~/ideas/idea-moves.server";
 import { castVote, ledgerBalance, voteBalance } from "~/ideas/votes.server";
 import { appToday } from "~/lib/app-time";
+import * as ideaRoute from "~/routes/api+/v1+/ideas.$key";
+import { IdeaAnswerSchema } from "~/web/api-answers.server";
+import { callRoute, freshApiDb, tokenOf } from "../support/api-routes";
 import { freshDb } from "../support/db";
 import { makeIdea, makePortal, TEST_PASSWORD } from "../support/factories";
 
@@ -122,6 +125,34 @@ describe("a merge that tells the story", () => {
     moveIdea(db, pm, source, { status: "merged", note: "Same need", mergeInto: target });
     expect(getIdea(db, author, source).mergeTarget).toMatchObject({ votesMoved: 0, votesReturned: 0 });
     expect(noticesOf(author).some((t) => t.includes("your vote"))).toBe(false);
+  });
+});
+
+describe("the API's Idea", () => {
+  it("answers votesAtClose for a Delivered idea, mergedFrom on the target and mergedInto on the merged one, as the schema says", async () => {
+    // The one test here that goes through a route: the route's own connection opens this file.
+    db = freshApiDb();
+    const { prefix, pm } = await makePortal(db, { threshold: 50 });
+    const a = await voter("customer", "Acme Health");
+    const b = await voter("partner", "Contoso Partners");
+    const shipped = makeIdea(db, a, prefix, "Agents swap shifts without a supervisor").key;
+    const source = makeIdea(db, a, prefix, "Flag calls where the customer sounds upset").key;
+    const target = makeIdea(db, a, prefix, "Alert supervisors when sentiment drops").key;
+    castVote(db, a, shipped);
+    castVote(db, b, shipped);
+    castVote(db, b, source);
+    toInDevelopment(pm, shipped);
+    moveIdea(db, pm, shipped, { status: "delivered", note: "Shipped", releaseNoteUrl: "https://docs.example.com/rn/9.1" });
+    moveIdea(db, pm, source, { status: "merged", note: "Same need", mergeInto: target });
+    const token = tokenOf(db, a);
+    const get = async (key: string) => {
+      const response = await callRoute(ideaRoute, "GET", `/ideas/${key}`, { token, params: { key } });
+      expect(response.status).toBe(200);
+      return IdeaAnswerSchema.strict().parse(await response.json());
+    };
+    expect(await get(shipped)).toMatchObject({ status: "delivered", votes: 0, votesAtClose: 2, mergedFrom: [], mergedInto: null });
+    expect(await get(target)).toMatchObject({ votes: 1, votesAtClose: null, mergedFrom: [source] });
+    expect(await get(source)).toMatchObject({ status: "merged", votesAtClose: null, mergedInto: target, mergedFrom: [] });
   });
 });
 
