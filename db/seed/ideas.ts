@@ -233,4 +233,9 @@ function backdate(db: Db, today: string) {
     CASE WHEN notifications.text LIKE '%came back%' OR notifications.text LIKE '%was merged%' THEN ${closedAt("notifications.idea_id")} END,
     CASE WHEN notifications.text LIKE 'Official update on %' THEN (SELECT max(k.created_at) FROM comments k WHERE k.idea_id = notifications.idea_id AND k.kind = 'official') END,
     created_at) WHERE idea_id IS NOT NULL`);
+  // Lists show the newest written first: rewrite them in the order of their dates.
+  db.run(sql`CREATE TEMP TABLE seeded_notifications AS SELECT user_id, idea_id, text, link, created_at, read_at FROM notifications ORDER BY created_at, id`);
+  db.run(sql`DELETE FROM notifications`);
+  db.run(sql`INSERT INTO notifications (user_id, idea_id, text, link, created_at, read_at) SELECT user_id, idea_id, text, link, created_at, read_at FROM seeded_notifications ORDER BY rowid`);
+  db.run(sql`DROP TABLE seeded_notifications`);
 }

@@ -101,7 +101,7 @@ export default function PortalIdeas() {
           <div className="field">
             <label htmlFor="sort">Sort</label>
             <select id="sort" name="sort" defaultValue={params.get("sort") ?? "top"}>
-              <option value="top">Top (most votes; closed ideas by their votes at close)</option>
+              <option value="top">Top (most votes)</option>
               <option value="new">Newest</option>
             </select>
           </div>
