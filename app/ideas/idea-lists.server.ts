@@ -3,13 +3,14 @@ import { writeCsv } from "../lib/csv";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
-import { IDEA_STATUSES, categories, ideas, portals, users } from "../../db/schema";
+import { IDEA_STATUSES, categories, ideas, portals, rankVotes, users } from "../../db/schema";
 import { globalCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
 import { targetQuarter, STATUS_LABELS } from "./lifecycle";
 import { ftsQueries } from "./search";
+import { shownVotes } from "./votes";
 import { baseQuery, summaries, summaryColumns, type IdeaSummary } from "./ideas.server";
 
 /**
@@ -98,8 +99,9 @@ function filterConditions(db: Db, viewer: User, f: ListFilters): SQL | undefined
   return conditions.length ? and(...conditions) : undefined;
 }
 
+/** "top" ranks a Delivered or Not Planned idea by the votes it closed with (an indexed expression). */
 function listOrder(f: ListFilters) {
-  return f.sort === "new" ? [desc(ideas.createdAt), desc(ideas.id)] : [desc(ideas.votes), desc(ideas.id)];
+  return f.sort === "new" ? [desc(ideas.createdAt), desc(ideas.id)] : [desc(rankVotes(ideas)), desc(ideas.id)];
 }
 
 /** A page of ideas, filtered and sorted; every filter and sort is served by an index. */
@@ -121,7 +123,8 @@ export function listIdeas(db: Db, viewer: User, input: unknown): IdeaPage {
 export const EXPORT_LIMIT = 50_000;
 
 /**
- * The ideas of the current filters as CSV (Part C): key, title, status, votes, category, created,
+ * The ideas of the current filters as CSV (Part C): key, title, status, votes (a closed idea's at
+ * its close, as on the pages), category, created,
  * target (the date for PMs and admins, the quarter for everyone else, as on the pages), release note.
  */
 export function exportIdeasCsv(db: Db, viewer: User, input: unknown): string {
@@ -132,7 +135,7 @@ export function exportIdeasCsv(db: Db, viewer: User, input: unknown): string {
     where === null
       ? []
       : db
-          .select({ key: ideas.key, title: ideas.title, status: ideas.status, votes: ideas.votes, category: categories.name, createdAt: ideas.createdAt, targetDate: ideas.targetDate, releaseNoteUrl: ideas.releaseNoteUrl })
+          .select({ key: ideas.key, title: ideas.title, status: ideas.status, votes: ideas.votes, votesAtClose: ideas.votesAtClose, category: categories.name, createdAt: ideas.createdAt, targetDate: ideas.targetDate, releaseNoteUrl: ideas.releaseNoteUrl })
           .from(ideas)
           .innerJoin(categories, eq(categories.id, ideas.categoryId))
           .where(where)
@@ -141,7 +144,7 @@ export function exportIdeasCsv(db: Db, viewer: User, input: unknown): string {
           .all();
   return writeCsv({
     fields: ["key", "title", "status", "votes", "category", "created", isPm ? "target date" : "target quarter", "release note"],
-    rows: rows.map((r) => [r.key, r.title, STATUS_LABELS[r.status], r.votes, r.category, r.createdAt.slice(0, 10), (isPm ? r.targetDate : targetQuarter(r.targetDate)) ?? "", r.releaseNoteUrl ?? ""]),
+    rows: rows.map((r) => [r.key, r.title, STATUS_LABELS[r.status], shownVotes(r), r.category, r.createdAt.slice(0, 10), (isPm ? r.targetDate : targetQuarter(r.targetDate)) ?? "", r.releaseNoteUrl ?? ""]),
   });
 }
 
@@ -166,7 +169,7 @@ export function portalRoadmap(db: Db, slug: string) {
     if (last?.quarter === quarter) last.ideas.push(idea);
     else quarters.push({ quarter, ideas: [idea] });
   }
-  return { portal, quarters };
+  return { portal, quarters, recentlyDelivered: portalChangelog(db, slug, 5).entries };
 }
 
 /** A portal's changelog: Delivered ideas, newest first, with their release notes. */
@@ -174,7 +177,16 @@ export function portalChangelog(db: Db, slug: string, limit = 200) {
   const portal = db.select().from(portals).where(eq(portals.slug, slug)).get();
   if (!portal) throw new DomainError("not_found", "No such portal.");
   const rows = db
-    .select({ key: ideas.key, title: ideas.title, deliveredAt: ideas.statusChangedAt, releaseNoteUrl: ideas.releaseNoteUrl, docUrls: ideas.docUrls, category: categories.name })
+    .select({
+      key: ideas.key,
+      title: ideas.title,
+      deliveredAt: ideas.statusChangedAt,
+      releaseNoteUrl: ideas.releaseNoteUrl,
+      docUrls: ideas.docUrls,
+      category: categories.name,
+      votesAtClose: ideas.votesAtClose,
+      companiesAtClose: ideas.companiesAtClose,
+    })
     .from(ideas)
     .innerJoin(categories, eq(categories.id, ideas.categoryId))
     .where(and(eq(ideas.portalId, portal.id), eq(ideas.status, "delivered")))

@@ -10,8 +10,12 @@ import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { parseInput, webLinkSchema } from "../lib/validation";
 import { checkMove, returnsVotes, targetQuarter, STATUS_LABELS } from "./lifecycle";
-import { answerSlaClock, applyThreshold, recordStatusChange, returnAllVotes, recountVotes } from "./transitions.server";
+import { answerSlaClock, applyThreshold, ideaLink, recordStatusChange, returnAllVotes, recountVotes } from "./transitions.server";
+import { mergeVoteNotice } from "./votes";
+import { notify } from "../notifications/notify.server";
 import { getIdeaSummary, guardLanguage, type IdeaSummary } from "./ideas.server";
+
+type IdeaName = { key: string; title: string };
 
 export const MoveSchema = z.object({
   status: z.enum(IDEA_STATUSES, { error: "Choose a status." }),
@@ -59,18 +63,27 @@ export function moveIdea(db: Db, actor: User, key: string, input: unknown): Idea
   return getIdeaSummary(db, key, actor.id);
 }
 
-/** Votes move to the target (a voter who already voted there gets theirs back); followers follow it. */
-function mergeVotesAndFollowers(tx: DbOrTx, source: { id: number; key: string }, target: { id: number; key: string }, actorId: number) {
-  tx.update(ideas).set({ mergedIntoId: target.id }).where(eq(ideas.id, source.id)).run();
+/**
+ * Votes move to the target (a voter who already voted there gets theirs back); followers follow
+ * it. Each voter hears where their vote went, and the merged idea keeps both counts for its page.
+ */
+function mergeVotesAndFollowers(tx: DbOrTx, source: IdeaName & { id: number }, target: IdeaName & { id: number }, actorId: number) {
   const votes = tx.select().from(ideaVotes).where(eq(ideaVotes.ideaId, source.id)).all();
+  let moved = 0;
   for (const vote of votes) {
     const already = tx.select({ u: ideaVotes.userId }).from(ideaVotes).where(and(eq(ideaVotes.userId, vote.userId), eq(ideaVotes.ideaId, target.id))).get();
     tx.insert(voteLedger).values({ userId: vote.userId, ideaId: source.id, kind: "return", amount: 1, reason: `${source.key} merged into ${target.key}`, byId: actorId }).run();
     if (!already) {
+      moved++;
       tx.insert(ideaVotes).values({ userId: vote.userId, ideaId: target.id, countsTowardThreshold: vote.countsTowardThreshold, at: vote.at }).run();
       tx.insert(voteLedger).values({ userId: vote.userId, ideaId: target.id, kind: "spend", amount: -1, reason: `Vote moved from ${source.key} by merge`, byId: actorId }).run();
     }
+    notify(tx, [vote.userId], { text: mergeVoteNotice(source, target, !already), link: ideaLink(target.key), ideaId: source.id });
   }
+  tx.update(ideas)
+    .set({ mergedIntoId: target.id, mergeVotesMoved: moved, mergeVotesReturned: votes.length - moved })
+    .where(eq(ideas.id, source.id))
+    .run();
   tx.delete(ideaVotes).where(eq(ideaVotes.ideaId, source.id)).run();
   tx.run(sql`INSERT INTO follows (user_id, idea_id, following) SELECT user_id, ${target.id}, 1 FROM follows WHERE idea_id = ${source.id} AND following = 1 ON CONFLICT DO NOTHING`);
   recountVotes(tx, source.id);

@@ -32,6 +32,12 @@ export type IdeaSummary = {
   title: string;
   status: IdeaStatus;
   votes: number;
+  /** Customer and partner votes, and the portal's threshold they count toward. */
+  thresholdVotes: number;
+  voteThreshold: number;
+  /** Delivered and Not Planned: the votes it had when it closed, and from how many companies. */
+  votesAtClose: number | null;
+  companiesAtClose: number | null;
   commentCount: number;
   category: string;
   categoryName: string;
@@ -48,6 +54,10 @@ export const summaryColumns = {
   title: ideas.title,
   status: ideas.status,
   votes: ideas.votes,
+  thresholdVotes: ideas.thresholdVotes,
+  voteThreshold: portals.voteThreshold,
+  votesAtClose: ideas.votesAtClose,
+  companiesAtClose: ideas.companiesAtClose,
   commentCount: ideas.commentCount,
   category: categories.keyPrefix,
   categoryName: categories.name,
@@ -163,6 +173,10 @@ export type IdeaDetail = IdeaSummary & {
   releaseNoteUrl: string | null;
   docUrls: string[];
   mergedInto: string | null;
+  /** Merged: the target as a voter sees it (to vote there), and what happened to the votes. */
+  mergeTarget: (IdeaSummary & { votesMoved: number; votesReturned: number }) | null;
+  /** The ideas merged into this one, oldest merge first, with the votes each brought. */
+  mergedFrom: { key: string; title: string; votesMoved: number; commentCount: number }[];
   businessImpact: string | null;
   sla: { dueDate: string; state: SlaState } | null;
   workaroundConfirmed: boolean;
@@ -188,6 +202,20 @@ export function getIdea(db: Db, viewer: User, key: string): IdeaDetail {
     .all();
   const clock = db.select().from(slaClocks).where(eq(slaClocks.ideaId, idea.id)).orderBy(desc(slaClocks.id)).limit(1).get();
   const mergedInto = idea.mergedIntoId ? db.select({ key: ideas.key }).from(ideas).where(eq(ideas.id, idea.mergedIntoId)).get()?.key ?? null : null;
+  const mergeTarget = mergedInto
+    ? { ...getIdeaSummary(db, mergedInto, viewer.id), votesMoved: idea.mergeVotesMoved ?? 0, votesReturned: idea.mergeVotesReturned ?? 0 }
+    : null;
+  const mergedFrom = db
+    .select({
+      key: ideas.key,
+      title: ideas.title,
+      votesMoved: sql<number>`coalesce(${ideas.mergeVotesMoved}, 0)`,
+      commentCount: ideas.commentCount,
+    })
+    .from(ideas)
+    .where(and(eq(ideas.mergedIntoId, idea.id), eq(ideas.status, "merged")))
+    .orderBy(asc(ideas.statusChangedAt), asc(ideas.id))
+    .all();
   const workaroundConfirmed = Boolean(
     db
       .select({ c: workaroundConfirmations.commentId })
@@ -226,6 +254,8 @@ export function getIdea(db: Db, viewer: User, key: string): IdeaDetail {
     releaseNoteUrl: idea.releaseNoteUrl,
     docUrls: idea.docUrls ?? [],
     mergedInto,
+    mergeTarget,
+    mergedFrom,
     businessImpact: isPm || viewer.id === idea.authorId ? idea.businessImpact : null,
     sla: clock ? { dueDate: clock.dueOn, state: slaState(clock, today) } : null,
     workaroundConfirmed,
@@ -247,6 +277,8 @@ export function ideaJson(d: IdeaDetail) {
     releaseNoteUrl: d.releaseNoteUrl,
     docUrls: d.docUrls,
     mergedInto: d.mergedInto,
+    mergedFrom: d.mergedFrom.map((m) => m.key),
+    votesAtClose: d.status === "delivered" || d.status === "not_planned" ? d.votesAtClose : null,
     sla: d.sla,
     votedByMe: d.votedByMe,
   };

@@ -1,8 +1,9 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.server";
-import { categories, holidays, ideaStatusChanges, ideaVotes, ideas, portals, slaClocks, voteLedger, type IdeaStatus } from "../../db/schema";
+import { categories, holidays, ideaStatusChanges, ideaVotes, ideas, portals, slaClocks, users, voteLedger, type IdeaStatus } from "../../db/schema";
 import { appToday } from "../lib/app-time";
 import { STATUS_LABELS, reachesThreshold } from "./lifecycle";
+import { companyCount } from "./votes";
 import { followerIds, notify } from "../notifications/notify.server";
 import { slaDueDate } from "./sla";
 
@@ -85,14 +86,25 @@ export function applyThreshold(tx: DbOrTx, ideaId: number, cause: string): boole
   return true;
 }
 
-/** Give every vote on an idea back to its voter (Delivered, Not Planned), keeping them in the history. */
+/**
+ * Give every vote on an idea back to its voter (Delivered, Not Planned), keeping them in the
+ * history, and keep the count it closed with (and from how many companies) for display and sorting.
+ */
 export function returnAllVotes(tx: DbOrTx, idea: IdeaRef, reason: string, byId: number | null): number {
-  const voters = tx.select({ userId: ideaVotes.userId }).from(ideaVotes).where(eq(ideaVotes.ideaId, idea.id)).all();
+  const voters = tx
+    .select({ userId: ideaVotes.userId, company: users.company })
+    .from(ideaVotes)
+    .innerJoin(users, eq(users.id, ideaVotes.userId))
+    .where(eq(ideaVotes.ideaId, idea.id))
+    .all();
   for (const { userId } of voters) {
     tx.insert(voteLedger).values({ userId, ideaId: idea.id, kind: "return", amount: 1, reason, byId }).run();
   }
   tx.delete(ideaVotes).where(eq(ideaVotes.ideaId, idea.id)).run();
-  tx.update(ideas).set({ votes: 0, thresholdVotes: 0 }).where(eq(ideas.id, idea.id)).run();
+  tx.update(ideas)
+    .set({ votes: 0, thresholdVotes: 0, votesAtClose: voters.length, companiesAtClose: companyCount(voters.map((v) => v.company)) })
+    .where(eq(ideas.id, idea.id))
+    .run();
   notify(
     tx,
     voters.map((v) => v.userId),

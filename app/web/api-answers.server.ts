@@ -80,6 +80,8 @@ export const IdeaAnswerSchema = IdeaSummaryAnswerSchema.extend({
   releaseNoteUrl: z.string().nullable(),
   docUrls: z.array(z.string()),
   mergedInto: z.string().nullable(),
+  mergedFrom: z.array(z.string()).describe("keys of the ideas merged into this one"),
+  votesAtClose: z.number().int().nullable().describe("Delivered and Not Planned: the votes it had when it closed; else null"),
   sla: z.object({ dueDate: IsoDate, state: z.enum(["open", "met", "missed"]) }).nullable(),
   votedByMe: z.boolean(),
 });

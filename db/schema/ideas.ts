@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { now } from "./now";
 import { users } from "./auth";
@@ -30,6 +31,14 @@ export const categories = sqliteTable(
   (t) => [index("categories_portal_idx").on(t.portalId), index("categories_pm_idx").on(t.pmId)],
 );
 
+/**
+ * The votes an idea is ranked by: its live votes while open, the votes it had when it closed
+ * once Delivered or Not Planned. Queries sort by exactly this expression so the indexes serve them.
+ */
+export function rankVotes(t: { votesAtClose: unknown; votes: unknown }) {
+  return sql`coalesce(${t.votesAtClose}, ${t.votes})`;
+}
+
 export const ideas = sqliteTable(
   "ideas",
   {
@@ -56,20 +65,30 @@ export const ideas = sqliteTable(
     releaseNoteUrl: text("release_note_url"),
     docUrls: text("doc_urls", { mode: "json" }).$type<string[]>(),
     mergedIntoId: integer("merged_into_id"),
+    /**
+     * Delivered and Not Planned: the votes live just before the close, and the companies they came
+     * from. The votes themselves go back to the voters; this keeps the demand visible and sortable.
+     */
+    votesAtClose: integer("votes_at_close"),
+    companiesAtClose: integer("companies_at_close"),
+    /** Merged: how many votes moved to the target, and how many came back to people who had voted for both. */
+    mergeVotesMoved: integer("merge_votes_moved"),
+    mergeVotesReturned: integer("merge_votes_returned"),
     /** End customers, seats, deadline, revenue at stake: seen only by the author, PMs and admins. */
     businessImpact: text("business_impact"),
     createdAt: text("created_at").notNull().default(now),
     statusChangedAt: text("status_changed_at").notNull().default(now),
   },
   (t) => [
-    index("ideas_portal_status_votes_idx").on(t.portalId, t.status, t.votes),
-    index("ideas_portal_votes_idx").on(t.portalId, t.votes),
+    // The "top" sort ranks a closed idea by the votes it had when it closed (rankVotes).
+    index("ideas_portal_status_rank_idx").on(t.portalId, t.status, rankVotes(t)),
+    index("ideas_portal_rank_idx").on(t.portalId, rankVotes(t)),
     index("ideas_portal_created_idx").on(t.portalId, t.createdAt),
     index("ideas_portal_status_created_idx").on(t.portalId, t.status, t.createdAt),
-    index("ideas_status_votes_idx").on(t.status, t.votes),
-    index("ideas_votes_idx").on(t.votes),
+    index("ideas_status_rank_idx").on(t.status, rankVotes(t)),
+    index("ideas_rank_idx").on(rankVotes(t)),
     index("ideas_created_idx").on(t.createdAt),
-    index("ideas_category_votes_idx").on(t.categoryId, t.votes),
+    index("ideas_category_rank_idx").on(t.categoryId, rankVotes(t)),
     index("ideas_category_created_idx").on(t.categoryId, t.createdAt),
     index("ideas_author_idx").on(t.authorId),
     index("ideas_merged_into_idx").on(t.mergedIntoId),

@@ -148,6 +148,9 @@ export async function seedIdeas(db: Db): Promise<void> {
   // The demo customer has spent 7 of 10 votes, on open ideas.
   const openForCustomer = IDEAS.filter((i) => ["community_review", "under_pm_review", "overdue", "accepted", "in_development"].includes(i.plan)).slice(0, 7);
   for (const idea of openForCustomer) castVote(db, customer, keyOf.get(idea.title)!);
+  // She also voted for the duplicate of an idea she had voted for: at the merge that vote comes
+  // back to her (so she still has 7 spent), and the duplicate's page says one vote came back.
+  castVote(db, customer, keyOf.get("Offer callbacks in the caller's local time")!);
 
   const target = daysFrom(today, 150);
   for (const idea of IDEAS) {
@@ -215,5 +218,24 @@ function backdate(db: Db, today: string) {
   });
   db.run(sql`UPDATE comments SET created_at = (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', status_changed_at, '+' || (comments.id * 3) || ' hours') FROM ideas WHERE ideas.id = comments.idea_id)`);
   db.run(sql`UPDATE idea_votes SET at = (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+3 days') FROM ideas WHERE ideas.id = idea_votes.idea_id)`);
-  db.run(sql`UPDATE vote_ledger SET at = (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+' || ((vote_ledger.id % 40) + 2) || ' days') FROM ideas WHERE ideas.id = vote_ledger.idea_id) WHERE idea_id IS NOT NULL AND kind = 'spend'`);
+  db.run(sql`UPDATE vote_ledger SET at = (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+' || ((vote_ledger.id % 40) + 2) || ' days') FROM ideas WHERE ideas.id = vote_ledger.idea_id) WHERE idea_id IS NOT NULL AND kind = 'spend' AND reason NOT LIKE 'Vote moved from %'`);
+  const closedAt = (ideaId: string) => sql.raw(`(SELECT max(c.at) FROM idea_status_changes c JOIN ideas s ON s.id = c.idea_id WHERE c.idea_id = ${ideaId} AND c.to_status = s.status)`);
+  // A vote on a closed idea was cast before it closed.
+  db.run(sql`UPDATE vote_ledger SET at = strftime('%Y-%m-%dT%H:%M:%fZ', ${closedAt("vote_ledger.idea_id")}, '-1 day') WHERE kind = 'spend' AND idea_id IN (SELECT id FROM ideas WHERE status IN ('delivered', 'not_planned', 'merged')) AND at >= ${closedAt("vote_ledger.idea_id")}`);
+  // The votes a close or a merge returned, and the ones a merge moved, carry the day of that move.
+  db.run(sql`UPDATE vote_ledger SET at = ${closedAt("vote_ledger.idea_id")} WHERE kind = 'return' AND idea_id IN (SELECT id FROM ideas WHERE status IN ('delivered', 'not_planned', 'merged'))`);
+  db.run(sql`UPDATE vote_ledger SET at = ${closedAt("(SELECT id FROM ideas s2 WHERE vote_ledger.reason = 'Vote moved from ' || s2.key || ' by merge')")} WHERE kind = 'spend' AND reason LIKE 'Vote moved from %'`);
+  // Notifications are dated by what they tell of: the status change named, the close, the official update.
+  db.run(sql`UPDATE notifications SET created_at = coalesce(
+    (SELECT max(c.at) FROM idea_status_changes c WHERE c.idea_id = notifications.idea_id AND notifications.text LIKE '%moved to ' || CASE c.to_status
+      WHEN 'under_pm_review' THEN 'Under PM Review' WHEN 'accepted' THEN 'Accepted' WHEN 'in_development' THEN 'In Development'
+      WHEN 'delivered' THEN 'Delivered' WHEN 'not_planned' THEN 'Not Planned' WHEN 'merged' THEN 'Merged' END || '.'),
+    CASE WHEN notifications.text LIKE '%came back%' OR notifications.text LIKE '%was merged%' THEN ${closedAt("notifications.idea_id")} END,
+    CASE WHEN notifications.text LIKE 'Official update on %' THEN (SELECT max(k.created_at) FROM comments k WHERE k.idea_id = notifications.idea_id AND k.kind = 'official') END,
+    created_at) WHERE idea_id IS NOT NULL`);
+  // Lists show the newest written first: rewrite them in the order of their dates.
+  db.run(sql`CREATE TEMP TABLE seeded_notifications AS SELECT user_id, idea_id, text, link, created_at, read_at FROM notifications ORDER BY created_at, id`);
+  db.run(sql`DELETE FROM notifications`);
+  db.run(sql`INSERT INTO notifications (user_id, idea_id, text, link, created_at, read_at) SELECT user_id, idea_id, text, link, created_at, read_at FROM seeded_notifications ORDER BY rowid`);
+  db.run(sql`DROP TABLE seeded_notifications`);
 }

@@ -97,7 +97,7 @@ const plan = (label: string, query: ReturnType<typeof sql>) => {
   console.log(`\n${label}\n${rows.map((r) => "  " + r.detail).join("\n")}`);
 };
 // The same shapes as listIdeas and similarIdeas build (portal and category resolved to ids first).
-plan("list, status filter, top by votes", sql`SELECT ideas.id FROM ideas JOIN categories ON categories.id = ideas.category_id JOIN portals ON portals.id = ideas.portal_id JOIN users ON users.id = ideas.author_id WHERE ideas.portal_id = 1 AND ideas.status = 'accepted' ORDER BY ideas.votes DESC, ideas.id DESC LIMIT 20`);
+plan("list, status filter, top by votes", sql`SELECT ideas.id FROM ideas JOIN categories ON categories.id = ideas.category_id JOIN portals ON portals.id = ideas.portal_id JOIN users ON users.id = ideas.author_id WHERE ideas.portal_id = 1 AND ideas.status = 'accepted' ORDER BY coalesce(ideas.votes_at_close, ideas.votes) DESC, ideas.id DESC LIMIT 20`);
 plan("count for the same list", sql`SELECT count(*) FROM ideas WHERE ideas.portal_id = 1 AND ideas.status = 'accepted'`);
 plan("newest with a status, page 50", sql`SELECT ideas.id FROM ideas WHERE ideas.portal_id = 1 AND ideas.status = 'accepted' ORDER BY ideas.created_at DESC, ideas.id DESC LIMIT 20 OFFSET 980`);
 plan("similar ideas, first pass", sql`SELECT ideas.id FROM ideas_fts JOIN ideas ON ideas.id = ideas_fts.rowid WHERE ideas_fts MATCH '"callback" AND "time" AND "zone"*' AND ideas.status <> 'merged' AND ideas.portal_id = 1 ORDER BY ideas_fts.rank LIMIT 5`);

@@ -80,6 +80,12 @@ test.describe("the OpenAPI document describes real answers", () => {
     await call("GET", `/api/v1/ideas/${page.items[0].key}`, customer);
     await call("GET", `/api/v1/ideas/${page.items[0].key}`, pm);
     await call("GET", `/api/v1/ideas/${page.items[0].key}/comments`, customer);
+    // A Delivered idea (votesAtClose) and a merge target (mergedFrom) of the demo answer as described too.
+    const delivered = (await call("GET", "/api/v1/ideas?status=delivered&pageSize=1", customer)) as { items: { key: string }[] };
+    expect(((await call("GET", `/api/v1/ideas/${delivered.items[0].key}`, customer)) as { votesAtClose: number }).votesAtClose).toBeGreaterThan(0);
+    const merged = (await call("GET", "/api/v1/ideas?status=merged&pageSize=1", customer)) as { items: { key: string }[] };
+    const mergedInto = ((await call("GET", `/api/v1/ideas/${merged.items[0].key}`, customer)) as { mergedInto: string }).mergedInto;
+    expect(((await call("GET", `/api/v1/ideas/${mergedInto}`, customer)) as { mergedFrom: string[] }).mergedFrom).toContain(merged.items[0].key);
     await call("GET", "/api/v1/ideas/NOPE-I-1", customer);
     await call("GET", "/api/v1/sla", pm);
     await call("GET", "/api/v1/sla", customer);
@@ -110,7 +116,7 @@ test.describe("the OpenAPI document describes real answers", () => {
     await call("POST", "/api/v1/tokens", null, { email: author.email, password: "wrong password" });
     await call("POST", "/api/v1/tokens", null, { email: 5 });
     await call("GET", "/api/v1/openapi.json", null);
-    expect(api.checked.length).toBe(40);
+    expect(api.checked.length).toBe(45);
   });
 
   test("Delivery: a project of the test's own, its backlog, sprints, go-lives and the demo project's reads", async ({ request }) => {

@@ -58,6 +58,10 @@ test("a PM links an idea to a feature; the scrum master marks the go-live done; 
   expect(after).toBe(balanceBefore + 1);
   await customer.goto("/portals/pureengage/changelog");
   await expect(customer.getByTestId(`change-${idea.key}`)).toContainText("Release note");
+  // The demand it had stays on the changelog and the roadmap's recently delivered.
+  await expect(customer.getByTestId(`demand-${idea.key}`)).toHaveText("1 vote from 1 company when delivered");
+  await customer.goto("/portals/pureengage/roadmap");
+  await expect(customer.getByRole("region", { name: "Recently delivered" }).getByTestId(`demand-${idea.key}`)).toHaveText("Delivered with 1 vote from 1 company");
 });
 
 test("the roadmap groups ideas by quarter, the portal's ideas export as CSV with its filters, and the admin reads the audit log", async ({ pageAs }) => {

@@ -106,6 +106,8 @@ describe("a go-live marked done delivers its linked ideas (SPEC B10)", () => {
     expect([statusOf(onlyFirst), statusOf(both), statusOf(untouched)]).toEqual(["delivered", "in_development", "accepted"]);
     const row = db.select().from(ideas).where(eq(ideas.key, onlyFirst)).get()!;
     expect(row.releaseNoteUrl).toBe("https://docs.example.com/rn/8.6.0");
+    // A go-live's delivery keeps the votes the idea closed with, like a PM's move.
+    expect(row).toMatchObject({ votes: 0, votesAtClose: 2 });
     const change = db.select().from(ideaStatusChanges).where(and(eq(ideaStatusChanges.ideaId, row.id), eq(ideaStatusChanges.toStatus, "delivered"))).get()!;
     expect(change).toMatchObject({ system: true, byId: sm.id, goLiveId: gl1.id, fromStatus: "accepted" });
     expect(change.note).toBe(`Delivered by go-live “8.6.0”, marked done by ${sm.name}. Release note: https://docs.example.com/rn/8.6.0`);

@@ -18,6 +18,7 @@ import { addComment, hideComment, listComments, toggleWorkaroundConfirmation } f
 import { getIdea } from "~/ideas/ideas.server";
 import { changeTargetDate, moveIdea } from "~/ideas/idea-moves.server";
 import { STATUS_LABELS, isOpen } from "~/ideas/lifecycle";
+import { demandLine, mergeStory, shownVotes } from "~/ideas/votes";
 import { isFollowing, setFollowing } from "~/notifications/notify.server";
 import { votesPerWeek } from "~/ideas/insights.server";
 import { isLinkable } from "~/ideas-delivery/links";
@@ -47,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       me: { id: user.id },
       can: {
         vote: globalCan(user.role, "ideas.vote") && isOpen(idea.status),
+        voteRole: globalCan(user.role, "ideas.vote"),
         comment: globalCan(user.role, "ideas.comment"),
         official: globalCan(user.role, "ideas.officialUpdate"),
         hide: globalCan(user.role, "ideas.hideComment"),
@@ -114,6 +116,7 @@ export default function IdeaPage() {
   const errors = useActionData<typeof action>()?.errors;
   const intent = errors?.values.intent;
   const official = comments.filter((c) => c.kind === "official" && !c.hidden);
+  const demand = demandLine(idea);
   return (
     <>
       <div className="page-header">
@@ -156,11 +159,6 @@ export default function IdeaPage() {
                 <strong>Business impact (private):</strong> {idea.businessImpact}
               </div>
             ) : null}
-            {idea.mergedInto ? (
-              <p>
-                Merged into <Link to={`/ideas/${idea.mergedInto}`}>{idea.mergedInto}</Link> — votes and followers moved there.
-              </p>
-            ) : null}
             {idea.releaseNoteUrl ? (
               <p>
                 Delivered: <WebLink href={idea.releaseNoteUrl}>release note</WebLink>
@@ -173,6 +171,54 @@ export default function IdeaPage() {
               </p>
             ) : null}
           </section>
+
+          {idea.mergeTarget ? (
+            <section className="card merge-story" aria-labelledby="merged-into-title" data-testid="merge-story">
+              <h2 id="merged-into-title">Merged into {idea.mergeTarget.key}</h2>
+              <div className="merge-story__target">
+                <VoteButton
+                  ideaKey={idea.mergeTarget.key}
+                  title={idea.mergeTarget.title}
+                  votes={idea.mergeTarget.votes}
+                  voted={idea.mergeTarget.votedByMe}
+                  canVote={can.voteRole && isOpen(idea.mergeTarget.status)}
+                />
+                <div>
+                  <Link to={`/ideas/${idea.mergeTarget.key}`} className="idea-row__title">
+                    {idea.mergeTarget.title}
+                  </Link>
+                  <div className="idea-row__meta">
+                    <span className="mono">{idea.mergeTarget.key}</span>
+                    <StatusBadge status={idea.mergeTarget.status} />
+                    {demandLine(idea.mergeTarget) ? <span>{demandLine(idea.mergeTarget)}</span> : null}
+                  </div>
+                </div>
+              </div>
+              <p>
+                {mergeStory(idea.mergeTarget.votesMoved, idea.mergeTarget.votesReturned, idea.mergeTarget)} Its followers now follow{" "}
+                {idea.mergeTarget.key} too. The comments stay here, and {idea.mergeTarget.key} links to them.
+              </p>
+            </section>
+          ) : null}
+
+          {idea.mergedFrom.length ? (
+            <section className="card" aria-labelledby="merged-from-title" data-testid="merged-from">
+              <h2 id="merged-from-title">Merged into this idea</h2>
+              <ul className="delivery-links">
+                {idea.mergedFrom.map((m) => (
+                  <li key={m.key}>
+                    <Link to={`/ideas/${m.key}`}>{m.title}</Link> <span className="muted mono">{m.key}</span>
+                    <div className="muted">
+                      {m.votesMoved} {m.votesMoved === 1 ? "vote" : "votes"} moved here ·{" "}
+                      <Link to={`/ideas/${m.key}#comments`} aria-label={`${m.commentCount} ${m.commentCount === 1 ? "comment" : "comments"} on ${m.key}`}>
+                        {m.commentCount} {m.commentCount === 1 ? "comment" : "comments"}
+                      </Link>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
 
           {official.length ? (
             <section className="card" aria-labelledby="official-title">
@@ -193,12 +239,23 @@ export default function IdeaPage() {
 
         <aside>
           <section className="card" aria-label="Votes">
-            <div style={{ display: "flex", gap: "1rem", alignItems: "center" }}>
-              <VoteButton ideaKey={idea.key} title={idea.title} votes={idea.votes} voted={idea.votedByMe} canVote={can.vote} />
-              <p className="muted" style={{ margin: 0 }}>
-                {isOpen(idea.status) ? "One vote per idea, from your budget of 10. Take it back any time." : "This idea is closed: its votes went back to the voters."}
+            {idea.mergeTarget ? (
+              <p style={{ margin: 0 }}>
+                Merged: its votes now count on <Link to={`/ideas/${idea.mergeTarget.key}`}>{idea.mergeTarget.key}</Link>. Vote there instead.
               </p>
-            </div>
+            ) : (
+              <div style={{ display: "flex", gap: "1rem", alignItems: "center" }}>
+                <VoteButton ideaKey={idea.key} title={idea.title} votes={shownVotes(idea)} voted={idea.votedByMe} canVote={can.vote} />
+                <div>
+                  {demand ? <p style={{ margin: 0 }} data-testid="demand"><strong>{demand}</strong></p> : null}
+                  <p className="muted" style={{ margin: 0 }}>
+                    {isOpen(idea.status)
+                      ? "One vote per idea, from your budget of 10. Take it back any time."
+                      : "Closed: each vote came back to its voter, to spend on another idea."}
+                  </p>
+                </div>
+              </div>
+            )}
             {idea.votingCompanies && idea.votingCompanies.length ? (
               <>
                 <h3 style={{ fontSize: "0.95rem", marginTop: "1rem" }}>Voting companies</h3>

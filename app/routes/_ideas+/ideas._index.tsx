@@ -47,7 +47,7 @@ export default function Ideas() {
             <Link key={p.slug} to={`/portals/${p.slug}`} className="tile">
               <h2>{p.name}</h2>
               <p>
-                {p.counts.open} open of {p.counts.total} ideas · {p.categories.length} categories · threshold {p.voteThreshold} votes
+                {p.counts.open} open of {p.counts.total} ideas · {p.categories.length} categories · threshold {p.voteThreshold} customer and partner votes
               </p>
               <p className="muted">{p.categories.map((c) => c.name).join(" · ")}</p>
             </Link>

@@ -11,6 +11,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { VoteButton } from "~/components/vote-button";
 import { listIdeas } from "~/ideas/idea-lists.server";
 import { STATUS_LABELS, isOpen } from "~/ideas/lifecycle";
+import { demandLine, shownVotes } from "~/ideas/votes";
 import { getPortal } from "~/ideas/portals.server";
 import { orErrorPage } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
@@ -133,7 +134,7 @@ export default function PortalIdeas() {
           <ul className="idea-list">
             {page.items.map((idea) => (
               <li key={idea.key} className="idea-row" data-testid={`idea-${idea.key}`}>
-                <VoteButton ideaKey={idea.key} title={idea.title} votes={idea.votes} voted={idea.votedByMe} canVote={canVote && isOpen(idea.status)} />
+                <VoteButton ideaKey={idea.key} title={idea.title} votes={shownVotes(idea)} voted={idea.votedByMe} canVote={canVote && isOpen(idea.status)} />
                 <div>
                   <Link to={`/ideas/${idea.key}`} className="idea-row__title">
                     {idea.title}
@@ -141,6 +142,7 @@ export default function PortalIdeas() {
                   <div className="idea-row__meta">
                     <span className="mono">{idea.key}</span>
                     <StatusBadge status={idea.status} />
+                    {demandLine(idea) ? <span data-testid={`demand-${idea.key}`}>{demandLine(idea)}</span> : null}
                     <span>{idea.categoryName}</span>
                     <span>
                       {idea.commentCount} {idea.commentCount === 1 ? "comment" : "comments"}

@@ -8,6 +8,7 @@ import { ErrorPage } from "~/components/error-page";
 import { PageHeader } from "~/components/page-header";
 import { portalChangelog } from "~/ideas/idea-lists.server";
 import { formatDay } from "~/lib/dates";
+import { votesFromCompanies } from "~/ideas/votes";
 import { orErrorPage } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
@@ -37,7 +38,7 @@ export default function Changelog() {
               <li key={e.key} data-testid={`change-${e.key}`}>
                 <strong>{formatDay(e.deliveredAt.slice(0, 10))}</strong> · <Link to={`/ideas/${e.key}`}>{e.title}</Link> <span className="muted mono">{e.key}</span>
                 <div className="muted">
-                  {e.category}
+                  {e.category} · <span data-testid={`demand-${e.key}`}>{votesFromCompanies(e.votesAtClose ?? 0, e.companiesAtClose)} when delivered</span>
                   {e.releaseNoteUrl ? (
                     <>
                       {" "}

@@ -8,18 +8,19 @@ import { PageHeader } from "~/components/page-header";
 import { StatusBadge } from "~/components/status-badge";
 import { portalRoadmap } from "~/ideas/idea-lists.server";
 import { orErrorPage } from "~/lib/forms.server";
+import { votesFromCompanies } from "~/ideas/votes";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Roadmap · ${data?.portal.name ?? ""} · Ideas Lab`, data?.portal.name ? `What is planned for ${data.portal.name}.` : undefined);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
-  const { portal, quarters } = orErrorPage(() => portalRoadmap(getDb(), params.slug ?? ""));
-  return json({ portal: { name: portal.name, slug: portal.slug }, quarters });
+  const { portal, quarters, recentlyDelivered } = orErrorPage(() => portalRoadmap(getDb(), params.slug ?? ""));
+  return json({ portal: { name: portal.name, slug: portal.slug }, quarters, recentlyDelivered });
 }
 
 export default function Roadmap() {
-  const { portal, quarters } = useLoaderData<typeof loader>();
+  const { portal, quarters, recentlyDelivered } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader crumbs={<><Link to="/ideas">Ideas Lab</Link> / <Link to={`/portals/${portal.slug}`}>{portal.name}</Link> /</>} title="Roadmap">
@@ -51,6 +52,26 @@ export default function Roadmap() {
           ))}
         </div>
       )}
+      {recentlyDelivered.length ? (
+        <section className="card" aria-labelledby="recently-delivered">
+          <h2 id="recently-delivered">Recently delivered</h2>
+          <ul className="delivery-links">
+            {recentlyDelivered.map((e) => (
+              <li key={e.key}>
+                <Link to={`/ideas/${e.key}`}>{e.title}</Link>
+                <div className="idea-row__meta">
+                  <span className="mono">{e.key}</span>
+                  <span>{e.category}</span>
+                  <span data-testid={`demand-${e.key}`}>Delivered with {votesFromCompanies(e.votesAtClose ?? 0, e.companiesAtClose)}</span>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <p className="muted">
+            Everything delivered is on the <Link to={`/portals/${portal.slug}/changelog`}>changelog</Link>.
+          </p>
+        </section>
+      ) : null}
     </>
   );
 }
