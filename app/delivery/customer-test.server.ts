@@ -20,17 +20,6 @@ export function acceptedNotPassed(db: DbOrTx, projectId: number) {
     .all();
 }
 
-/** How many accepted stories have not passed customer testing (the portfolio's column). */
-export function acceptedNotPassedCount(db: DbOrTx, projectId: number): number {
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(stories)
-      .where(and(eq(stories.projectId, projectId), eq(stories.status, "accepted"), sql`coalesce(${stories.testStatus}, '') <> 'passed'`))
-      .get()?.n ?? 0
-  );
-}
-
 /** Defects raised against a story that are not accepted yet. */
 export function openDefects(db: DbOrTx, storyId: number): number {
   return db.select({ n: sql<number>`count(*)` }).from(stories).where(and(eq(stories.defectOf, storyId), ne(stories.status, "accepted"))).get()?.n ?? 0;

@@ -1,50 +1,87 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.server";
-import { blockers, sprints, statusReports, stories } from "../../db/schema";
+import { blockers, releaseBaselines, sprints, statusReports, stories } from "../../db/schema";
 import { ageInDays } from "./blockers";
 import type { User } from "../auth/users.server";
 import { parseInput } from "../lib/validation";
-import { listProjects, projectPhase, projectToday, requireProject } from "./projects.server";
-import { releasePlan } from "./release.server";
-import { getBaseline } from "./baseline.server";
-import { projectVelocity } from "./sprints.server";
+import { listProjects, phaseOf, projectToday, requireProject } from "./projects.server";
+import { featureScopes, goLivesOf, planFrom } from "./release.server";
+import { velocityOf } from "./sprints.server";
 import { lastThree } from "./velocity";
-import { acceptedNotPassedCount } from "./customer-test.server";
 
-/** One row per project the viewer may see (SPEC A10). */
+/**
+ * One row per project the viewer may see (SPEC A10). Each kind of row is read for every project
+ * in one query and grouped here: the page costs the same dozen queries for 5 projects or 500.
+ */
 export function portfolio(db: Db, viewer: User) {
-  return listProjects(db, viewer).map((project) => {
-    const active = db.select({ id: sprints.id, number: sprints.number, end: sprints.end }).from(sprints).where(and(eq(sprints.projectId, project.id), eq(sprints.state, "active"))).get();
-    const v = lastThree(projectVelocity(db, project.id).closed);
-    const plan = releasePlan(db, viewer, project.id);
+  const list = listProjects(db, viewer);
+  if (!list.length) return [];
+  const ids = list.map((p) => p.id);
+  const group = <T extends { projectId: number }>(rows: T[]) => {
+    const byProject = new Map<number, T[]>(ids.map((id) => [id, []]));
+    for (const row of rows) byProject.get(row.projectId)!.push(row);
+    return byProject;
+  };
+  const sprintsOf = group(db.select().from(sprints).where(inArray(sprints.projectId, ids)).orderBy(asc(sprints.number)).all());
+  const goLivesOfProject = group(goLivesOf(db, ids));
+  const scopesOf = group(featureScopes(db, ids));
+  const figures = new Map(
+    db
+      .select({
+        projectId: stories.projectId,
+        doneNotAccepted: sql<number>`coalesce(sum(case when ${stories.status} = 'done' then ${stories.points} else 0 end), 0)`,
+        acceptedNotPassed: sql<number>`sum(case when ${stories.status} = 'accepted' and coalesce(${stories.testStatus}, '') <> 'passed' then 1 else 0 end)`,
+        scope: sql<number>`coalesce(sum(${stories.points}), 0)`,
+      })
+      .from(stories)
+      .where(inArray(stories.projectId, ids))
+      .groupBy(stories.projectId)
+      .all()
+      .map((f) => [f.projectId, f]),
+  );
+  const blockersOf = group(db.select({ projectId: blockers.projectId, raisedAt: blockers.raisedAt }).from(blockers).where(and(inArray(blockers.projectId, ids), isNull(blockers.resolvedAt))).all());
+  const baselines = new Map(db.select().from(releaseBaselines).where(inArray(releaseBaselines.projectId, ids)).all().map((b) => [b.projectId, b]));
+  const latest = db
+    .select({ projectId: statusReports.projectId, latestAt: sql<string>`max(${statusReports.at})`.as("latest_at") })
+    .from(statusReports)
+    .where(inArray(statusReports.projectId, ids))
+    .groupBy(statusReports.projectId)
+    .as("latest");
+  const statuses = new Map(
+    db
+      .select({ projectId: statusReports.projectId, rag: statusReports.rag, note: statusReports.note, at: statusReports.at })
+      .from(statusReports)
+      .innerJoin(latest, and(eq(latest.projectId, statusReports.projectId), eq(latest.latestAt, statusReports.at)))
+      .all()
+      .map(({ projectId, ...status }) => [projectId, status]),
+  );
+  return list.map((project) => {
+    const projectSprints = sprintsOf.get(project.id)!;
+    const active = projectSprints.find((s) => s.state === "active");
+    const v = lastThree(velocityOf(projectSprints).closed);
+    const plan = planFrom(project, projectSprints, goLivesOfProject.get(project.id)!, scopesOf.get(project.id)!);
     // A go-live with nothing in its scope ships nothing: the next one is the next with scope.
     const next = plan.goLives.find((g) => !g.doneAt && !g.noScope);
-    const notAccepted = db
-      .select({ n: sql<number>`coalesce(sum(${stories.points}), 0)` })
-      .from(stories)
-      .where(and(eq(stories.projectId, project.id), eq(stories.status, "done")))
-      .get()!.n;
-    const untested = acceptedNotPassedCount(db, project.id);
-    const openBlockers = db.select({ raisedAt: blockers.raisedAt }).from(blockers).where(and(eq(blockers.projectId, project.id), isNull(blockers.resolvedAt))).all();
+    const figure = figures.get(project.id);
+    const openBlockers = blockersOf.get(project.id)!;
     const today = projectToday(project);
-    const scope = db.select({ n: sql<number>`coalesce(sum(${stories.points}), 0)` }).from(stories).where(eq(stories.projectId, project.id)).get()!.n;
-    const baseline = getBaseline(db, project.id);
-    const status = db.select({ rag: statusReports.rag, note: statusReports.note, at: statusReports.at }).from(statusReports).where(eq(statusReports.projectId, project.id)).orderBy(desc(statusReports.at)).limit(1).get() ?? null;
+    const baseline = baselines.get(project.id);
+    const scope = figure?.scope ?? 0;
     return {
       id: project.id,
       name: project.name,
       customer: project.customer,
       kind: project.kind,
-      phase: projectPhase(db, project),
-      activeSprint: active ?? null,
+      phase: phaseOf(project, active?.number ?? null),
+      activeSprint: active ? { id: active.id, number: active.number, end: active.end } : null,
       velocity: v ? Math.round(v.mean * 10) / 10 : null,
       nextGoLive: next ? { name: next.name, sprint: next.sprint, forecastSprint: next.forecastSprint, atRisk: next.atRisk, cutoverOn: next.cutoverOn } : null,
-      doneNotAccepted: notAccepted,
-      acceptedNotPassed: untested,
+      doneNotAccepted: figure?.doneNotAccepted ?? 0,
+      acceptedNotPassed: figure?.acceptedNotPassed ?? 0,
       blockers: { open: openBlockers.length, oldestDays: openBlockers.length ? Math.max(...openBlockers.map((b) => ageInDays(b.raisedAt, today))) : null },
       scopeGrowth: baseline ? { points: scope - baseline.totalPoints, baseline: baseline.totalPoints } : null,
-      status,
+      status: statuses.get(project.id) ?? null,
     };
   });
 }

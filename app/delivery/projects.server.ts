@@ -171,12 +171,17 @@ export function goLivesOf(db: DbOrTx, projectId: number) {
 
 /** Kickoff, Sprint N, Between sprints or Not started, as of today in the project's time zone. */
 export function projectPhase(db: DbOrTx, project: Project): string {
+  const active = db.select({ number: sprints.number }).from(sprints).where(and(eq(sprints.projectId, project.id), eq(sprints.state, "active"))).get();
+  return phaseOf(project, active?.number ?? null);
+}
+
+/** The phase from the project and the number of its active sprint, if any. */
+export function phaseOf(project: Project, activeSprint: number | null): string {
   const today = projectToday(project);
   const kickoff = kickoffOf(project);
   if (today < kickoff.start) return "Not started";
   if (today <= kickoff.end && !project.kickoffEndedAt) return "Kickoff";
-  const active = db.select({ number: sprints.number }).from(sprints).where(and(eq(sprints.projectId, project.id), eq(sprints.state, "active"))).get();
-  if (active) return `Sprint ${active.number}`;
+  if (activeSprint !== null) return `Sprint ${activeSprint}`;
   return "Between sprints";
 }
 

@@ -10,7 +10,7 @@ import { DomainError } from "../lib/errors";
 import { IsoDateSchema, idSchema, parseInput, oneLine } from "../lib/validation";
 import { forecast } from "./forecast";
 import { getProject, kickoffOf, requireProject, type Project } from "./projects.server";
-import { listSprints, projectHolidays, projectVelocity, sprintJson } from "./sprints.server";
+import { listSprints, projectHolidays, sprintJson, velocityOf, type Sprint } from "./sprints.server";
 import { sprintWorkingDays } from "./sprints";
 
 export type GoLive = typeof goLives.$inferSelect;
@@ -80,12 +80,23 @@ export function releasePlan(db: Db, viewer: User, projectId: number) {
 
 /** The release plan of a project the caller has already decided may be seen. */
 export function planOf(db: Db, project: Project) {
-  const kickoff = kickoffOf(project);
-  const projectId = project.id;
-  const allSprints = listSprints(db, projectId);
-  const lives = db.select().from(goLives).where(eq(goLives.projectId, projectId)).orderBy(asc(goLives.cutoverOn), asc(goLives.id)).all();
-  const scope = db
+  return planFrom(project, listSprints(db, project.id), goLivesOf(db, [project.id]), featureScopes(db, [project.id]));
+}
+
+/** The go-lives of some projects, in cutover order. */
+export function goLivesOf(db: DbOrTx, projectIds: number[]): GoLive[] {
+  if (!projectIds.length) return [];
+  return db.select().from(goLives).where(inArray(goLives.projectId, projectIds)).orderBy(asc(goLives.cutoverOn), asc(goLives.id)).all();
+}
+
+export type FeatureScope = ReturnType<typeof featureScopes>[number];
+
+/** Every feature of some projects with the points still to accept and its stories counted: one query. */
+export function featureScopes(db: DbOrTx, projectIds: number[]) {
+  if (!projectIds.length) return [];
+  return db
     .select({
+      projectId: features.projectId,
       goLiveId: features.goLiveId,
       featureId: features.id,
       name: features.name,
@@ -97,10 +108,18 @@ export function planOf(db: Db, project: Project) {
     })
     .from(features)
     .leftJoin(stories, eq(stories.featureId, features.id))
-    .where(eq(features.projectId, projectId))
+    .where(inArray(features.projectId, projectIds))
     .groupBy(features.id)
     .all();
-  const { closed } = projectVelocity(db, projectId);
+}
+
+/**
+ * The release plan from a project's rows already read (its sprints in number order, go-lives in
+ * cutover order, feature scopes): the portfolio reads them for every project at once.
+ */
+export function planFrom(project: Project, allSprints: Sprint[], lives: GoLive[], scope: FeatureScope[]) {
+  const kickoff = kickoffOf(project);
+  const { closed } = velocityOf(allSprints);
   const firstOpen = allSprints.find((s) => s.state !== "closed");
   const numberOf = new Map(allSprints.map((s) => [s.id, s.number]));
   const result = forecast({

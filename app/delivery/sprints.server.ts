@@ -234,13 +234,12 @@ export function freezeClosedSprintDays(db: Db): number {
 
 /** Velocity from the reports frozen at close. */
 export function projectVelocity(db: DbOrTx, projectId: number) {
-  const closed: VelocityPoint[] = db
-    .select({ number: sprints.number, report: sprints.report })
-    .from(sprints)
-    .where(and(eq(sprints.projectId, projectId), eq(sprints.state, "closed")))
-    .orderBy(asc(sprints.number))
-    .all()
-    .map((s) => ({ sprint: s.number, committed: s.report?.committed ?? 0, accepted: s.report?.completed ?? 0 }));
+  return velocityOf(db.select().from(sprints).where(and(eq(sprints.projectId, projectId), eq(sprints.state, "closed"))).orderBy(asc(sprints.number)).all());
+}
+
+/** Velocity from sprints already read (any states, in number order): the closed ones count. */
+export function velocityOf(list: readonly Pick<Sprint, "number" | "state" | "report">[]) {
+  const closed: VelocityPoint[] = list.filter((s) => s.state === "closed").map((s) => ({ sprint: s.number, committed: s.report?.committed ?? 0, accepted: s.report?.completed ?? 0 }));
   return { closed, ...velocity(closed) };
 }
 
