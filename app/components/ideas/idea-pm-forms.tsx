@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { FieldError, FormMessage } from "~/components/field";
 import type { IdeaStatus } from "../../../db/schema/enums";
 import { ALLOWED_MOVES, STATUS_LABELS, latestTargetDate } from "~/ideas/lifecycle";
@@ -18,7 +18,7 @@ export function IdeaPmForms({ idea, today, errors }: Props) {
     {ALLOWED_MOVES[idea.status].length ? (
       <section className="card" aria-labelledby="move-title">
         <h2 id="move-title">Move this idea</h2>
-        <Form method="post" className="form" noValidate>
+        <PostForm className="form" noValidate>
           <input type="hidden" name="intent" value="move" />
           {intent === "move" && errors && !Object.keys(errors.fields).some((f) => f !== "status") ? <FormMessage message={errors.message} /> : null}
           <div className="field">
@@ -62,14 +62,14 @@ export function IdeaPmForms({ idea, today, errors }: Props) {
               Move
             </button>
           </div>
-        </Form>
+        </PostForm>
       </section>
     ) : null}
 
     {(idea.status === "accepted" || idea.status === "in_development") ? (
       <section className="card" aria-labelledby="target-title">
         <h2 id="target-title">Change the target date</h2>
-        <Form method="post" className="form" noValidate>
+        <PostForm className="form" noValidate>
           <input type="hidden" name="intent" value="target" />
           <div className="field">
             <label htmlFor="target-date">New target date</label>
@@ -86,7 +86,7 @@ export function IdeaPmForms({ idea, today, errors }: Props) {
               Change target
             </button>
           </div>
-        </Form>
+        </PostForm>
       </section>
     ) : null}
     </>

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { WebLink } from "~/components/web-link";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
@@ -141,7 +142,7 @@ export default function ReleasePlan() {
               Go / no-go: <strong>{g.decision === "go" ? "Go" : g.decision === "no_go" ? "No-go" : "not decided"}</strong> · <Link to={`/go-lives/${g.id}/acceptance`}>Acceptance record</Link> · <Link to={`/go-lives/${g.id}/bundle`}>As-Delivered bundle</Link>
             </p>
             {(can.decide || can.onBehalf) && !g.doneAt ? (
-              <Form method="post" className="form form--inline">
+              <PostForm className="form form--inline">
                 <input type="hidden" name="intent" value="decide" />
                 <input type="hidden" name="goLiveId" value={g.id} />
                 {!can.decide ? (
@@ -160,12 +161,12 @@ export default function ReleasePlan() {
                 <button type="submit" name="decision" value="no_go" className="button button--danger">
                   No-go
                 </button>
-              </Form>
+              </PostForm>
             ) : null}
             {can.manage && !g.doneAt ? (
               <details>
                 <summary className="muted">Move the cutover or a feature</summary>
-                <Form method="post" className="form form--inline" style={{ marginTop: "0.5rem" }}>
+                <PostForm className="form form--inline" style={{ marginTop: "0.5rem" }}>
                   <input type="hidden" name="intent" value="cutover" />
                   <input type="hidden" name="goLiveId" value={g.id} />
                   <Field label="New cutover date" name="cutoverOn" type="date" id={`cut-${g.id}`} defaultValue={g.cutoverOn} />
@@ -173,8 +174,8 @@ export default function ReleasePlan() {
                   <button type="submit" className="button button--quiet">
                     Move cutover
                   </button>
-                </Form>
-                <Form method="post" className="form form--inline">
+                </PostForm>
+                <PostForm className="form form--inline">
                   <input type="hidden" name="intent" value="move-feature" />
                   <input type="hidden" name="goLiveId" value={g.id} />
                   <div className="field">
@@ -191,7 +192,7 @@ export default function ReleasePlan() {
                   <button type="submit" className="button button--quiet">
                     Move feature
                   </button>
-                </Form>
+                </PostForm>
               </details>
             ) : null}
             {logs[g.id]?.length ? (
@@ -209,14 +210,14 @@ export default function ReleasePlan() {
               </details>
             ) : null}
             {can.manage && !g.doneAt ? (
-              <Form method="post" className="form form--inline">
+              <PostForm className="form form--inline">
                 <input type="hidden" name="intent" value="done" />
                 <input type="hidden" name="goLiveId" value={g.id} />
                 <Field label="Release-note link" name="releaseNoteUrl" type="url" id={`rn-${g.id}`} error={intent === "done" && errors?.values.goLiveId === String(g.id) ? errors.fields.releaseNoteUrl : undefined} />
                 <button type="submit" className="button button--quiet">
                   Mark done
                 </button>
-              </Form>
+              </PostForm>
             ) : null}
           </section>
         ))
@@ -225,7 +226,7 @@ export default function ReleasePlan() {
       {can.manage ? (
         <section className="card" aria-labelledby="new-go-live">
           <h2 id="new-go-live">Plan a go-live</h2>
-          <Form method="post" className="form" noValidate>
+          <PostForm className="form" noValidate>
             {intent === "go-live" ? <FormMessage message={errors?.message} /> : null}
             <input type="hidden" name="intent" value="go-live" />
             <Field label="Name" name="name" id="gl-name" defaultValue={intent === "go-live" ? errors?.values.name : ""} error={intent === "go-live" ? errors?.fields.name : undefined} placeholder="e.g. Go-live 1: inbound voice" />
@@ -253,19 +254,19 @@ export default function ReleasePlan() {
                 Plan go-live
               </button>
             </div>
-          </Form>
+          </PostForm>
         </section>
       ) : null}
       {can.features ? (
         <section className="card" aria-labelledby="new-feature">
           <h2 id="new-feature">Add a feature</h2>
-          <Form method="post" className="form form--inline" noValidate>
+          <PostForm className="form form--inline" noValidate>
             <input type="hidden" name="intent" value="feature" />
             <Field label="Feature name" name="name" id="feature-name" defaultValue={intent === "feature" ? errors?.values.name : ""} error={intent === "feature" ? errors?.fields.name : undefined} />
             <button type="submit" className="button button--quiet">
               Add feature
             </button>
-          </Form>
+          </PostForm>
         </section>
       ) : null}
     </>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
@@ -118,12 +119,12 @@ export default function SprintPage() {
               </div>
             ) : null}
             {can.manage && sprint.state === "planned" ? (
-              <Form method="post">
+              <PostForm>
                 <input type="hidden" name="intent" value="start" />
                 <button type="submit" className="button">
                   Start sprint
                 </button>
-              </Form>
+              </PostForm>
             ) : null}
           </>
         }>
@@ -225,7 +226,7 @@ export default function SprintPage() {
             </ul>
           ) : null}
           {can.member ? (
-            <Form method="post" className="form form--inline">
+            <PostForm className="form form--inline">
               <input type="hidden" name="intent" value="day-off" />
               <div className={errors?.fields.date ? "field field--error" : "field"} style={{ maxWidth: "12rem" }}>
                 <label htmlFor="day-off">My day off</label>
@@ -235,7 +236,7 @@ export default function SprintPage() {
               <button type="submit" className="button button--quiet">
                 Add day off
               </button>
-            </Form>
+            </PostForm>
           ) : null}
           {planning.actions.length ? (
             <div className="alert alert--info" data-testid="open-actions">
@@ -255,7 +256,7 @@ export default function SprintPage() {
             </div>
           ))}
           {can.manage ? (
-            <Form method="post" className="form form--inline">
+            <PostForm className="form form--inline">
               <input type="hidden" name="intent" value="settings" />
               <div className="field" style={{ flex: "2 1 16rem" }}>
                 <label htmlFor="goal">Sprint goal</label>
@@ -269,7 +270,7 @@ export default function SprintPage() {
               <button type="submit" className="button button--quiet">
                 Save
               </button>
-            </Form>
+            </PostForm>
           ) : null}
           {can.plan && planning.ready.length ? (
             <>
@@ -279,13 +280,13 @@ export default function SprintPage() {
                   <li key={s.id} className="backlog-row" style={{ gridTemplateColumns: "auto 1fr auto" }}>
                     <span className="points">{s.points}</span>
                     <span>{s.title}</span>
-                    <Form method="post">
+                    <PostForm>
                       <input type="hidden" name="intent" value="plan" />
                       <input type="hidden" name="storyId" value={s.id} />
                       <button type="submit" className="button button--quiet" aria-label={`Add ${s.title} to the sprint`}>
                         Add
                       </button>
-                    </Form>
+                    </PostForm>
                   </li>
                 ))}
               </ul>
@@ -321,7 +322,7 @@ export default function SprintPage() {
                       ) : null}
                     </div>
                     {can.move && sprint.state === "active" && col.status !== "accepted" ? (
-                      <Form method="post" className="actions">
+                      <PostForm className="actions">
                         <input type="hidden" name="intent" value="status" />
                         <input type="hidden" name="storyId" value={s.id} />
                         {ci > 0 ? (
@@ -334,7 +335,7 @@ export default function SprintPage() {
                             →
                           </button>
                         ) : null}
-                      </Form>
+                      </PostForm>
                     ) : null}
                   </article>
                 ))}
@@ -356,7 +357,7 @@ export default function SprintPage() {
         <section className="card" aria-labelledby="close-title">
           <h2 id="close-title">Close the sprint</h2>
           <p className="muted">Every story not accepted is unfinished; done stories stay done and join the next demo.</p>
-          <Form method="post" className="form form--inline">
+          <PostForm className="form form--inline">
             <input type="hidden" name="intent" value="close" />
             <div className="field">
               <label htmlFor="unfinished">Unfinished stories go</label>
@@ -368,7 +369,7 @@ export default function SprintPage() {
             <button type="submit" className="button button--danger">
               Close sprint {sprint.number}
             </button>
-          </Form>
+          </PostForm>
         </section>
       ) : null}
     </>

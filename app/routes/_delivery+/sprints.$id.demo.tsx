@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
@@ -107,7 +108,7 @@ export default function Demo() {
               </ul>
             ) : null}
             {mayDecide ? (
-              <Form method="post" className="form" style={{ maxWidth: "none" }} noValidate>
+              <PostForm className="form" style={{ maxWidth: "none" }} noValidate>
                 <input type="hidden" name="storyId" value={s.id} />
                 {mine ? (
                   <p className="field__error" role="alert">
@@ -153,7 +154,7 @@ export default function Demo() {
                     Reject
                   </button>
                 </div>
-              </Form>
+              </PostForm>
             ) : null}
           </section>
         );

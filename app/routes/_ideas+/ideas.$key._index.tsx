@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { WebLink } from "~/components/web-link";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { globalCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
@@ -138,12 +139,12 @@ export default function IdeaPage() {
               Edit
             </Link>
           ) : null}
-          <Form method="post">
+          <PostForm>
             <input type="hidden" name="intent" value={following ? "unfollow" : "follow"} />
             <button type="submit" className="button button--quiet">
               {following ? "Unfollow" : "Follow"}
             </button>
-          </Form>
+          </PostForm>
         </div>
       </div>
 
@@ -293,7 +294,7 @@ export default function IdeaPage() {
             <section className="card" aria-labelledby="offer-title">
               <h2 id="offer-title">Engineering has started</h2>
               <p className="muted">A story of a linked feature is in an active sprint.</p>
-              <Form method="post" className="form">
+              <PostForm className="form">
                 <input type="hidden" name="intent" value="move" />
                 <input type="hidden" name="status" value="in_development" />
                 <div className="field">
@@ -311,7 +312,7 @@ export default function IdeaPage() {
                 <button type="submit" className="button">
                   Move to In Development
                 </button>
-              </Form>
+              </PostForm>
             </section>
           ) : null}
 
