@@ -9,6 +9,7 @@ import { requireUser } from "~/auth/session.server";
 import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { MemberSelect } from "~/components/member-select";
+import { ConfirmStep } from "~/components/confirm-step";
 import { Field, FormMessage } from "~/components/field";
 import { getProject } from "~/delivery/projects.server";
 import { GoLiveSchema, changeCutover, createGoLive, decideGoLive, goLiveLog, moveFeatureToGoLive, releasePlan } from "~/delivery/release.server";
@@ -18,7 +19,7 @@ import { listMembers } from "~/delivery/projects.server";
 import { BurnupChart } from "~/components/charts/delivery-charts";
 import { createFeature } from "~/delivery/stories.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
+import { confirmationOf, formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Release plan · ${data?.plan.project.name ?? ""} · Sprintlab`);
@@ -69,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         moveFeatureToGoLive(db, user, Number(form.get("goLiveId")), { featureId: form.get("featureId"), reason: form.get("reason") });
         return redirectWithFlash(`/projects/${id}/release`, "Feature moved; the change is logged.");
       case "done": {
-        const g = markGoLiveDone(db, user, Number(form.get("goLiveId")), { releaseNoteUrl: form.get("releaseNoteUrl") });
+        const g = markGoLiveDone(db, user, Number(form.get("goLiveId")), { releaseNoteUrl: form.get("releaseNoteUrl") }, confirmationOf(form));
         const ideas = g.deliveredIdeas.length ? ` Delivered with it: ${g.deliveredIdeas.join(", ")} (votes returned to their voters).` : "";
         return redirectWithFlash(`/projects/${id}/release`, `${g.name} is done.${ideas}`);
       }
@@ -93,7 +94,7 @@ export default function ReleasePlan() {
           {plan.velocity ? `velocity ${Math.round(plan.velocity.mean * 10) / 10} (${plan.velocity.low}–${plan.velocity.high})` : "no velocity yet: set a capacity on the first sprint"}
         </p>
       </PageHeader>
-      <FormMessage message={intent !== "go-live" && intent !== "feature" ? errors?.message : null} />
+      <FormMessage message={intent !== "go-live" && intent !== "feature" && !errors?.consequence ? errors?.message : null} />
 
       <section className="card" aria-labelledby="burnup-title">
         <h2 id="burnup-title">Release burnup</h2>
@@ -213,7 +214,15 @@ export default function ReleasePlan() {
               <PostForm className="form form--inline">
                 <input type="hidden" name="intent" value="done" />
                 <input type="hidden" name="goLiveId" value={g.id} />
-                <Field label="Release-note link" name="releaseNoteUrl" type="url" id={`rn-${g.id}`} error={intent === "done" && errors?.values.goLiveId === String(g.id) ? errors.fields.releaseNoteUrl : undefined} />
+                <Field
+                  label="Release-note link"
+                  name="releaseNoteUrl"
+                  type="url"
+                  id={`rn-${g.id}`}
+                  defaultValue={intent === "done" && errors?.values.goLiveId === String(g.id) ? errors.values.releaseNoteUrl : ""}
+                  error={intent === "done" && errors?.values.goLiveId === String(g.id) ? errors.fields.releaseNoteUrl : undefined}
+                />
+                <ConfirmStep errors={intent === "done" && errors?.values.goLiveId === String(g.id) ? errors : undefined} id={`done-confirm-${g.id}`} />
                 <button type="submit" className="button button--quiet">
                   Mark done
                 </button>

@@ -8,6 +8,7 @@ import { requireUser } from "~/auth/session.server";
 import { BurndownChart } from "~/components/charts/delivery-charts";
 import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
+import { ConfirmStep } from "~/components/confirm-step";
 import { FormMessage } from "~/components/field";
 import { isReady } from "~/delivery/backlog";
 import { planningWarnings } from "~/delivery/planning";
@@ -19,7 +20,7 @@ import { formatDay } from "~/lib/dates";
 import { listBacklog, updateStory } from "~/delivery/stories.server";
 import { lastThree } from "~/delivery/velocity";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, orErrorPage, readForm } from "~/lib/forms.server";
+import { confirmationOf, formError, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Sprint ${data?.sprint.number ?? ""} · ${data?.project.name ?? ""} · Sprintlab`);
@@ -90,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         startSprint(db, user, id);
         return redirectWithFlash(`/sprints/${id}`, "Sprint started: its committed points are fixed now.");
       case "close": {
-        const sprint = closeSprint(db, user, id, { unfinished: form.get("unfinished") });
+        const sprint = closeSprint(db, user, id, { unfinished: form.get("unfinished") }, new Date(), confirmationOf(form));
         return redirectWithFlash(`/sprints/${id}`, `Sprint ${sprint.number} closed: ${sprint.report?.completed ?? 0} of ${sprint.report?.committed ?? 0} committed points accepted.`);
       }
       default:
@@ -133,7 +134,7 @@ export default function SprintPage() {
           {sprint.goal ? ` · Goal: ${sprint.goal}` : ""}
         </p>
       </PageHeader>
-      <FormMessage message={errors?.message} />
+      <FormMessage message={errors?.consequence ? null : errors?.message} />
 
       {glance ? (
         <section className="card glance" aria-labelledby="glance-title">
@@ -361,11 +362,12 @@ export default function SprintPage() {
             <input type="hidden" name="intent" value="close" />
             <div className="field">
               <label htmlFor="unfinished">Unfinished stories go</label>
-              <select id="unfinished" name="unfinished" defaultValue="backlog">
+              <select id="unfinished" name="unfinished" defaultValue={errors?.values.intent === "close" ? errors.values.unfinished : "backlog"}>
                 <option value="backlog">to the top of the backlog</option>
                 <option value="next">into the next sprint</option>
               </select>
             </div>
+            <ConfirmStep errors={errors?.values.intent === "close" ? errors : undefined} id="close-confirm" />
             <button type="submit" className="button button--danger">
               Close sprint {sprint.number}
             </button>

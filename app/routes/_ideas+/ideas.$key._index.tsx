@@ -25,7 +25,7 @@ import { isLinkable } from "~/ideas-delivery/links";
 import { LinkSchema, ideaDelivery, linkIdea, searchFeatures, unlinkIdea } from "~/ideas-delivery/links.server";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
+import { confirmationOf, formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.idea.key ?? "Idea"} · Ideas Lab · Sprintlab`);
@@ -82,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           targetDate: form.get("targetDate") || null,
           releaseNoteUrl: form.get("releaseNoteUrl") || null,
           mergeInto: form.get("mergeInto") || null,
-        });
+        }, confirmationOf(form));
         return redirectWithFlash(here, `${key} moved to ${STATUS_LABELS[idea.status]}.`);
       }
       case "link": {
