@@ -17,6 +17,8 @@ export function ConfirmStep({ errors, id }: { errors: FormErrors | undefined; id
       </p>
       <div className="confirm-step__check">
         <input
+          // Other numbers are a new question: the box comes back unticked.
+          key={errors.consequence}
           type="checkbox"
           id={id}
           name="confirm"
