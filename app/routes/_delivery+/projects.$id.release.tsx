@@ -241,7 +241,7 @@ export default function ReleasePlan() {
             <Field label="Name" name="name" id="gl-name" defaultValue={intent === "go-live" ? errors?.values.name : ""} error={intent === "go-live" ? errors?.fields.name : undefined} placeholder="e.g. Go-live 1: inbound voice" />
             <div className="field">
               <label htmlFor="gl-sprint">Ships with</label>
-              <select id="gl-sprint" name="sprintId">
+              <select id="gl-sprint" name="sprintId" defaultValue={intent === "go-live" ? errors?.values.sprintId : undefined}>
                 {plan.sprints.map((s) => (
                   <option key={s.id} value={s.id}>
                     Sprint {s.number} ({s.start} → {s.end})
@@ -249,7 +249,7 @@ export default function ReleasePlan() {
                 ))}
               </select>
             </div>
-            <Field label="Cutover date (optional)" name="cutoverOn" id="gl-cutover" type="date" hint="Default: the sprint's last working day." />
+            <Field label="Cutover date (optional)" name="cutoverOn" id="gl-cutover" type="date" hint="Default: the sprint's last working day." defaultValue={intent === "go-live" ? errors?.values.cutoverOn : ""} error={intent === "go-live" ? errors?.fields.cutoverOn : undefined} />
             <fieldset className="field" style={{ border: 0, padding: 0 }}>
               <legend style={{ fontWeight: 600, fontSize: "0.875rem" }}>Features in scope</legend>
               {[...plan.unscoped, ...plan.goLives.flatMap((g) => g.features)].map((f) => (
