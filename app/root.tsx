@@ -1,16 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  Links,
-  Meta,
-  NavLink,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import type { ReactNode } from "react";
 import { getUser } from "./auth/session.server";
 import { RoleBadge } from "./components/badges";
@@ -91,11 +82,11 @@ function Header() {
                 {user.name}
               </Link>
               <RoleBadge role={user.role} />
-              <Form method="post" action="/sign-out">
+              <PostForm action="/sign-out">
                 <button type="submit" className="button button--quiet">
                   Sign out
                 </button>
-              </Form>
+              </PostForm>
             </div>
           </>
         ) : null}

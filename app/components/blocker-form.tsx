@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import type { ReactNode } from "react";
 import type { FormErrors } from "~/lib/forms.server";
 import { Field, FormMessage } from "./field";
@@ -26,7 +26,7 @@ export function BlockerForm({
 }) {
   const mine = errors?.values.intent === "raise" ? errors : undefined;
   return (
-    <Form method="post" className="form" noValidate>
+    <PostForm className="form" noValidate>
       <FormMessage message={mine && !Object.keys(mine.fields).length ? mine.message : null} />
       <input type="hidden" name="intent" value="raise" />
       {children}
@@ -56,6 +56,6 @@ export function BlockerForm({
           Raise blocker
         </button>
       </div>
-    </Form>
+    </PostForm>
   );
 }

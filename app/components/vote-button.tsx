@@ -1,6 +1,7 @@
 import { useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useAnnounce } from "./live-region";
+import { PostForm } from "./post-form";
 
 type VoteButtonProps = {
   ideaKey: string;
@@ -53,7 +54,7 @@ export function VoteButton({ ideaKey, title, votes, voted, canVote }: VoteButton
       </span>{" "}
       <span className="vote-box__label">{shownVotes === 1 ? "vote" : "votes"}</span>
       {canVote ? (
-        <fetcher.Form method="post" action={`/ideas/${ideaKey}/vote`}>
+        <PostForm fetcher={fetcher} action={`/ideas/${ideaKey}/vote`}>
           <input type="hidden" name="intent" value={shownVoted ? "unvote" : "vote"} />
           <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
           {hydrated ? <input type="hidden" name="via" value="fetcher" /> : null}
@@ -72,7 +73,7 @@ export function VoteButton({ ideaKey, title, votes, voted, canVote }: VoteButton
               "Vote"
             )}
           </button>
-        </fetcher.Form>
+        </PostForm>
       ) : null}
       {error ? (
         <p className="vote-box__error" role="alert">

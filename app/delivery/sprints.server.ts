@@ -9,7 +9,8 @@ import { IsoDateSchema, givenFields, oneLine, parseInput } from "../lib/validati
 import { rankBetween } from "./backlog";
 import { burndown, sprintReport, type StoryEvent } from "./burndown";
 import { getProject, kickoffOf, projectToday, requireProject, type Project } from "./projects.server";
-import { earliestStart, laySprints, nextSprints, sprintWorkingDays } from "./sprints";
+import { closeConsequence, earliestStart, laySprints, nextSprints, sprintWorkingDays } from "./sprints";
+import { requireConfirmation, type Confirmation } from "../lib/confirm";
 import { recordEvent } from "./stories.server";
 import { layCeremonies, relayCeremonies } from "./ceremonies.server";
 import { velocity, type VelocityPoint } from "./velocity";
@@ -158,9 +159,11 @@ export function toStoryEvent(r: { seq: number; storyId: number; at: string; date
 
 /**
  * Close the sprint (any day). Every story not accepted is unfinished: back to the top of the
- * backlog or into the next planned sprint. A done story stays done. The report is frozen.
+ * backlog or into the next planned sprint. A done story stays done. The report is frozen. A page
+ * passes its `confirmation`: closing is refused until the person confirmed where the unfinished
+ * stories go, counted in the same transaction that moves them.
  */
-export function closeSprint(db: Db, actor: User, sprintId: number, input: unknown, now = new Date()): Sprint {
+export function closeSprint(db: Db, actor: User, sprintId: number, input: unknown, now = new Date(), confirmation?: Confirmation): Sprint {
   const sprint = findSprint(db, sprintId);
   const { project } = requireProject(db, actor, sprint.projectId, "sprints.manage");
   const { unfinished } = parseInput(CloseSprintSchema, input);
@@ -177,6 +180,7 @@ export function closeSprint(db: Db, actor: User, sprintId: number, input: unknow
     const closedAt = now;
     const closeSeq = lastEventSeq(tx);
     const left = tx.select().from(stories).where(and(eq(stories.sprintId, sprintId), ne(stories.status, "accepted"))).orderBy(desc(stories.rank)).all();
+    requireConfirmation(confirmation, `Closing Sprint ${current.number}`, closeConsequence(left.length, unfinished === "next" ? next!.number : null));
     let top = tx.select({ r: min(stories.rank) }).from(stories).where(eq(stories.projectId, current.projectId)).get()?.r ?? null;
     for (const story of [...left]) {
       const to = unfinished === "next" ? next!.id : null;

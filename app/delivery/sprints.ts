@@ -3,6 +3,13 @@ import { addBusinessDays, isWorkingDay, workingDaysInRange } from "../calendar/b
 
 export const SPRINT_DAYS = 21;
 
+/** What closing a sprint does, in the words its confirm step shows. */
+export function closeConsequence(unfinished: number, nextSprint: number | null): string {
+  if (unfinished === 0) return "every story is accepted, so no story moves; the sprint report is frozen.";
+  const stories = unfinished === 1 ? "1 unfinished story goes" : `${unfinished} unfinished stories go`;
+  return `${stories} ${nextSprint === null ? "to the top of the backlog" : `into Sprint ${nextSprint}`}; the sprint report is frozen.`;
+}
+
 export type SprintState = "planned" | "active" | "closed";
 
 export type LaidSprint = { number: number; start: string; end: string; state: SprintState; chosenStart: string | null };

@@ -30,6 +30,13 @@ export function ideasToDeliver(
   return out.sort((a, b) => a - b);
 }
 
+/** What marking a go-live done does to the linked ideas, in the words its confirm step shows. */
+export function goLiveDoneConsequence(deliveredKeys: readonly string[]): string {
+  if (!deliveredKeys.length) return "no linked idea becomes Delivered.";
+  const ideas = deliveredKeys.length === 1 ? "1 idea becomes" : `${deliveredKeys.length} ideas become`;
+  return `${ideas} Delivered (${deliveredKeys.join(", ")}) and ${deliveredKeys.length === 1 ? "its" : "their"} votes go back to their voters.`;
+}
+
 /** The one-click move a PM is offered: an Accepted idea once a linked story is in an active sprint. */
 export function offersInDevelopment(status: IdeaStatus, linkedStoryInActiveSprint: boolean): boolean {
   return status === "accepted" && linkedStoryInActiveSprint;

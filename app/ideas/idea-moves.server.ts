@@ -9,7 +9,8 @@ import { globalCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { parseInput, webLinkSchema } from "../lib/validation";
-import { checkMove, returnsVotes, targetQuarter, STATUS_LABELS } from "./lifecycle";
+import { checkMove, finalMoveConsequence, isFinal, returnsVotes, targetQuarter, STATUS_LABELS } from "./lifecycle";
+import { requireConfirmation, type Confirmation } from "../lib/confirm";
 import { answerSlaClock, applyThreshold, ideaLink, recordStatusChange, returnAllVotes, recountVotes } from "./transitions.server";
 import { mergeVoteNotice } from "./votes";
 import { notify } from "../notifications/notify.server";
@@ -30,8 +31,10 @@ export const MoveSchema = z.object({
  * A PM moves an idea (SPEC B3): the table and each move's required fields are checked, the move
  * is recorded with its public note, an open SLA clock is answered, votes return on Delivered and
  * Not Planned, and a merge moves votes and followers to the target — all in one transaction.
+ * A page passes its `confirmation`: a final move is refused until the person confirmed what it
+ * does to the votes, counted here in the same transaction that would move them.
  */
-export function moveIdea(db: Db, actor: User, key: string, input: unknown): IdeaSummary {
+export function moveIdea(db: Db, actor: User, key: string, input: unknown, confirmation?: Confirmation): IdeaSummary {
   if (!globalCan(actor.role, "ideas.move")) throw new DomainError("forbidden", "Only product managers move ideas.");
   const data = parseInput(MoveSchema, input);
   db.transaction((tx) => {
@@ -50,6 +53,9 @@ export function moveIdea(db: Db, actor: User, key: string, input: unknown): Idea
         throw new DomainError("invalid", "Merge into an open idea.", { fields: { mergeInto: `${target.key} is ${STATUS_LABELS[target.status]}: pick an open idea.` } });
       }
     }
+    if (isFinal(data.status)) {
+      requireConfirmation(confirmation, `Moving ${key} to ${STATUS_LABELS[data.status]}`, finalMoveConsequence(data.status, voteCounts(tx, idea.id, target)));
+    }
     answerSlaClock(tx, idea.id);
     if (data.status === "accepted") tx.update(ideas).set({ targetDate: data.targetDate! }).where(eq(ideas.id, idea.id)).run();
     if (data.status === "delivered") {
@@ -61,6 +67,19 @@ export function moveIdea(db: Db, actor: User, key: string, input: unknown): Idea
     if (target) mergeVotesAndFollowers(tx, idea, target, actor.id);
   });
   return getIdeaSummary(db, key, actor.id);
+}
+
+/** The votes on an idea and, for a merge, how many of their voters also voted for the target. */
+function voteCounts(tx: DbOrTx, ideaId: number, target: { id: number; key: string } | undefined) {
+  const total = tx.select({ n: sql<number>`count(*)` }).from(ideaVotes).where(eq(ideaVotes.ideaId, ideaId)).get()?.n ?? 0;
+  if (!target) return { total };
+  const onTargetToo =
+    tx
+      .select({ n: sql<number>`count(*)` })
+      .from(ideaVotes)
+      .where(and(eq(ideaVotes.ideaId, ideaId), sql`${ideaVotes.userId} IN (SELECT user_id FROM idea_votes WHERE idea_id = ${target.id})`))
+      .get()?.n ?? 0;
+  return { total, onTargetToo, target: target.key };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { addMonths, format, parseISO } from "date-fns";
 import type { IdeaStatus } from "../../db/schema/ideas";
+import { count } from "../lib/confirm";
 
 /** SPEC B3's table of allowed moves; anything not listed is refused. */
 export const ALLOWED_MOVES: Record<IdeaStatus, readonly IdeaStatus[]> = {
@@ -26,6 +27,27 @@ export const CLOSED_STATUSES: readonly IdeaStatus[] = ["delivered", "not_planned
 
 export function isOpen(status: IdeaStatus): boolean {
   return !CLOSED_STATUSES.includes(status);
+}
+
+/** A move into a status with no way out cannot be undone, so a page asks to confirm it first. */
+export function isFinal(status: IdeaStatus): boolean {
+  return ALLOWED_MOVES[status].length === 0;
+}
+
+/**
+ * What a final move does to the votes, in the words the confirm step shows: Delivered and Not
+ * Planned give every vote back; a merge moves each vote to the target, except that a voter who
+ * voted for both gets that vote back.
+ */
+export function finalMoveConsequence(to: IdeaStatus, votes: { total: number; onTargetToo?: number; target?: string }): string {
+  if (to === "merged") {
+    const back = votes.onTargetToo ?? 0;
+    const moved = votes.total - back;
+    if (votes.total === 0) return `it has no votes to move; its followers follow ${votes.target}.`;
+    return `${count(moved, "vote")} ${moved === 1 ? "moves" : "move"} to ${votes.target}${back ? ` and ${count(back, "vote")} ${back === 1 ? "goes" : "go"} back to ${back === 1 ? "its voter, who" : "people who"} voted for both` : ""}; its followers follow ${votes.target}.`;
+  }
+  if (votes.total === 0) return "it has no votes to give back.";
+  return votes.total === 1 ? "1 vote goes back to its voter." : `${votes.total} votes go back to their voters.`;
 }
 
 /** Votes go back to their voters when an idea ends without merging (merge moves them instead). */

@@ -26,17 +26,20 @@ export class DomainError extends Error {
   readonly fields?: Record<string, string>;
   /** Seconds until the request may be retried (rate limits). */
   readonly retryAfter?: number;
+  /** For a change that cannot be undone and was not confirmed: what it would do, in words. */
+  readonly consequence?: string;
 
   constructor(
     code: DomainErrorCode,
     message: string,
-    extra: { fields?: Record<string, string>; retryAfter?: number } = {},
+    extra: { fields?: Record<string, string>; retryAfter?: number; consequence?: string } = {},
   ) {
     super(message);
     this.name = "DomainError";
     this.code = code;
     this.fields = extra.fields;
     this.retryAfter = extra.retryAfter;
+    this.consequence = extra.consequence;
   }
 
   get status(): number {

@@ -1,11 +1,14 @@
 import { json } from "@remix-run/node";
 import type { z } from "zod";
+import type { Confirmation } from "./confirm";
 import { isDomainError } from "./errors";
 
 export type FormErrors = {
   message: string;
   fields: Record<string, string>;
   values: Record<string, string>;
+  /** A change that cannot be undone asks first: what it would do, shown next to the confirm box. */
+  consequence?: string;
 };
 
 /** The text fields of a form, for re-filling it after an error (passwords are never echoed). */
@@ -31,9 +34,14 @@ export function formError(error: unknown, form: FormData, headers?: HeadersInit)
   const responseHeaders = new Headers(headers);
   if (error.retryAfter) responseHeaders.set("Retry-After", String(error.retryAfter));
   return json<{ errors: FormErrors }>(
-    { errors: { message: error.message, fields: error.fields ?? {}, values: formValues(form) } },
+    { errors: { message: error.message, fields: error.fields ?? {}, values: formValues(form), ...(error.consequence ? { consequence: error.consequence } : {}) } },
     { status, headers: responseHeaders },
   );
+}
+
+/** The page's confirmation of an irreversible change: the consequence its confirm box carried. */
+export function confirmationOf(form: FormData): Confirmation {
+  return { given: form.get("confirm") };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
@@ -33,11 +34,11 @@ export default function Notifications() {
           <p>Status changes, official updates and returned votes on ideas you follow. The same reaches you as a daily email digest.</p>
         </div>
         {unread ? (
-          <Form method="post">
+          <PostForm>
             <button type="submit" className="button button--quiet">
               Mark all as read
             </button>
-          </Form>
+          </PostForm>
         ) : null}
       </div>
       <section className="card">

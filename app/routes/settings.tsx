@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
 import { createToken, listTokens, revokeToken } from "~/auth/tokens.server";
@@ -72,7 +73,7 @@ export default function Settings() {
             </code>
           </div>
         ) : null}
-        <Form method="post" className="form form--inline" noValidate>
+        <PostForm className="form form--inline" noValidate>
           <FormMessage message={errors?.message} />
           <input type="hidden" name="intent" value="create-token" />
           <Field
@@ -85,7 +86,7 @@ export default function Settings() {
           <button type="submit" className="button">
             Create token
           </button>
-        </Form>
+        </PostForm>
 
         {active.length === 0 ? (
           <p className="muted">You have no active tokens. Create one above when a script needs the API.</p>
@@ -116,13 +117,13 @@ export default function Settings() {
                     <td data-label="Created">{formatTimestamp(t.createdAt)}</td>
                     <td data-label="Last used">{t.lastUsedAt ? formatTimestamp(t.lastUsedAt) : "Never"}</td>
                     <td>
-                      <Form method="post">
+                      <PostForm>
                         <input type="hidden" name="intent" value="revoke-token" />
                         <input type="hidden" name="tokenId" value={t.id} />
                         <button type="submit" className="button button--danger" aria-label={`Revoke token ${t.name}`}>
                           Revoke
                         </button>
-                      </Form>
+                      </PostForm>
                     </td>
                   </tr>
                 ))}

@@ -41,6 +41,11 @@ test("a PM links an idea to a feature; the scrum master marks the go-live done; 
   await smPage.goto(`/projects/${project.id}/release`);
   await smPage.getByLabel("Release-note link").fill("https://docs.example.com/pureengage/9.0/release-notes");
   await smPage.getByRole("button", { name: "Mark done" }).click();
+  // It cannot be undone: the page asks first, naming the idea it delivers; nothing moved yet.
+  await expect(smPage.getByRole("alert")).toHaveText(`Marking go-live “${goLive.name}” done cannot be undone.`);
+  expect((await (await request.get(`/api/v1/ideas/${idea.key}`, { headers: bearer(pmToken) })).json()).status).toBe("accepted");
+  await smPage.getByLabel(`I understand: 1 idea becomes Delivered (${idea.key}) and its votes go back to their voters.`).check();
+  await smPage.getByRole("button", { name: "Mark done" }).click();
   await expect(smPage.getByRole("status")).toHaveText(`${goLive.name} is done. Delivered with it: ${idea.key} (votes returned to their voters).`);
 
   // The voter sees it all.

@@ -26,6 +26,10 @@ test.describe("product manager", () => {
     await move.getByLabel(/Public note/).fill("Reviewing with the reporting team.");
     await move.getByRole("button", { name: "Move" }).click();
     await expect(pm.getByRole("status")).toHaveText(`${idea.key} moved to Under PM Review.`);
+    // The form now offers the new moves with nothing chosen and an empty note.
+    await expect(move.getByLabel("New status")).toHaveValue("");
+    await expect(move.getByLabel(/Public note/)).toHaveValue("");
+    await expect(move.getByLabel("New status").locator("option")).toHaveText(["Choose a status…", "Accepted", "Not Planned", "Merged"]);
 
     // Accepted needs a target date: refused next to the field, the note kept.
     await move.getByLabel("New status").selectOption("accepted");
@@ -45,6 +49,11 @@ test.describe("product manager", () => {
     await move.getByLabel("New status").selectOption("delivered");
     await move.getByLabel(/Public note/).fill("Shipped in 9.1.");
     await move.getByLabel(/Release-note link/).fill("https://docs.example.com/release-notes/9.1");
+    await move.getByRole("button", { name: "Move" }).click();
+    // Delivered cannot be undone: the page asks first with the votes that go back, keeping what was typed.
+    await expect(move.getByRole("alert")).toHaveText(`Moving ${idea.key} to Delivered cannot be undone.`);
+    await expect(move.getByLabel(/Public note/)).toHaveValue("Shipped in 9.1.");
+    await move.getByLabel("I understand: 2 votes go back to their voters.").check();
     await move.getByRole("button", { name: "Move" }).click();
     await expect(pm.getByRole("status")).toHaveText(`${idea.key} moved to Delivered.`);
     await expect(pm.getByRole("link", { name: "release note" })).toHaveAttribute("href", "https://docs.example.com/release-notes/9.1");

@@ -109,3 +109,24 @@ describe("the house (docs/architecture.md)", () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe("forms that change data (ARCHITECTURE.md, Web)", () => {
+  const pageFiles = filesUnder(app).filter((f) => f.endsWith(".tsx") && !f.endsWith(join("components", "post-form.tsx")));
+
+  /** `<Form … method="post">`, `<fetcher.Form … method="post">` or a bare `<form method="post">`. */
+  function directPostForms(text: string): string[] {
+    return [...text.matchAll(/<(Form|form|[A-Za-z]+\.Form)\b([^>]*)>/g)].filter((m) => /method=["']post["']/i.test(m[2])).map((m) => m[0]);
+  }
+
+  it("finds a direct post form when there is one", () => {
+    expect(directPostForms(`<Form method="post" className="form">`)).toHaveLength(1);
+    expect(directPostForms(`<fetcher.Form method="post" action="/x">`)).toHaveLength(1);
+    expect(directPostForms(`<Form method="get" className="filters">`)).toEqual([]);
+  });
+
+  it("sends every post through PostForm, which resets after success and disables its buttons in flight", () => {
+    const offenders = pageFiles.flatMap((file) => directPostForms(readFileSync(file, "utf8")).map((tag) => `${relative(root, file)}: ${tag}`));
+    expect(offenders).toEqual([]);
+    expect(pageFiles.filter((file) => readFileSync(file, "utf8").includes("<PostForm")).length).toBeGreaterThan(30);
+  });
+});

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { FieldError } from "~/components/field";
 import type { Comment } from "~/ideas/comments.server";
 import { formatTimestamp } from "~/lib/dates";
@@ -30,18 +30,18 @@ export function IdeaComments({ comments, meId, can, errors }: Props) {
           <p className="prose">{c.body}</p>
           <div className="actions">
             {c.kind === "workaround" && !c.hidden && c.author.id !== meId && can.comment ? (
-              <Form method="post">
+              <PostForm>
                 <input type="hidden" name="intent" value="confirm" />
                 <input type="hidden" name="commentId" value={c.id} />
                 <button type="submit" className="button button--quiet" aria-pressed={c.confirmedByMe}>
                   {c.confirmedByMe ? "Works for me ✓" : "Works for me"}
                 </button>
-              </Form>
+              </PostForm>
             ) : null}
             {can.hide && !c.hidden ? (
               <details>
                 <summary className="muted">Hide…</summary>
-                <Form method="post" className="form form--inline">
+                <PostForm className="form form--inline">
                   <input type="hidden" name="intent" value="hide" />
                   <input type="hidden" name="commentId" value={c.id} />
                   <div className="field">
@@ -52,14 +52,14 @@ export function IdeaComments({ comments, meId, can, errors }: Props) {
                   <button type="submit" className="button button--danger">
                     Hide comment
                   </button>
-                </Form>
+                </PostForm>
               </details>
             ) : null}
           </div>
         </article>
       ))}
       {can.comment ? (
-        <Form method="post" className="form" style={{ maxWidth: "none", marginTop: "1rem" }} noValidate>
+        <PostForm className="form" style={{ maxWidth: "none", marginTop: "1rem" }} noValidate>
           <input type="hidden" name="intent" value="comment" />
           <div className={intent === "comment" && errors ? "field field--error" : "field"}>
             <label htmlFor="body">Add a comment</label>
@@ -85,7 +85,7 @@ export function IdeaComments({ comments, meId, can, errors }: Props) {
               Post
             </button>
           </div>
-        </Form>
+        </PostForm>
       ) : null}
     </section>
   );

@@ -1,4 +1,5 @@
-import { Form } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
+import { ConfirmStep } from "~/components/confirm-step";
 import { FieldError, FormMessage } from "~/components/field";
 import type { IdeaStatus } from "../../../db/schema/enums";
 import { ALLOWED_MOVES, STATUS_LABELS, latestTargetDate } from "~/ideas/lifecycle";
@@ -18,18 +19,21 @@ export function IdeaPmForms({ idea, today, errors }: Props) {
     {ALLOWED_MOVES[idea.status].length ? (
       <section className="card" aria-labelledby="move-title">
         <h2 id="move-title">Move this idea</h2>
-        <Form method="post" className="form" noValidate>
+        <PostForm className="form" noValidate>
           <input type="hidden" name="intent" value="move" />
-          {intent === "move" && errors && !Object.keys(errors.fields).some((f) => f !== "status") ? <FormMessage message={errors.message} /> : null}
-          <div className="field">
+          {intent === "move" && errors && !Object.keys(errors.fields).length ? <FormMessage message={errors.message} /> : null}
+          <div className={intent === "move" && errors?.fields.status ? "field field--error" : "field"}>
             <label htmlFor="move-status">New status</label>
-            <select id="move-status" name="status" defaultValue={intent === "move" ? errors?.values.status : ALLOWED_MOVES[idea.status][0]}>
+            {/* Nothing is chosen for the PM: a move is always a decision, never the first option. */}
+            <select id="move-status" name="status" defaultValue={intent === "move" ? errors?.values.status ?? "" : ""} aria-describedby={intent === "move" && errors?.fields.status ? "move-status-error" : undefined}>
+              <option value="">Choose a status…</option>
               {ALLOWED_MOVES[idea.status].map((s) => (
                 <option key={s} value={s}>
                   {STATUS_LABELS[s]}
                 </option>
               ))}
             </select>
+            {intent === "move" ? <FieldError id="move-status-error" message={errors?.fields.status} /> : null}
           </div>
           <div className={intent === "move" && errors?.fields.note ? "field field--error" : "field"}>
             <label htmlFor="move-note">Public note (the reason, for Not Planned)</label>
@@ -57,19 +61,20 @@ export function IdeaPmForms({ idea, today, errors }: Props) {
               {intent === "move" ? <FieldError id="move-merge-error" message={errors?.fields.mergeInto} /> : null}
             </div>
           ) : null}
+          <ConfirmStep errors={intent === "move" ? errors : undefined} id="move-confirm" />
           <div>
             <button type="submit" className="button">
               Move
             </button>
           </div>
-        </Form>
+        </PostForm>
       </section>
     ) : null}
 
     {(idea.status === "accepted" || idea.status === "in_development") ? (
       <section className="card" aria-labelledby="target-title">
         <h2 id="target-title">Change the target date</h2>
-        <Form method="post" className="form" noValidate>
+        <PostForm className="form" noValidate>
           <input type="hidden" name="intent" value="target" />
           <div className="field">
             <label htmlFor="target-date">New target date</label>
@@ -86,7 +91,7 @@ export function IdeaPmForms({ idea, today, errors }: Props) {
               Change target
             </button>
           </div>
-        </Form>
+        </PostForm>
       </section>
     ) : null}
     </>

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { clientAddress } from "~/lib/request-context.server";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { forgotPassword } from "~/auth/access.server";
 import { ErrorPage } from "~/components/error-page";
@@ -31,12 +32,12 @@ export default function ForgotPassword() {
         {data && "sent" in data && data.sent ? (
           <p role="status">If that email has an active account, a link to reset the password is on its way. It works for one hour.</p>
         ) : (
-          <Form method="post" className="form" noValidate>
+          <PostForm className="form" noValidate>
             <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={errors?.values.email ?? ""} error={errors?.fields.email} />
             <button type="submit" className="button">
               Send me a link
             </button>
-          </Form>
+          </PostForm>
         )}
         <p className="muted">
           <Link to="/sign-in" className="standalone-link">

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { clientAddress } from "~/lib/request-context.server";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { requestAccess } from "~/auth/access.server";
 import { ErrorPage } from "~/components/error-page";
@@ -41,7 +42,7 @@ export default function RequestAccess() {
       <div className="card">
         <h1>Request access</h1>
         <p className="lead">Customers and partners join the Ideas Lab to submit ideas, vote and comment.</p>
-        <Form method="post" className="form" noValidate>
+        <PostForm className="form" noValidate>
           <Field label="Name" name="name" autoComplete="name" defaultValue={v.name} error={errors?.fields.name} />
           <Field label="Work email" name="email" type="email" autoComplete="email" defaultValue={v.email} error={errors?.fields.email} />
           <Field label="Company" name="company" autoComplete="organization" defaultValue={v.company} error={errors?.fields.company} />
@@ -70,7 +71,7 @@ export default function RequestAccess() {
           <p className="muted">
             Already have an account? <Link to="/sign-in">Sign in</Link>
           </p>
-        </Form>
+        </PostForm>
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { checkPasswordLink, usePasswordLink } from "~/auth/access.server";
 import { startSession } from "~/auth/session.server";
@@ -44,14 +45,14 @@ export default function SetPassword() {
             <p className="lead">
               Welcome, {data.name}. Choose a password for {data.email}.
             </p>
-            <Form method="post" className="form" noValidate>
+            <PostForm className="form" noValidate>
               {errors && !Object.keys(errors.fields).length ? <p className="field__error">{errors.message}</p> : null}
               <Field label="New password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters." error={errors?.fields.password} />
               <Field label="Repeat it" name="confirm" type="password" autoComplete="new-password" error={errors?.fields.confirm} />
               <button type="submit" className="button">
                 Set password and sign in
               </button>
-            </Form>
+            </PostForm>
           </>
         ) : (
           <>

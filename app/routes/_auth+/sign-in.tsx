@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { clientAddress } from "~/lib/request-context.server";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { useEffect, useRef } from "react";
 import { getDb } from "~/lib/db.server";
 import { getUser, safeRedirect, startSession } from "~/auth/session.server";
@@ -46,7 +47,7 @@ export default function SignIn() {
       <div className="card">
         <h1>Sign in to Sprintlab</h1>
         <p className="lead">Delivery projects and the Ideas Lab, in one place.</p>
-        <Form method="post" className="form" noValidate>
+        <PostForm className="form" noValidate>
           <FormMessage message={errors?.message} />
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
           <Field
@@ -70,7 +71,7 @@ export default function SignIn() {
           <button type="submit" className="button" disabled={busy}>
             {busy ? "Signing in…" : "Sign in"}
           </button>
-        </Form>
+        </PostForm>
         <p className="muted" style={{ marginTop: "1rem" }}>
           <Link to="/forgot-password">Forgot your password?</Link> · <Link to="/request-access">Request access</Link>
         </p>

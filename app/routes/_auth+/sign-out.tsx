@@ -1,5 +1,5 @@
+import { PostForm } from "~/components/post-form";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form } from "@remix-run/react";
 import { endSession, requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 
@@ -18,11 +18,11 @@ export default function SignOut() {
     <div className="auth-page">
       <div className="card">
         <h1>Sign out?</h1>
-        <Form method="post">
+        <PostForm>
           <button type="submit" className="button">
             Sign out
           </button>
-        </Form>
+        </PostForm>
       </div>
     </div>
   );

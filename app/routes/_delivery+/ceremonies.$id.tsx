@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
 import { CeremonyBadges } from "~/components/ceremony-badges";
@@ -102,7 +103,7 @@ export default function CeremonyPage() {
         <section className="card" aria-labelledby="notes-title">
           <h2 id="notes-title">Notes</h2>
           {can.notes && !closed ? (
-            <Form method="post" className="form">
+            <PostForm className="form">
               <input type="hidden" name="intent" value="notes" />
               <div className={intent === "notes" && errors?.fields.notes ? "field field--error" : "field"}>
                 <label htmlFor="notes">Notes of this {ceremony.name.toLowerCase()}</label>
@@ -115,7 +116,7 @@ export default function CeremonyPage() {
               <button type="submit" className="button">
                 Save notes
               </button>
-            </Form>
+            </PostForm>
           ) : ceremony.notes.trim() ? (
             <p style={{ whiteSpace: "pre-wrap" }}>{ceremony.notes}</p>
           ) : (
@@ -127,7 +128,7 @@ export default function CeremonyPage() {
           <aside>
             <section className="card" aria-labelledby="move-title">
               <h2 id="move-title">Move</h2>
-              <Form method="post" className="form" noValidate>
+              <PostForm className="form" noValidate>
                 <input type="hidden" name="intent" value="move" />
                 <Field
                   label="Date"
@@ -146,25 +147,25 @@ export default function CeremonyPage() {
                 <button type="submit" className="button">
                   Move
                 </button>
-              </Form>
+              </PostForm>
             </section>
             <section className="card" aria-labelledby="cancel-title">
               <h2 id="cancel-title">{ceremony.cancelled ? "Cancelled" : "Cancel"}</h2>
               {ceremony.cancelled ? (
-                <Form method="post">
+                <PostForm>
                   <input type="hidden" name="intent" value="restore" />
                   <button type="submit" className="button button--quiet">
                     Put it back on the calendar
                   </button>
-                </Form>
+                </PostForm>
               ) : (
-                <Form method="post" className="form" noValidate>
+                <PostForm className="form" noValidate>
                   <input type="hidden" name="intent" value="cancel" />
                   <Field label="Why it is cancelled" name="reason" id="cancel-reason" defaultValue={intent === "cancel" ? errors?.values.reason : ""} error={intent === "cancel" ? errors?.fields.reason : undefined} />
                   <button type="submit" className="button button--danger">
                     Cancel this occurrence
                   </button>
-                </Form>
+                </PostForm>
               )}
             </section>
           </aside>

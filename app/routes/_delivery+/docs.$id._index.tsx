@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
@@ -64,7 +65,7 @@ export default function DocumentPage() {
           {canEdit && isLatest ? (
             <section className="card" aria-labelledby="edit-title">
               <h2 id="edit-title">Edit</h2>
-              <Form method="post" className="form" style={{ maxWidth: "none" }} noValidate>
+              <PostForm className="form" style={{ maxWidth: "none" }} noValidate>
                 <div className={errors?.fields.body ? "field field--error" : "field"}>
                   <label htmlFor="doc-body">Content (Markdown; raw HTML is shown as text)</label>
                   <textarea id="doc-body" name="body" className="notes" style={{ minHeight: "18rem" }} defaultValue={errors?.values.body ?? shown?.body ?? ""} />
@@ -74,7 +75,7 @@ export default function DocumentPage() {
                 <button type="submit" className="button">
                   Save as revision {latest + 1}
                 </button>
-              </Form>
+              </PostForm>
             </section>
           ) : null}
         </div>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { PROJECT_ROLES } from "../../../db/schema/enums";
 import { projectCan } from "~/auth/permissions";
@@ -161,13 +162,13 @@ export default function ProjectPage() {
                       <td data-label="Report">{s.report ? `${s.report.completed} of ${s.report.committed} pts accepted` : ""}</td>
                       <td>
                         {can.manage && s.state === "planned" && !hasActive && s.number === Math.min(...sprints.filter((x) => x.state === "planned").map((x) => x.number)) ? (
-                          <Form method="post">
+                          <PostForm>
                             <input type="hidden" name="intent" value="start" />
                             <input type="hidden" name="sprintId" value={s.id} />
                             <button type="submit" className="button button--quiet">
                               Start sprint {s.number}
                             </button>
-                          </Form>
+                          </PostForm>
                         ) : null}
                       </td>
                     </tr>
@@ -176,7 +177,7 @@ export default function ProjectPage() {
               </table>
             </div>
             {can.manage ? (
-              <Form method="post" className="form form--inline" style={{ marginTop: "1rem" }}>
+              <PostForm className="form form--inline" style={{ marginTop: "1rem" }}>
                 <input type="hidden" name="intent" value="generate" />
                 <div className="field" style={{ maxWidth: "8rem" }}>
                   <label htmlFor="count">Sprints to add</label>
@@ -186,7 +187,7 @@ export default function ProjectPage() {
                 <button type="submit" className="button button--quiet">
                   Generate sprints
                 </button>
-              </Form>
+              </PostForm>
             ) : null}
           </section>
           <section className="card" aria-labelledby="actions-title">
@@ -242,7 +243,7 @@ export default function ProjectPage() {
               <p className="muted">Frozen when kickoff ends; later charts show scope growth against it.</p>
             )}
             {can.edit && !baseline ? (
-              <Form method="post" className="form">
+              <PostForm className="form">
                 <input type="hidden" name="intent" value="end-kickoff" />
                 <div className={errors?.fields.agreedBy ? "field field--error" : "field"}>
                   <label htmlFor="agreedBy">Agreed by (co-product owner)</label>
@@ -262,7 +263,7 @@ export default function ProjectPage() {
                     End kickoff and freeze the baseline
                   </button>
                 </div>
-              </Form>
+              </PostForm>
             ) : null}
           </section>
           <section className="card" aria-labelledby="members-title">
@@ -276,7 +277,7 @@ export default function ProjectPage() {
               ))}
             </ul>
             {can.members ? (
-              <Form method="post" className="form" key={memberErrors ? `member-${memberErrors.message}` : "member"}>
+              <PostForm className="form" key={memberErrors ? `member-${memberErrors.message}` : "member"}>
                 <input type="hidden" name="intent" value="member" />
                 {memberErrors && !Object.keys(memberErrors.fields).length ? <p className="field__error">{memberErrors.message}</p> : null}
                 <div className={memberErrors?.fields.userId ? "field field--error" : "field"}>
@@ -315,7 +316,7 @@ export default function ProjectPage() {
                     Add member
                   </button>
                 </div>
-              </Form>
+              </PostForm>
             ) : null}
           </section>
           {can.edit ? (
@@ -326,7 +327,7 @@ export default function ProjectPage() {
                     Edit project
                   </h2>
                 </summary>
-                <Form method="post" className="form" style={{ marginTop: "0.75rem" }} noValidate>
+                <PostForm className="form" style={{ marginTop: "0.75rem" }} noValidate>
                   <input type="hidden" name="intent" value="edit" />
                   <Field label="Name" name="name" id="edit-name" defaultValue={errors?.values.name ?? project.name} error={errors?.values.intent === "edit" ? errors.fields.name : undefined} />
                   <Field label="Customer" name="customer" id="edit-customer" defaultValue={errors?.values.customer ?? project.customer} />
@@ -364,14 +365,14 @@ export default function ProjectPage() {
                       Save project
                     </button>
                   </div>
-                </Form>
+                </PostForm>
               </details>
             </section>
           ) : null}
           {can.manage ? (
             <section className="card" aria-labelledby="rag-title">
               <h2 id="rag-title">Weekly status</h2>
-              <Form method="post" className="form">
+              <PostForm className="form">
                 <input type="hidden" name="intent" value="status" />
                 <div className="field">
                   <label htmlFor="rag">Status</label>
@@ -391,7 +392,7 @@ export default function ProjectPage() {
                     Record status
                   </button>
                 </div>
-              </Form>
+              </PostForm>
             </section>
           ) : null}
         </aside>

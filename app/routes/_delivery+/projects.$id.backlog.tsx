@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { useEffect, useState } from "react";
 import { getDb } from "~/lib/db.server";
 import { STORY_TYPES } from "../../../db/schema/enums";
@@ -134,7 +135,7 @@ export default function Backlog() {
           <h2 id="add-title" className="visually-hidden">
             Add a story
           </h2>
-          <Form method="post" className="form form--inline" style={{ marginBottom: 0 }} noValidate>
+          <PostForm className="form form--inline" style={{ marginBottom: 0 }} noValidate>
             <input type="hidden" name="intent" value="add" />
             <div className={adding && errors?.fields.title ? "field field--error" : "field"} style={{ flex: "1 1 20rem" }}>
               <label htmlFor="quick-title">Add a story at the bottom</label>
@@ -161,7 +162,7 @@ export default function Backlog() {
             <button type="submit" className="button">
               Add
             </button>
-          </Form>
+          </PostForm>
         </section>
       ) : null}
 
@@ -246,7 +247,7 @@ export default function Backlog() {
                 }}
               >
                 {can.order ? (
-                  <Form method="post" className="move-buttons" aria-label={`Move ${s.title}`}>
+                  <PostForm className="move-buttons" aria-label={`Move ${s.title}`}>
                     <input type="hidden" name="intent" value="move" />
                     <input type="hidden" name="storyId" value={s.id} />
                     <button type="submit" name="move" value="top" className="button button--quiet" aria-label={`Move ${s.title} to the top`} disabled={index === 0}>
@@ -258,7 +259,7 @@ export default function Backlog() {
                     <button type="submit" name="move" value="down" className="button button--quiet" aria-label={`Move ${s.title} down`} disabled={index === stories.length - 1}>
                       ↓
                     </button>
-                  </Form>
+                  </PostForm>
                 ) : (
                   <span className="muted mono">{index + 1}</span>
                 )}
@@ -291,7 +292,7 @@ export default function Backlog() {
                   {can.edit ? (
                     <details>
                       <summary className="muted">Groom</summary>
-                      <Form method="post" className="form" style={{ maxWidth: "36rem", marginTop: "0.5rem" }}>
+                      <PostForm className="form" style={{ maxWidth: "36rem", marginTop: "0.5rem" }}>
                         <input type="hidden" name="intent" value="groom" />
                         <input type="hidden" name="storyId" value={s.id} />
                         <div className="field">
@@ -329,12 +330,12 @@ export default function Backlog() {
                             Save
                           </button>
                         </div>
-                      </Form>
+                      </PostForm>
                     </details>
                   ) : null}
                 </div>
                 {can.order && s.status !== "accepted" ? (
-                  <Form method="post" className="row-actions">
+                  <PostForm className="row-actions">
                     <input type="hidden" name="intent" value="plan" />
                     <input type="hidden" name="storyId" value={s.id} />
                     <label className="visually-hidden" htmlFor={`plan-${s.id}`}>
@@ -351,7 +352,7 @@ export default function Backlog() {
                     <button type="submit" className="button button--quiet" aria-label={`Plan ${s.title}`}>
                       Plan
                     </button>
-                  </Form>
+                  </PostForm>
                 ) : (
                   <span />
                 )}

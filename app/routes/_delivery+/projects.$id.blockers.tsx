@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
@@ -81,14 +82,14 @@ export default function Blockers() {
                   {b.resolution ? ` — ${b.resolution}` : ""}
                 </p>
               ) : canManage ? (
-                <Form method="post" className="form form--inline" style={{ marginTop: "0.5rem", marginBottom: 0 }}>
+                <PostForm className="form form--inline" style={{ marginTop: "0.5rem", marginBottom: 0 }}>
                   <input type="hidden" name="intent" value="resolve" />
                   <input type="hidden" name="blockerId" value={b.id} />
                   <Field label="How it was resolved" name="resolution" id={`resolution-${b.id}`} />
                   <button type="submit" className="button button--quiet" aria-label={`Resolve ${b.title}`}>
                     Resolve
                   </button>
-                </Form>
+                </PostForm>
               ) : null}
             </li>
           ))}

@@ -2,6 +2,7 @@ import { absoluteUrl } from "~/lib/app-url";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
@@ -137,12 +138,12 @@ export default function Ceremonies() {
                 <input id="calendar-url" readOnly value={calendarUrl} aria-describedby="calendar-url-hint" className="mono" />
               </div>
               {canManage ? (
-                <Form method="post">
+                <PostForm>
                   <input type="hidden" name="intent" value="revoke" />
                   <button type="submit" className="button button--quiet">
                     Revoke and make a new link
                   </button>
-                </Form>
+                </PostForm>
               ) : null}
             </section>
           ) : null}
@@ -150,7 +151,7 @@ export default function Ceremonies() {
           <section className="card" aria-labelledby="defaults-title">
             <h2 id="defaults-title">Default times</h2>
             {canManage ? (
-              <Form method="post" className="form" noValidate>
+              <PostForm className="form" noValidate>
                 <input type="hidden" name="intent" value="defaults" />
                 {CEREMONY_KINDS.map((kind) => {
                   const timeError = errors?.fields[`${kind}.time`];
@@ -174,7 +175,7 @@ export default function Ceremonies() {
                 <button type="submit" className="button">
                   Save default times
                 </button>
-              </Form>
+              </PostForm>
             ) : (
               <ul>
                 {CEREMONY_KINDS.map((kind) => (

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
@@ -65,7 +66,7 @@ export default function Documents() {
           <aside>
             <section className="card" aria-labelledby="new-doc-title">
               <h2 id="new-doc-title">New document</h2>
-              <Form method="post" className="form" noValidate>
+              <PostForm className="form" noValidate>
                 <FormMessage message={errors && !Object.keys(errors.fields).length ? errors.message : null} />
                 <div className="field">
                   <label htmlFor="doc-kind">Kind</label>
@@ -85,7 +86,7 @@ export default function Documents() {
                 <button type="submit" className="button">
                   Create
                 </button>
-              </Form>
+              </PostForm>
             </section>
           </aside>
         ) : null}

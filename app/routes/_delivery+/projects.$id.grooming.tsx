@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
 import { PageHeader } from "~/components/page-header";
@@ -98,7 +99,7 @@ export default function Grooming() {
                   {s.ready ? <span className="status status--accepted">Ready</span> : <span className="status status--community_review">Not ready</span>}
                 </div>
                 {canGroom ? (
-                  <Form method="post" className="form" noValidate>
+                  <PostForm className="form" noValidate>
                     <input type="hidden" name="storyId" value={s.id} />
                     {mine && !Object.keys(mine.fields).length ? <p className="field__error">{mine.message}</p> : null}
                     <Field label="Title" name="title" id={`title-${s.id}`} defaultValue={mine?.values.title ?? s.title} error={mine?.fields.title} />
@@ -122,7 +123,7 @@ export default function Grooming() {
                     <button type="submit" className="button button--quiet" aria-label={`Save ${s.title}`}>
                       Save
                     </button>
-                  </Form>
+                  </PostForm>
                 ) : (
                   <>
                     <h3>{s.title}</h3>

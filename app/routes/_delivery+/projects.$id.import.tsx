@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
 import { PageHeader } from "~/components/page-header";
@@ -54,7 +55,7 @@ export default function ImportStories() {
         </p>
       </PageHeader>
       <section className="card">
-        <Form method="post" encType="multipart/form-data" className="form" style={{ maxWidth: "48rem" }}>
+        <PostForm encType="multipart/form-data" className="form" style={{ maxWidth: "48rem" }}>
           <FormMessage message={data?.message} />
           {data?.note ? (
             <p className="alert alert--info" role="status">
@@ -79,7 +80,7 @@ export default function ImportStories() {
               </button>
             ) : null}
           </div>
-        </Form>
+        </PostForm>
       </section>
       {data && data.rows.length ? (
         <section className="card table-wrap" aria-labelledby="preview-title">

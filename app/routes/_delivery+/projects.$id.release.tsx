@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { WebLink } from "~/components/web-link";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { MemberSelect } from "~/components/member-select";
+import { ConfirmStep } from "~/components/confirm-step";
 import { Field, FieldError, FormMessage } from "~/components/field";
 import { getProject } from "~/delivery/projects.server";
 import { GoLiveSchema, changeCutover, createGoLive, decideGoLive, goLiveLog, moveFeatureToGoLive, releasePlan } from "~/delivery/release.server";
@@ -17,7 +19,7 @@ import { listMembers } from "~/delivery/projects.server";
 import { BurnupChart } from "~/components/charts/delivery-charts";
 import { createFeature } from "~/delivery/stories.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
+import { confirmationOf, formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Release plan · ${data?.plan.project.name ?? ""} · Sprintlab`);
@@ -68,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         moveFeatureToGoLive(db, user, Number(form.get("goLiveId")), { featureId: form.get("featureId"), reason: form.get("reason") });
         return redirectWithFlash(`/projects/${id}/release`, "Feature moved; the change is logged.");
       case "done": {
-        const g = markGoLiveDone(db, user, Number(form.get("goLiveId")), { releaseNoteUrl: form.get("releaseNoteUrl") });
+        const g = markGoLiveDone(db, user, Number(form.get("goLiveId")), { releaseNoteUrl: form.get("releaseNoteUrl") }, confirmationOf(form));
         const ideas = g.deliveredIdeas.length ? ` Delivered with it: ${g.deliveredIdeas.join(", ")} (votes returned to their voters).` : "";
         return redirectWithFlash(`/projects/${id}/release`, `${g.name} is done.${ideas}`);
       }
@@ -92,7 +94,7 @@ export default function ReleasePlan() {
           {plan.velocity ? `velocity ${Math.round(plan.velocity.mean * 10) / 10} (${plan.velocity.low}–${plan.velocity.high})` : "no velocity yet: set a capacity on the first sprint"}
         </p>
       </PageHeader>
-      <FormMessage message={intent !== "go-live" && intent !== "feature" ? errors?.message : null} />
+      <FormMessage message={intent !== "go-live" && intent !== "feature" && !errors?.consequence ? errors?.message : null} />
 
       <section className="card" aria-labelledby="burnup-title">
         <h2 id="burnup-title">Release burnup</h2>
@@ -151,7 +153,7 @@ export default function ReleasePlan() {
               Go / no-go: <strong>{g.decision === "go" ? "Go" : g.decision === "no_go" ? "No-go" : "not decided"}</strong> · <Link to={`/go-lives/${g.id}/acceptance`}>Acceptance record</Link> · <Link to={`/go-lives/${g.id}/bundle`}>As-Delivered bundle</Link>
             </p>
             {(can.decide || can.onBehalf) && !g.doneAt ? (
-              <Form method="post" className="form form--inline">
+              <PostForm className="form form--inline">
                 <input type="hidden" name="intent" value="decide" />
                 <input type="hidden" name="goLiveId" value={g.id} />
                 {!can.decide ? (
@@ -170,12 +172,12 @@ export default function ReleasePlan() {
                 <button type="submit" name="decision" value="no_go" className="button button--danger">
                   No-go
                 </button>
-              </Form>
+              </PostForm>
             ) : null}
             {can.manage && !g.doneAt ? (
               <details>
                 <summary className="muted">Move the cutover or a feature</summary>
-                <Form method="post" className="form form--inline" style={{ marginTop: "0.5rem" }}>
+                <PostForm className="form form--inline" style={{ marginTop: "0.5rem" }}>
                   <input type="hidden" name="intent" value="cutover" />
                   <input type="hidden" name="goLiveId" value={g.id} />
                   <Field
@@ -190,8 +192,8 @@ export default function ReleasePlan() {
                   <button type="submit" className="button button--quiet">
                     Move cutover
                   </button>
-                </Form>
-                <Form method="post" className="form form--inline">
+                </PostForm>
+                <PostForm className="form form--inline">
                   <input type="hidden" name="intent" value="move-feature" />
                   <input type="hidden" name="goLiveId" value={g.id} />
                   <div className="field">
@@ -208,7 +210,7 @@ export default function ReleasePlan() {
                   <button type="submit" className="button button--quiet">
                     Move feature
                   </button>
-                </Form>
+                </PostForm>
               </details>
             ) : null}
             {logs[g.id]?.length ? (
@@ -226,14 +228,22 @@ export default function ReleasePlan() {
               </details>
             ) : null}
             {can.manage && !g.doneAt ? (
-              <Form method="post" className="form form--inline">
+              <PostForm className="form form--inline">
                 <input type="hidden" name="intent" value="done" />
                 <input type="hidden" name="goLiveId" value={g.id} />
-                <Field label="Release-note link" name="releaseNoteUrl" type="url" id={`rn-${g.id}`} error={intent === "done" && errors?.values.goLiveId === String(g.id) ? errors.fields.releaseNoteUrl : undefined} />
+                <Field
+                  label="Release-note link"
+                  name="releaseNoteUrl"
+                  type="url"
+                  id={`rn-${g.id}`}
+                  defaultValue={intent === "done" && errors?.values.goLiveId === String(g.id) ? errors.values.releaseNoteUrl : ""}
+                  error={intent === "done" && errors?.values.goLiveId === String(g.id) ? errors.fields.releaseNoteUrl : undefined}
+                />
+                <ConfirmStep errors={intent === "done" && errors?.values.goLiveId === String(g.id) ? errors : undefined} id={`done-confirm-${g.id}`} />
                 <button type="submit" className="button button--quiet">
                   Mark done
                 </button>
-              </Form>
+              </PostForm>
             ) : null}
           </section>
         ))
@@ -242,7 +252,7 @@ export default function ReleasePlan() {
       {can.manage ? (
         <section className="card" aria-labelledby="new-go-live">
           <h2 id="new-go-live">Plan a go-live</h2>
-          <Form method="post" className="form" noValidate>
+          <PostForm className="form" noValidate>
             {intent === "go-live" ? <FormMessage message={errors?.message} /> : null}
             <input type="hidden" name="intent" value="go-live" />
             <Field label="Name" name="name" id="gl-name" defaultValue={intent === "go-live" ? errors?.values.name : ""} error={intent === "go-live" ? errors?.fields.name : undefined} placeholder="e.g. Go-live 1: inbound voice" />
@@ -280,19 +290,19 @@ export default function ReleasePlan() {
                 Plan go-live
               </button>
             </div>
-          </Form>
+          </PostForm>
         </section>
       ) : null}
       {can.features ? (
         <section className="card" aria-labelledby="new-feature">
           <h2 id="new-feature">Add a feature</h2>
-          <Form method="post" className="form form--inline" noValidate>
+          <PostForm className="form form--inline" noValidate>
             <input type="hidden" name="intent" value="feature" />
             <Field label="Feature name" name="name" id="feature-name" defaultValue={intent === "feature" ? errors?.values.name : ""} error={intent === "feature" ? errors?.fields.name : undefined} />
             <button type="submit" className="button button--quiet">
               Add feature
             </button>
-          </Form>
+          </PostForm>
         </section>
       ) : null}
     </>

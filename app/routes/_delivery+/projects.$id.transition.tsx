@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
@@ -81,7 +82,7 @@ export default function Transition() {
                   </span>
                 </div>
                 {canEdit ? (
-                  <Form method="post" className="form form--inline" style={{ marginTop: "0.5rem" }}>
+                  <PostForm className="form form--inline" style={{ marginTop: "0.5rem" }}>
                     <input type="hidden" name="itemId" value={item.id} />
                     {item.state === "open" ? (
                       <>
@@ -98,21 +99,21 @@ export default function Transition() {
                         Reopen
                       </button>
                     )}
-                  </Form>
+                  </PostForm>
                 ) : null}
               </li>
             );
           })}
         </ul>
         {canEdit ? (
-          <Form method="post" className="form form--inline" style={{ marginTop: "1rem" }}>
+          <PostForm className="form form--inline" style={{ marginTop: "1rem" }}>
             <input type="hidden" name="intent" value="add" />
             <FormMessage message={errors?.values.intent === "add" && !errors.fields.text ? errors.message : null} />
             <Field label="Add an item" name="text" error={errors?.values.intent === "add" ? errors.fields.text : undefined} />
             <button type="submit" className="button button--quiet">
               Add
             </button>
-          </Form>
+          </PostForm>
         ) : null}
       </section>
     </>

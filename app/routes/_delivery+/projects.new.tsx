@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { listCalendars } from "~/calendar/calendars.server";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/auth/session.server";
@@ -46,7 +47,7 @@ export default function NewProject() {
         </div>
       </div>
       <div className="card">
-        <Form method="post" className="form" noValidate>
+        <PostForm className="form" noValidate>
           <FormMessage message={errors && !Object.keys(f).length ? errors.message : null} />
           <Field label="Name" name="name" defaultValue={v.name} error={f.name} placeholder="e.g. Acme Health — cloud contact center migration" />
           <Field label="Customer" name="customer" defaultValue={v.customer} error={f.customer} />
@@ -86,7 +87,7 @@ export default function NewProject() {
               Create project
             </button>
           </div>
-        </Form>
+        </PostForm>
       </div>
     </>
   );

@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { BurndownChart } from "~/components/charts/delivery-charts";
 import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
+import { ConfirmStep } from "~/components/confirm-step";
 import { FormMessage } from "~/components/field";
 import { isReady } from "~/delivery/backlog";
 import { commitmentOf, planningWarnings } from "~/delivery/planning";
@@ -19,7 +21,7 @@ import { formatDay } from "~/lib/dates";
 import { listBacklog, updateStory } from "~/delivery/stories.server";
 import { lastThree } from "~/delivery/velocity";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
+import { confirmationOf, formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Sprint ${data?.sprint.number ?? ""} · ${data?.project.name ?? ""} · Sprintlab`);
@@ -104,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         startSprint(db, user, id);
         return redirectWithFlash(`/sprints/${id}`, "Sprint started: its committed points are fixed now.");
       case "close": {
-        const sprint = closeSprint(db, user, id, { unfinished: form.get("unfinished") });
+        const sprint = closeSprint(db, user, id, { unfinished: form.get("unfinished") }, new Date(), confirmationOf(form));
         return redirectWithFlash(`/sprints/${id}`, `Sprint ${sprint.number} closed: ${sprint.report?.completed ?? 0} of ${sprint.report?.committed ?? 0} committed points accepted.`);
       }
       default:
@@ -135,12 +137,12 @@ export default function SprintPage() {
               </div>
             ) : null}
             {can.manage && sprint.state === "planned" ? (
-              <Form method="post">
+              <PostForm>
                 <input type="hidden" name="intent" value="start" />
                 <button type="submit" className="button">
                   Start sprint
                 </button>
-              </Form>
+              </PostForm>
             ) : null}
           </>
         }>
@@ -149,7 +151,7 @@ export default function SprintPage() {
           {sprint.goal ? ` · Goal: ${sprint.goal}` : ""}
         </p>
       </PageHeader>
-      <FormMessage message={errors?.message} />
+      <FormMessage message={errors?.consequence ? null : errors?.message} />
 
       {glance ? (
         <section className="card glance" aria-labelledby="glance-title">
@@ -257,7 +259,7 @@ export default function SprintPage() {
             </ul>
           ) : null}
           {can.member ? (
-            <Form method="post" className="form form--inline">
+            <PostForm className="form form--inline">
               <input type="hidden" name="intent" value="day-off" />
               <div className={dayOffErrors?.fields.date ? "field field--error" : "field"} style={{ maxWidth: "12rem" }}>
                 <label htmlFor="day-off">My day off</label>
@@ -271,20 +273,20 @@ export default function SprintPage() {
               <button type="submit" className="button button--quiet">
                 Add day off
               </button>
-            </Form>
+            </PostForm>
           ) : null}
           {planning.myDaysOff.length ? (
             <ul className="chip-list" aria-label="My days off in this sprint" data-testid="my-days-off">
               {planning.myDaysOff.map((date) => (
                 <li key={date}>
-                  <Form method="post" className="chip">
+                  <PostForm className="chip">
                     <input type="hidden" name="intent" value="remove-day-off" />
                     <input type="hidden" name="date" value={date} />
                     <span>{formatDay(date)}</span>
                     <button type="submit" className="button button--quiet" aria-label={`Remove my day off on ${formatDay(date)}`}>
                       Remove
                     </button>
-                  </Form>
+                  </PostForm>
                 </li>
               ))}
             </ul>
@@ -307,7 +309,7 @@ export default function SprintPage() {
             </div>
           ))}
           {can.manage ? (
-            <Form method="post" className="form form--inline">
+            <PostForm className="form form--inline">
               <input type="hidden" name="intent" value="settings" />
               <div className="field" style={{ flex: "2 1 16rem" }}>
                 <label htmlFor="goal">Sprint goal</label>
@@ -332,7 +334,7 @@ export default function SprintPage() {
               <button type="submit" className="button button--quiet">
                 Save
               </button>
-            </Form>
+            </PostForm>
           ) : null}
           {can.plan && planning.ready.length ? (
             <>
@@ -342,13 +344,13 @@ export default function SprintPage() {
                   <li key={s.id} className="backlog-row" style={{ gridTemplateColumns: "auto 1fr auto" }}>
                     <span className="points">{s.points}</span>
                     <span>{s.title}</span>
-                    <Form method="post">
+                    <PostForm>
                       <input type="hidden" name="intent" value="plan" />
                       <input type="hidden" name="storyId" value={s.id} />
                       <button type="submit" className="button button--quiet" aria-label={`Add ${s.title} to the sprint`}>
                         Add
                       </button>
-                    </Form>
+                    </PostForm>
                   </li>
                 ))}
               </ul>
@@ -384,7 +386,7 @@ export default function SprintPage() {
                       ) : null}
                     </div>
                     {can.move && sprint.state === "active" && col.status !== "accepted" ? (
-                      <Form method="post" className="actions">
+                      <PostForm className="actions">
                         <input type="hidden" name="intent" value="status" />
                         <input type="hidden" name="storyId" value={s.id} />
                         {ci > 0 ? (
@@ -397,7 +399,7 @@ export default function SprintPage() {
                             →
                           </button>
                         ) : null}
-                      </Form>
+                      </PostForm>
                     ) : null}
                   </article>
                 ))}
@@ -419,19 +421,20 @@ export default function SprintPage() {
         <section className="card" aria-labelledby="close-title">
           <h2 id="close-title">Close the sprint</h2>
           <p className="muted">Every story not accepted is unfinished; done stories stay done and join the next demo.</p>
-          <Form method="post" className="form form--inline">
+          <PostForm className="form form--inline">
             <input type="hidden" name="intent" value="close" />
             <div className="field">
               <label htmlFor="unfinished">Unfinished stories go</label>
-              <select id="unfinished" name="unfinished" defaultValue="backlog">
+              <select id="unfinished" name="unfinished" defaultValue={errors?.values.intent === "close" ? errors.values.unfinished : "backlog"}>
                 <option value="backlog">to the top of the backlog</option>
                 <option value="next">into the next sprint</option>
               </select>
             </div>
+            <ConfirmStep errors={errors?.values.intent === "close" ? errors : undefined} id="close-confirm" />
             <button type="submit" className="button button--danger">
               Close sprint {sprint.number}
             </button>
-          </Form>
+          </PostForm>
         </section>
       ) : null}
     </>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
@@ -130,7 +131,7 @@ export default function Demo() {
               </p>
             ) : null}
             {mayDecide && s.allowed.length ? (
-              <Form method="post" className="form" style={{ maxWidth: "none" }} noValidate>
+              <PostForm className="form" style={{ maxWidth: "none" }} noValidate>
                 <input type="hidden" name="storyId" value={s.id} />
                 {mine ? (
                   <p className="field__error" role="alert">
@@ -186,7 +187,7 @@ export default function Demo() {
                     </button>
                   ) : null}
                 </div>
-              </Form>
+              </PostForm>
             ) : null}
           </section>
         );

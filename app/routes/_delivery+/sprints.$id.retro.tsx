@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
@@ -65,7 +66,7 @@ export default function Retro() {
           <ul className="idea-list">
             {carried.map((a) => (
               <li key={a.id} className="comment" data-testid={`carried-${a.id}`}>
-                <Form method="post" className="row-actions" style={{ justifyContent: "space-between" }}>
+                <PostForm className="row-actions" style={{ justifyContent: "space-between" }}>
                   <span>
                     {a.text} <span className="muted">· {a.owner} · from sprint {a.number}</span>
                   </span>
@@ -76,7 +77,7 @@ export default function Retro() {
                       Close
                     </button>
                   ) : null}
-                </Form>
+                </PostForm>
               </li>
             ))}
           </ul>
@@ -102,7 +103,7 @@ export default function Retro() {
                   </article>
                 ))}
               {canAdd ? (
-                <Form method="post" className="form" noValidate>
+                <PostForm className="form" noValidate>
                   <input type="hidden" name="column" value={col.key} />
                   <div className={mine ? "field field--error" : "field"}>
                     <label htmlFor={`text-${col.key}`}>Add to “{col.label}”</label>
@@ -128,7 +129,7 @@ export default function Retro() {
                   <button type="submit" className="button button--quiet">
                     Add
                   </button>
-                </Form>
+                </PostForm>
               ) : null}
             </section>
           );

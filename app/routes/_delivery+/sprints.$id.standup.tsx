@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
 import { BlockerForm } from "~/components/blocker-form";
@@ -153,7 +154,7 @@ export default function Standup() {
           <aside>
             <section className="card" aria-labelledby="entry-title">
               <h2 id="entry-title">My entry</h2>
-              <Form method="post" className="form" noValidate>
+              <PostForm className="form" noValidate>
                 <FormMessage message={entryErrors && !Object.keys(entryErrors.fields).length ? entryErrors.message : null} />
                 <input type="hidden" name="intent" value="entry" />
                 <input type="hidden" name="date" value={day} />
@@ -172,7 +173,7 @@ export default function Standup() {
                 <button type="submit" className="button">
                   {mine ? "Update my entry" : "Save my entry"}
                 </button>
-              </Form>
+              </PostForm>
             </section>
             <section className="card" aria-labelledby="raise-title">
               <h2 id="raise-title">Raise a blocker</h2>

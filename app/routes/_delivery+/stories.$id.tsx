@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { WebLink } from "~/components/web-link";
 import { MaxPartSizeExceededError, json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
@@ -144,7 +145,7 @@ export default function StoryPage() {
               </article>
             ))}
             {can.comment ? (
-              <Form method="post" className="form" style={{ maxWidth: "none", marginTop: "1rem" }} noValidate>
+              <PostForm className="form" style={{ maxWidth: "none", marginTop: "1rem" }} noValidate>
                 <input type="hidden" name="intent" value="comment" />
                 <div className={mine("comment")?.fields.body ? "field field--error" : "field"}>
                   <label htmlFor="comment-body">Add to the conversation</label>
@@ -157,7 +158,7 @@ export default function StoryPage() {
                 <button type="submit" className="button">
                   Post
                 </button>
-              </Form>
+              </PostForm>
             ) : null}
           </section>
         </div>
@@ -178,7 +179,7 @@ export default function StoryPage() {
                 )}
               </p>
               {can.test ? (
-                <Form method="post" className="form" noValidate>
+                <PostForm className="form" noValidate>
                   <input type="hidden" name="intent" value="test" />
                   {mine("test") && !Object.keys(mine("test")!.fields).length ? <p className="field__error" role="alert">{mine("test")!.message}</p> : null}
                   <div className="field">
@@ -199,7 +200,7 @@ export default function StoryPage() {
                   <button type="submit" className="button">
                     Record the test
                   </button>
-                </Form>
+                </PostForm>
               ) : null}
             </section>
           ) : null}
@@ -229,7 +230,7 @@ export default function StoryPage() {
             )}
             {can.attach ? (
               <>
-                <Form method="post" encType="multipart/form-data" className="form" noValidate>
+                <PostForm encType="multipart/form-data" className="form" noValidate>
                   <input type="hidden" name="intent" value="file" />
                   <div className={mine("file")?.fields.file ? "field field--error" : "field"}>
                     <label htmlFor="attach-file">File (PDF, images, text, Office, audio, ZIP; up to 10 MB)</label>
@@ -239,15 +240,15 @@ export default function StoryPage() {
                   <button type="submit" className="button button--quiet">
                     Upload
                   </button>
-                </Form>
-                <Form method="post" className="form" noValidate>
+                </PostForm>
+                <PostForm className="form" noValidate>
                   <input type="hidden" name="intent" value="link" />
                   <Field label="Link name" name="name" id="link-name" defaultValue={mine("link")?.values.name} error={mine("link")?.fields.name} />
                   <Field label="Address" name="url" id="link-url" type="url" defaultValue={mine("link")?.values.url} error={mine("link")?.fields.url} />
                   <button type="submit" className="button button--quiet">
                     Attach link
                   </button>
-                </Form>
+                </PostForm>
               </>
             ) : null}
           </section>
@@ -255,7 +256,7 @@ export default function StoryPage() {
           <section className="card" aria-labelledby="docs-title">
             <h2 id="docs-title">As-Delivered documents it changes</h2>
             {can.edit ? (
-              <Form method="post" className="form">
+              <PostForm className="form">
                 <input type="hidden" name="intent" value="docs" />
                 <fieldset className="checkbox-list">
                   <legend className="visually-hidden">Documents this story changes</legend>
@@ -268,7 +269,7 @@ export default function StoryPage() {
                 <button type="submit" className="button button--quiet">
                   Save
                 </button>
-              </Form>
+              </PostForm>
             ) : (
               <p>{story.docKinds.length ? story.docKinds.map((k) => DOC_KIND_LABELS[k as keyof typeof DOC_KIND_LABELS] ?? k).join(", ") : <span className="muted">None.</span>}</p>
             )}

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { WebLink } from "~/components/web-link";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { globalCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
@@ -25,7 +26,7 @@ import { isLinkable } from "~/ideas-delivery/links";
 import { LinkSchema, ideaDelivery, linkIdea, searchFeatures, unlinkIdea } from "~/ideas-delivery/links.server";
 import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
+import { confirmationOf, formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.idea.key ?? "Idea"} · Ideas Lab · Sprintlab`);
@@ -83,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           targetDate: form.get("targetDate") || null,
           releaseNoteUrl: form.get("releaseNoteUrl") || null,
           mergeInto: form.get("mergeInto") || null,
-        });
+        }, confirmationOf(form));
         return redirectWithFlash(here, `${key} moved to ${STATUS_LABELS[idea.status]}.`);
       }
       case "link": {
@@ -141,12 +142,12 @@ export default function IdeaPage() {
               Edit
             </Link>
           ) : null}
-          <Form method="post">
+          <PostForm>
             <input type="hidden" name="intent" value={following ? "unfollow" : "follow"} />
             <button type="submit" className="button button--quiet">
               {following ? "Unfollow" : "Follow"}
             </button>
-          </Form>
+          </PostForm>
         </div>
       </div>
 
@@ -350,7 +351,7 @@ export default function IdeaPage() {
             <section className="card" aria-labelledby="offer-title">
               <h2 id="offer-title">Engineering has started</h2>
               <p className="muted">A story of a linked feature is in an active sprint.</p>
-              <Form method="post" className="form">
+              <PostForm className="form">
                 <input type="hidden" name="intent" value="move" />
                 <input type="hidden" name="status" value="in_development" />
                 <div className="field">
@@ -368,7 +369,7 @@ export default function IdeaPage() {
                 <button type="submit" className="button">
                   Move to In Development
                 </button>
-              </Form>
+              </PostForm>
             </section>
           ) : null}
 

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { forbidden, requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
@@ -53,7 +54,7 @@ export default function EditIdea() {
         </div>
       </div>
       <div className="card">
-        <Form method="post" className="form" style={{ maxWidth: "40rem" }} noValidate>
+        <PostForm className="form" style={{ maxWidth: "40rem" }} noValidate>
           <FormMessage message={errors && !Object.keys(errors.fields).length ? errors.message : null} />
           <Field label="Title" name="title" defaultValue={v?.title ?? idea.title} error={errors?.fields.title} />
           <div className={errors?.fields.description ? "field field--error" : "field"}>
@@ -90,7 +91,7 @@ export default function EditIdea() {
               Cancel
             </Link>
           </div>
-        </Form>
+        </PostForm>
       </div>
     </>
   );

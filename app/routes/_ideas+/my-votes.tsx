@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { globalCan } from "~/auth/permissions";
 import { forbidden, requireUser } from "~/auth/session.server";
@@ -92,7 +93,7 @@ export default function MyVotes() {
         {pendingRequest ? (
           <p className="muted">Your request is waiting for an admin.</p>
         ) : (
-          <Form method="post" className="form" noValidate>
+          <PostForm className="form" noValidate>
             <div className={errors ? "field field--error" : "field"}>
               <label htmlFor="reason">Why do you need more?</label>
               <textarea id="reason" name="reason" defaultValue={errors?.values.reason ?? ""} aria-invalid={errors ? true : undefined} aria-describedby={errors ? "reason-error" : undefined} style={{ minHeight: "4rem" }} />
@@ -107,7 +108,7 @@ export default function MyVotes() {
                 Ask an admin
               </button>
             </div>
-          </Form>
+          </PostForm>
         )}
       </section>
 

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { useEffect, useRef, useState } from "react";
 import { getDb } from "~/lib/db.server";
 import { globalCan } from "~/auth/permissions";
@@ -81,7 +82,7 @@ export default function NewIdea() {
       <div className="card">
         {/* The similar ideas carry vote forms of their own, so they sit between the title's form and
             the rest of the fields, which join the same form through the `form` attribute. */}
-        <Form method="post" id="intake" className="form" style={{ maxWidth: "40rem" }} noValidate>
+        <PostForm id="intake" className="form" style={{ maxWidth: "40rem" }} noValidate>
           <FormMessage message={errors && !Object.keys(errors.fields).length ? errors.message : null} />
           <Field
             label="Title"
@@ -97,7 +98,7 @@ export default function NewIdea() {
               Look for similar ideas first
             </button>
           </noscript>
-        </Form>
+        </PostForm>
         <div style={{ maxWidth: "40rem", margin: "1rem 0" }}>
           <SimilarIdeas items={similar} canVote={canVote} />
         </div>

@@ -1,7 +1,8 @@
 import { absoluteUrl } from "~/lib/app-url";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { approveAccessRequest, listAccessRequests, rejectAccessRequest } from "~/auth/access.server";
 import { requirePermission } from "~/auth/session.server";
@@ -63,13 +64,13 @@ export default function AccessRequests() {
             </div>
             <p className="prose">{r.reason}</p>
             <div className="actions">
-              <Form method="post">
+              <PostForm>
                 <input type="hidden" name="requestId" value={r.id} />
                 <button type="submit" name="intent" value="approve" className="button">
                   Approve
                 </button>
-              </Form>
-              <Form method="post" className="form form--inline" noValidate>
+              </PostForm>
+              <PostForm className="form form--inline" noValidate>
                 <input type="hidden" name="requestId" value={r.id} />
                 <div className="field">
                   <label htmlFor={`reason-${r.id}`}>Reason to decline</label>
@@ -78,7 +79,7 @@ export default function AccessRequests() {
                 <button type="submit" name="intent" value="reject" className="button button--danger">
                   Decline
                 </button>
-              </Form>
+              </PostForm>
             </div>
           </article>
         ))

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/auth/session.server";
 import { createCalendar, listCalendars } from "~/calendar/calendars.server";
@@ -54,13 +55,13 @@ export default function Calendars() {
           The installation's default calendar is on the <Link to="/admin/holidays">Holidays</Link> page (and behind <span className="mono">/api/v1/holidays</span>). Named calendars here
           are for projects in other countries; each project picks one.
         </p>
-        <Form method="post" className="form form--inline" noValidate>
+        <PostForm className="form form--inline" noValidate>
           <input type="hidden" name="intent" value="calendar" />
           <Field label="New calendar" name="name" placeholder="e.g. United States" error={errors?.values.intent === "calendar" ? errors.fields.name : undefined} />
           <button type="submit" className="button">
             Create
           </button>
-        </Form>
+        </PostForm>
       </section>
       {calendars.map((c) => {
         const mine = errors?.values.calendarId === String(c.id) ? errors : undefined;
@@ -71,7 +72,7 @@ export default function Calendars() {
             <ul>
               {c.holidays.map((h) => (
                 <li key={h.date}>
-                  <Form method="post" className="row-actions">
+                  <PostForm className="row-actions">
                     <input type="hidden" name="intent" value="remove" />
                     <input type="hidden" name="calendarId" value={c.id} />
                     <input type="hidden" name="date" value={h.date} />
@@ -79,11 +80,11 @@ export default function Calendars() {
                     <button type="submit" className="button button--quiet" aria-label={`Remove ${h.name} from ${c.name}`}>
                       ×
                     </button>
-                  </Form>
+                  </PostForm>
                 </li>
               ))}
             </ul>
-            <Form method="post" className="form form--inline" noValidate>
+            <PostForm className="form form--inline" noValidate>
               <input type="hidden" name="intent" value="add" />
               <input type="hidden" name="calendarId" value={c.id} />
               <Field label="Date" name="date" type="date" id={`date-${c.id}`} error={mine?.fields.date} defaultValue={mine?.values.date ?? ""} />
@@ -91,7 +92,7 @@ export default function Calendars() {
               <button type="submit" className="button button--quiet">
                 Add holiday
               </button>
-            </Form>
+            </PostForm>
           </section>
         );
       })}

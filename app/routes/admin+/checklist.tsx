@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
@@ -42,23 +43,23 @@ export default function ChecklistTemplate() {
       <ol>
         {items.map((item) => (
           <li key={item.id}>
-            <Form method="post" className="row-actions">
+            <PostForm className="row-actions">
               <input type="hidden" name="intent" value="remove" />
               <input type="hidden" name="id" value={item.id} />
               {item.text}
               <button type="submit" className="button button--quiet" aria-label={`Remove ${item.text}`}>
                 ×
               </button>
-            </Form>
+            </PostForm>
           </li>
         ))}
       </ol>
-      <Form method="post" className="form form--inline">
+      <PostForm className="form form--inline">
         <Field label="Add an item" name="text" error={errors?.fields.text} defaultValue={errors?.values.text ?? ""} />
         <button type="submit" className="button">
           Add
         </button>
-      </Form>
+      </PostForm>
     </section>
   );
 }

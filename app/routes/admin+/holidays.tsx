@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/auth/session.server";
 import { listHolidays } from "~/calendar/holidays.server";
@@ -45,7 +46,7 @@ export default function AdminHolidays() {
         <p className="muted">
           Holidays are not working days: sprints, ceremonies and the 30-business-day SLA of the Ideas Lab skip them.
         </p>
-        <Form method="post" className="form form--inline" noValidate>
+        <PostForm className="form form--inline" noValidate>
           <FormMessage message={errors?.fields.date || errors?.fields.name ? null : errors?.message} />
           <input type="hidden" name="intent" value="add" />
           <Field label="Date" name="date" type="date" defaultValue={errors?.values.date ?? ""} error={errors?.fields.date} />
@@ -59,7 +60,7 @@ export default function AdminHolidays() {
           <button type="submit" className="button">
             Add holiday
           </button>
-        </Form>
+        </PostForm>
       </section>
 
       <section className="card" aria-labelledby="holidays-title">
@@ -86,13 +87,13 @@ export default function AdminHolidays() {
                     </td>
                     <td data-label="Name">{h.name}</td>
                     <td>
-                      <Form method="post">
+                      <PostForm>
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="date" value={h.date} />
                         <button type="submit" className="button button--danger" aria-label={`Remove ${h.name}`}>
                           Remove
                         </button>
-                      </Form>
+                      </PostForm>
                     </td>
                   </tr>
                 ))}

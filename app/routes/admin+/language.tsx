@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
@@ -39,24 +40,24 @@ export default function Language() {
     <section className="card" aria-labelledby="terms-title">
       <h2 id="terms-title">Positive-language guideline</h2>
       <p className="muted">Idea titles, descriptions and comments with one of these words (whole word, any case) are refused with the guideline; the typed text stays in the form.</p>
-      <Form method="post" className="form form--inline" noValidate>
+      <PostForm className="form form--inline" noValidate>
         <input type="hidden" name="intent" value="add" />
         <Field label="Word" name="term" defaultValue={errors?.values.term ?? ""} error={errors?.fields.term ?? (errors && !errors.fields.term ? errors.message : undefined)} />
         <button type="submit" className="button">
           Add word
         </button>
-      </Form>
+      </PostForm>
       <ul className="actions" style={{ listStyle: "none", padding: 0 }}>
         {terms.map((t) => (
           <li key={t}>
-            <Form method="post" className="row-actions">
+            <PostForm className="row-actions">
               <input type="hidden" name="intent" value="remove" />
               <input type="hidden" name="term" value={t} />
               <span className="badge badge--inactive">{t}</span>
               <button type="submit" className="button button--quiet" aria-label={`Remove ${t}`}>
                 ×
               </button>
-            </Form>
+            </PostForm>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/auth/session.server";
 import { listUsers } from "~/auth/users.server";
@@ -64,7 +65,7 @@ export default function AdminPortals() {
         return (
           <section key={p.slug} className="card" aria-labelledby={`portal-${p.slug}`}>
             <h2 id={`portal-${p.slug}`}>{p.name}</h2>
-            <Form method="post" className="form form--inline" noValidate>
+            <PostForm className="form form--inline" noValidate>
               <FormMessage message={fieldMessage(portalErrors)} />
               <input type="hidden" name="intent" value="portal" />
               <input type="hidden" name="slug" value={p.slug} />
@@ -79,7 +80,7 @@ export default function AdminPortals() {
               <button type="submit" className="button button--quiet">
                 Save portal
               </button>
-            </Form>
+            </PostForm>
             <div className="table-wrap">
               <table>
                 <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0" }}>
@@ -128,14 +129,14 @@ export default function AdminPortals() {
                           </select>
                         </td>
                         <td>
-                          <Form method="post" id={formId}>
+                          <PostForm id={formId}>
                             <input type="hidden" name="intent" value="category" />
                             <input type="hidden" name="slug" value={p.slug} />
                             <input type="hidden" name="categoryId" value={c?.id ?? ""} />
                             <button type="submit" className="button button--quiet">
                               {c ? "Save" : "Add category"}
                             </button>
-                          </Form>
+                          </PostForm>
                         </td>
                       </tr>
                     );
@@ -151,7 +152,7 @@ export default function AdminPortals() {
         {(() => {
           const e = errorsFor(errors, { intent: "new-portal" });
           return (
-            <Form method="post" className="form form--inline" noValidate>
+            <PostForm className="form form--inline" noValidate>
               <FormMessage message={fieldMessage(e)} />
               <input type="hidden" name="intent" value="new-portal" />
               <div className="field">
@@ -169,7 +170,7 @@ export default function AdminPortals() {
               <button type="submit" className="button">
                 Open portal
               </button>
-            </Form>
+            </PostForm>
           );
         })()}
       </section>

@@ -1,7 +1,8 @@
 import { absoluteUrl } from "~/lib/app-url";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { ROLES } from "../../../db/schema/enums";
 import { ROLE_LABELS } from "~/auth/permissions";
@@ -96,7 +97,7 @@ export default function AdminUsers() {
                   </td>
                   <td data-label="Email">{u.email}</td>
                   <td data-label="Company">
-                    <Form method="post" className="row-actions">
+                    <PostForm className="row-actions">
                       <input type="hidden" name="intent" value="company" />
                       <input type="hidden" name="userId" value={u.id} />
                       <label className="visually-hidden" htmlFor={`company-${u.id}`}>
@@ -106,13 +107,13 @@ export default function AdminUsers() {
                       <button type="submit" className="button button--quiet" aria-label={`Save company of ${u.name}`}>
                         Save
                       </button>
-                    </Form>
+                    </PostForm>
                   </td>
                   <td data-label="Role">
                     {u.id === me ? (
                       <RoleBadge role={u.role} />
                     ) : (
-                      <Form method="post" className="row-actions">
+                      <PostForm className="row-actions">
                         <input type="hidden" name="intent" value="role" />
                         <input type="hidden" name="userId" value={u.id} />
                         <label className="visually-hidden" htmlFor={`role-${u.id}`}>
@@ -128,7 +129,7 @@ export default function AdminUsers() {
                         <button type="submit" className="button button--quiet">
                           Change role
                         </button>
-                      </Form>
+                      </PostForm>
                     )}
                   </td>
                   <td data-label="Status">
@@ -137,16 +138,16 @@ export default function AdminUsers() {
                         {u.active ? "Active" : "Deactivated"}
                       </span>
                       {u.active ? (
-                        <Form method="post">
+                        <PostForm>
                           <input type="hidden" name="intent" value="reset" />
                           <input type="hidden" name="userId" value={u.id} />
                           <button type="submit" className="button button--quiet" aria-label={`Issue a password reset link for ${u.name}`}>
                             Reset link
                           </button>
-                        </Form>
+                        </PostForm>
                       ) : null}
                       {u.id === me ? null : (
-                        <Form method="post">
+                        <PostForm>
                           <input type="hidden" name="intent" value="active" />
                           <input type="hidden" name="userId" value={u.id} />
                           <input type="hidden" name="active" value={u.active ? "false" : "true"} />
@@ -157,7 +158,7 @@ export default function AdminUsers() {
                           >
                             {u.active ? "Deactivate" : "Reactivate"}
                           </button>
-                        </Form>
+                        </PostForm>
                       )}
                     </div>
                   </td>
@@ -170,7 +171,7 @@ export default function AdminUsers() {
 
       <section className="card" aria-labelledby="new-user-title">
         <h2 id="new-user-title">Add a user</h2>
-        <Form method="post" className="form" noValidate>
+        <PostForm className="form" noValidate>
           {creating ? <FormMessage message={errors?.message} /> : null}
           <input type="hidden" name="intent" value="create" />
           <Field label="Name" name="name" defaultValue={creating ? errors?.values.name : ""} error={creating ? errors?.fields.name : undefined} />
@@ -211,7 +212,7 @@ export default function AdminUsers() {
               Add user
             </button>
           </div>
-        </Form>
+        </PostForm>
       </section>
     </>
   );

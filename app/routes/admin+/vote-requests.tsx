@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/auth/session.server";
 import { listUsers } from "~/auth/users.server";
@@ -61,7 +62,7 @@ export default function VoteRequests() {
               <p className="muted">
                 Activity: {r.ideasSubmitted} ideas submitted · {r.comments} comments · {r.votesSpent} votes spent now
               </p>
-              <Form method="post" className="form form--inline">
+              <PostForm className="form form--inline">
                 <input type="hidden" name="requestId" value={r.id} />
                 <div className="field" style={{ maxWidth: "8rem" }}>
                   <label htmlFor={`amount-${r.id}`}>Votes to grant</label>
@@ -73,14 +74,14 @@ export default function VoteRequests() {
                 <button type="submit" name="intent" value="decline" className="button button--danger">
                   Decline
                 </button>
-              </Form>
+              </PostForm>
             </article>
           ))
         )}
       </section>
       <section className="card" aria-labelledby="grant-title">
         <h2 id="grant-title">Grant votes</h2>
-        <Form method="post" className="form" noValidate>
+        <PostForm className="form" noValidate>
           {granting ? <FormMessage message={errors?.message} /> : null}
           <input type="hidden" name="intent" value="grant" />
           <div className="field">
@@ -109,7 +110,7 @@ export default function VoteRequests() {
               Grant votes
             </button>
           </div>
-        </Form>
+        </PostForm>
       </section>
     </>
   );

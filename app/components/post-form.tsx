@@ -1,0 +1,91 @@
+import { Form, useActionData, useNavigation, type FetcherWithComponents, type FormProps } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+
+type PostFormProps = Omit<FormProps, "method" | "navigate" | "fetcherKey"> & {
+  /** Send it through this fetcher instead of a page navigation; its answer is then the fetcher's data. */
+  fetcher?: FetcherWithComponents<unknown>;
+};
+
+/** An answer that refused the form: a form error (`errors`) or a fetcher's `{ ok: false }`. */
+function refused(answer: unknown): boolean {
+  if (!answer || typeof answer !== "object") return false;
+  return Boolean((answer as { errors?: unknown }).errors) || (answer as { ok?: unknown }).ok === false;
+}
+
+/**
+ * Every form that changes data. Without JavaScript it is a plain POST whose redirect brings a
+ * fresh page. With JavaScript Remix keeps the page mounted after the redirect, so the typed
+ * text would stay and a second click would post the same thing again; this form therefore
+ * takes one submission at a time, disables its buttons while the request is in flight, and
+ * comes back empty once its own submission succeeded (a refused one keeps what was typed).
+ * Only the form that was submitted resets: each instance tracks its own submission.
+ */
+export function PostForm({ fetcher, onSubmit, children, ...props }: PostFormProps) {
+  const navigation = useNavigation();
+  const actionData = useActionData();
+  const state = fetcher ? fetcher.state : navigation.state;
+  const answer = fetcher ? fetcher.data : actionData;
+  // A new submission has new form data, even when it replaces one still in flight.
+  const sending = fetcher ? fetcher.formData : navigation.formData;
+  const form = useRef<HTMLFormElement>(null);
+  // "sent": this form was submitted and the router has not taken it up yet; "busy": in flight.
+  const phase = useRef<"idle" | "sent" | "busy">("idle");
+  const disabledHere = useRef<HTMLButtonElement[]>([]);
+  // Disabling the focused button drops the focus: it comes back to the same control afterwards.
+  const focused = useRef(-1);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    if (phase.current === "idle") return;
+    if (state !== "idle") {
+      if (phase.current === "sent") {
+        phase.current = "busy";
+        // Only now: the submission's form data (with the clicked button's value) is already built.
+        focused.current = form.current ? Array.from(form.current.elements).indexOf(document.activeElement as Element) : -1;
+        disabledHere.current = buttonsOf(form.current).filter((b) => !b.disabled);
+        for (const button of disabledHere.current) button.disabled = true;
+        form.current?.setAttribute("aria-busy", "true");
+      }
+      return;
+    }
+    if (phase.current !== "busy") return;
+    phase.current = "idle";
+    for (const button of disabledHere.current) button.disabled = false;
+    disabledHere.current = [];
+    form.current?.removeAttribute("aria-busy");
+    // A fresh form from the page's current data: the typed text goes, the new defaults come.
+    if (refused(answer)) restoreFocus(form.current, focused);
+    else setGeneration((g) => g + 1);
+  }, [state, answer, sending]);
+
+  useEffect(() => restoreFocus(form.current, focused), [generation]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    if (phase.current !== "idle") {
+      event.preventDefault();
+      return;
+    }
+    onSubmit?.(event);
+    if (!event.defaultPrevented) phase.current = "sent";
+  }
+
+  const Component = fetcher ? fetcher.Form : Form;
+  return (
+    <Component key={generation} ref={form} method="post" onSubmit={submit} {...props}>
+      {children}
+    </Component>
+  );
+}
+
+function restoreFocus(form: HTMLFormElement | null, focused: { current: number }) {
+  const index = focused.current;
+  focused.current = -1;
+  if (!form || index < 0 || (document.activeElement && document.activeElement !== document.body)) return;
+  (form.elements[index] as HTMLElement | undefined)?.focus();
+}
+
+/** The form's buttons, including those placed elsewhere with a `form` attribute. */
+function buttonsOf(form: HTMLFormElement | null): HTMLButtonElement[] {
+  if (!form) return [];
+  return Array.from(form.elements).filter((e): e is HTMLButtonElement => e instanceof HTMLButtonElement && e.type === "submit");
+}
