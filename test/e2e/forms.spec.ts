@@ -95,6 +95,7 @@ test.describe("with JavaScript", () => {
     const name = `Go-live 3: web callback ${Date.now()}`;
     const plan = sm.getByRole("region", { name: "Plan a go-live" });
     await plan.getByLabel("Name").fill(name);
+    await plan.getByRole("group", { name: "Features in scope" }).getByRole("checkbox").first().check();
     await clickTwice(plan.getByRole("button", { name: "Plan go-live" }));
     await expect(sm.getByRole("status")).toContainText(`${name} planned for`);
     await expect(plan.getByLabel("Name")).toHaveValue("");

@@ -24,11 +24,16 @@ test.describe("merge and close tell their story", () => {
     await move.getByLabel(/Public note/).fill("Same need as the time-zone callback idea.");
     await move.getByLabel(/Merge into/).fill(target.key);
     await move.getByRole("button", { name: "Move" }).click();
+    // The merge asks first, with what it does to the two votes.
+    await move.getByLabel(`I understand: 1 vote moves to ${target.key} and 1 vote goes back to its voter, who voted for both; its followers follow ${target.key}.`).check();
+    await move.getByRole("button", { name: "Move" }).click();
     await expect(pm.getByRole("status")).toHaveText(`${source.key} moved to Merged.`);
 
     await pm.goto(`/ideas/${closing.key}`);
     await move.getByLabel("New status").selectOption("not_planned");
     await move.getByLabel(/Public note/).fill("It would bypass the platform's recording controls.");
+    await move.getByRole("button", { name: "Move" }).click();
+    await move.getByLabel("I understand: 2 votes go back to their voters.").check();
     await move.getByRole("button", { name: "Move" }).click();
     await expect(pm.getByRole("status")).toHaveText(`${closing.key} moved to Not Planned.`);
 
