@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { API_ROUTES } from "../../app/web/api-routes.server";
 import { apiTableOf, METHODS } from "../../app/web/api.server";
 import { FUZZ_SEED, changed, expand, fuzzRuns, mutations, type Mutation } from "../support/fuzz";
-import { WorldFiles, digest, type Persona, type World } from "../support/matrix-world";
+import { WorldCopies, digest, type Persona, type World } from "../support/matrix-world";
 import { MATRIX, type ApiRow } from "../support/permission-matrix";
 import { callApi, tokenOfPersona, type Answer } from "../support/route-calls";
 
@@ -16,16 +16,16 @@ import { callApi, tokenOfPersona, type Answer } from "../support/route-calls";
  */
 
 const RUNS_PER_CALL = 30;
-const files = new WorldFiles();
+const worlds = new WorldCopies();
 let world: World;
 let calendarToken: string;
 
 beforeAll(async () => {
-  world = await files.build();
-  calendarToken = (files.fresh().$client.prepare("select calendar_token as t from projects where id = ?").get(world.projectId) as { t: string }).t;
+  world = await worlds.build();
+  calendarToken = (worlds.fresh().$client.prepare("select calendar_token as t from projects where id = ?").get(world.projectId) as { t: string }).t;
 }, 60_000);
 afterAll(() => {
-  files.dispose();
+  worlds.dispose();
   console.log(`API fuzzing: ${fuzzRuns.total} generated calls over ${calls.length} API calls (${RUNS_PER_CALL} each, seed ${FUZZ_SEED})`);
 });
 
@@ -104,7 +104,7 @@ async function send(call: Call, base: Base, generated: Mutation): Promise<Answer
 
 describe("no input makes an API call fail on our side or write half of something", () => {
   it.each(calls.map((c) => [`${c.method} ${c.path}`, c] as const))("%s", async (_name, call) => {
-    const db = files.fresh();
+    const db = worlds.fresh();
     const base = baseOf(call);
     let state = digest(db);
     const fields = [...Object.keys(base.body ?? {}), ...call.queryKeys];

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FUZZ_SEED, changed, expand, fuzzRuns, mutations, type Mutation } from "../support/fuzz";
-import { WorldFiles, digest, type Persona, type World } from "../support/matrix-world";
+import { WorldCopies, digest, type Persona, type World } from "../support/matrix-world";
 import { MATRIX, rowName, type PageRow } from "../support/permission-matrix";
 import { callPage, cookieOf, pageModule, type Answer } from "../support/route-calls";
 
@@ -18,16 +18,16 @@ import { callPage, cookieOf, pageModule, type Answer } from "../support/route-ca
  */
 
 const RUNS_PER_ACTION = 15;
-const files = new WorldFiles();
+const worlds = new WorldCopies();
 let world: World;
 const rows = MATRIX.filter((r): r is PageRow => r.kind === "page");
 
 beforeAll(async () => {
   process.env.ATTACHMENTS_DIR = mkdtempSync(join(tmpdir(), "sprintlab-fuzz-files-"));
-  world = await files.build();
+  world = await worlds.build();
 }, 60_000);
 afterAll(() => {
-  files.dispose();
+  worlds.dispose();
   rmSync(process.env.ATTACHMENTS_DIR!, { recursive: true, force: true });
   console.log(`page fuzzing: ${fuzzRuns.total} generated posts over ${rows.length} page actions (${RUNS_PER_ACTION} each, seed ${FUZZ_SEED})`);
 });
@@ -72,7 +72,7 @@ function formError(answer: Answer): string | null {
 
 describe("no form makes a page action fail on our side or write half of something", () => {
   it.each(rows.map((r) => [rowName(r), r] as const))("%s", async (_name, row) => {
-    const db = files.fresh();
+    const db = worlds.fresh();
     // Posted as someone the action is meant for, so the form, not the role, is what is tried.
     const persona = row.allowed.find((p) => p !== "anonymous") ?? "anonymous";
     let state = digest(db);

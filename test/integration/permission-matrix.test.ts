@@ -2,19 +2,19 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PERSONAS, WorldFiles, digest, type Persona, type World } from "../support/matrix-world";
+import { PERSONAS, WorldCopies, digest, type Persona, type World } from "../support/matrix-world";
 import { DEFAULT_INTENT, MATRIX, expected, rowName, type MatrixRow } from "../support/permission-matrix";
 import { apiWrites, callApi, callPage, cookieOf, pageActions, pageModule, tokenOfPersona, type Answer } from "../support/route-calls";
 
-const files = new WorldFiles();
+const worlds = new WorldCopies();
 let world: World;
 
 beforeAll(async () => {
   process.env.ATTACHMENTS_DIR = mkdtempSync(join(tmpdir(), "sprintlab-matrix-files-"));
-  world = await files.build();
+  world = await worlds.build();
 }, 60_000);
 afterAll(() => {
-  files.dispose();
+  worlds.dispose();
   rmSync(process.env.ATTACHMENTS_DIR!, { recursive: true, force: true });
 });
 
@@ -58,7 +58,7 @@ describe("every role gets exactly what SPEC's role table gives it", () => {
   it.each(MATRIX.map((row) => [rowName(row), row] as const))("%s", async (_name, row) => {
     const failures: string[] = [];
     // The refused calls share one copy of the world: none of them may change it.
-    const db = files.fresh();
+    const db = worlds.fresh();
     const before = digest(db);
     for (const persona of PERSONAS.filter((p) => expected(row, p) === "forbidden")) {
       const answer = await run(row, persona);
@@ -68,7 +68,7 @@ describe("every role gets exactly what SPEC's role table gives it", () => {
     }
     // Each allowed call gets a world of its own, as it is meant to change it; it must succeed.
     for (const persona of PERSONAS.filter((p) => expected(row, p) === "allowed")) {
-      files.fresh();
+      worlds.fresh();
       const answer = await run(row, persona);
       counts.allowed++;
       const refusedByState = row.conflicts?.includes(persona) && answer.status >= 400 && answer.status < 500 && ![401, 403, 404].includes(answer.status);
