@@ -8,15 +8,15 @@ const MEGABYTE = 1024 * 1024;
 // puts the megabyte in just before the call.
 const ONE_MB = "<1 MB of x>";
 const ONE_MB_UNICODE = "<1 MB of unicode>";
-const BIG: Record<string, string> = {
-  [ONE_MB]: "x".repeat(MEGABYTE),
+const BIG = new Map([
+  [ONE_MB, "x".repeat(MEGABYTE)],
   // Accents, an emoji, a right-to-left override and a NUL, repeated past 1 MB of UTF-8.
-  [ONE_MB_UNICODE]: "é🙂\u202e\u0000".repeat(Math.ceil(MEGABYTE / 10)),
-};
+  [ONE_MB_UNICODE, "é🙂\u202e\u0000".repeat(Math.ceil(MEGABYTE / 10))],
+]);
 
 /** A generated value with its 1 MB markers replaced by the megabyte itself. */
 export function expand<T>(value: T): T {
-  if (typeof value === "string") return (BIG[value] ?? value) as T;
+  if (typeof value === "string") return (BIG.get(value) ?? value) as T;
   if (Array.isArray(value)) return value.map(expand) as T;
   if (value && typeof value === "object") {
     const copy: Record<string, unknown> = Object.create(null);
