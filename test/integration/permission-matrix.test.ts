@@ -18,11 +18,14 @@ afterAll(() => {
   rmSync(process.env.ATTACHMENTS_DIR!, { recursive: true, force: true });
 });
 
+/** One cell: the row's call as the persona, with their token (API) or session cookie (pages). */
 async function run(row: MatrixRow, persona: Persona): Promise<Answer> {
+  if (row.kind === "api") {
+    const call = row.call(world, persona);
+    return callApi(row.method, row.path, call, tokenOfPersona(world, persona), { json: call.body });
+  }
   const call = row.call(world, persona);
-  if (row.kind === "api") return callApi(row.method, row.path, call, tokenOfPersona(world, persona), { json: "body" in call ? call.body : undefined });
-  const page = call as ReturnType<typeof row.call>;
-  return callPage(await pageModule(row.route), page, cookieOf(world, persona), { form: page.form, multipart: page.multipart });
+  return callPage(await pageModule(row.route), call, cookieOf(world, persona), { form: call.form, multipart: call.multipart });
 }
 
 /** A refusal: 403 or 404, or — signed out — 401 (API) or the way to the sign-in page. */
