@@ -39,7 +39,17 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   // A new database file is created 0600 (SQLite gives its -wal and -shm files the same mode).
   if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
-  const sqlite = new Database(file);
+  const db = connect(new Database(file));
+  if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });
+  return db;
+}
+
+/**
+ * The app's database over an open SQLite connection: its pragmas, the schema, and IMMEDIATE
+ * transactions. A copy deserialized into memory (the permission matrix's thousand worlds) gets
+ * the same behaviour as the file the server opens.
+ */
+export function connect(sqlite: Database.Database): Db {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
@@ -51,7 +61,6 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   // within busy_timeout instead.
   const transaction = db.transaction.bind(db);
   db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as Db["transaction"];
-  if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });
   return db;
 }
 

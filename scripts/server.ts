@@ -138,7 +138,7 @@ function foreignOrigin(req: express.Request): boolean {
 function refuse(req: express.Request, res: express.Response, status: number, message: string) {
   // The body is never held: Node reads what is still coming and drops it, so the connection stays usable.
   if (req.path.startsWith("/api/")) {
-    res.status(status).type("application/json").send(JSON.stringify({ error: { code: status === 413 ? "payload_too_large" : "length_required", message } }));
+    res.status(status).type("application/json").send(JSON.stringify({ error: { code: status === 413 ? "too_large" : "length_required", message } }));
     return;
   }
   const text = message.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);

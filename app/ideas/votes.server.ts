@@ -77,6 +77,8 @@ export function castVote(db: Db, user: User, key: string): VoteResult {
 
 /** Take a vote back: it returns to the balance. The idea's status never falls back. */
 export function withdrawVote(db: Db, user: User, key: string): VoteResult {
+  // The same rule as casting: a role that does not vote is refused as such, not told it has no vote.
+  if (!globalCan(user.role, "ideas.vote")) throw new DomainError("forbidden", "Your role does not vote on ideas.");
   return db.transaction((tx) => {
     const idea = findIdea(tx, key);
     const vote = tx

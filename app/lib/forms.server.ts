@@ -96,7 +96,8 @@ function fromFormValue(schema: z.ZodType, value: unknown): unknown {
  */
 export function fromForm(schema: z.ZodType, values: Record<string, unknown>): Record<string, unknown> {
   const shape = defOf(schema).shape ?? {};
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, shape[key] ? fromFormValue(shape[key], value) : value]));
+  // Own fields only: a form field named "__proto__" or "constructor" is just an unknown field.
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, Object.hasOwn(shape, key) ? fromFormValue(shape[key], value) : value]));
 }
 
 /**

@@ -99,11 +99,19 @@ export function publicEndpoint<S extends z.ZodType | undefined = undefined>(spec
   return { ...spec, auth: false } as Endpoint;
 }
 
+/** `application/json`, or a JSON flavour such as `application/merge-patch+json`, with any parameters. */
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+
 async function readJsonBody(request: Request): Promise<Record<string, unknown>> {
   const text = await request.text();
+  if (text.trim() === "") return {};
+  // A form post or plain text that happens to parse as JSON is still not what the call takes.
+  if (!JSON_MEDIA_TYPE.test(request.headers.get("content-type") ?? "")) {
+    throw new DomainError("bad_request", "Send the body as JSON, with Content-Type: application/json.");
+  }
   let parsed: unknown;
   try {
-    parsed = text.trim() === "" ? {} : JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw new DomainError("bad_request", "The body is not valid JSON.");
   }

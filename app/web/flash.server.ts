@@ -19,6 +19,21 @@ function flashStorage() {
   return storage;
 }
 
+/**
+ * A location the Location header can carry: a route parameter typed into the address may hold
+ * any character, and a header holds bytes only, so everything outside printable ASCII is
+ * percent-encoded (a lone surrogate, which has no UTF-8, as U+FFFD).
+ */
+function headerSafe(to: string): string {
+  return to.replace(/[^\x21-\x7e]/gu, (c) => {
+    try {
+      return encodeURIComponent(c);
+    } catch {
+      return "%EF%BF%BD";
+    }
+  });
+}
+
 /** Redirect after a successful change, carrying one message for the next page. */
 export async function redirectWithFlash(
   to: string,
@@ -30,7 +45,7 @@ export async function redirectWithFlash(
   session.flash("kind", init.kind ?? "success");
   const headers = new Headers(init.headers);
   headers.append("Set-Cookie", await flashStorage().commitSession(session));
-  return redirect(to, { headers });
+  return redirect(headerSafe(to), { headers });
 }
 
 /** The pending flash message, and the header that clears it. */

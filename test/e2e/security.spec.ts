@@ -75,7 +75,7 @@ test("bodies over the limit are refused from their headers with 413 — pages an
     const big = Buffer.alloc(2 * 1024 * 1024, "a");
     const api = await send(agent, server.url, { method: "POST", path: "/api/v1/tokens", headers: { "Content-Type": "application/json", "Content-Length": big.length }, body: big });
     expect(api.status).toBe(413);
-    expect(JSON.parse(api.body)).toEqual({ error: { code: "payload_too_large", message: "This request is too large: send at most 1 MB." } });
+    expect(JSON.parse(api.body)).toEqual({ error: { code: "too_large", message: "This request is too large: send at most 1 MB." } });
     const health = await send(agent, server.url, { method: "GET", path: "/healthz" });
     expect(health).toMatchObject({ status: 200, reused: true });
 

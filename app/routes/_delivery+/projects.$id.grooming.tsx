@@ -23,12 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ ...view, project: { id: view.project.id, name: view.project.name } });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
   try {
     const story = groomStory(getDb(), user, Number(form.get("storyId")), fromForm(StoryChangeSchema, { title: form.get("title"), points: form.get("points"), acceptanceCriteria: parseCriteria(String(form.get("criteria") ?? "")) }));
-    return redirectWithFlash(`/projects/${params.id}/grooming#story-${story.id}`, `“${story.title}” groomed.`);
+    // Back to the grooming page of the story's own project, whatever the address said.
+    return redirectWithFlash(`/projects/${story.projectId}/grooming#story-${story.id}`, `“${story.title}” groomed.`);
   } catch (error) {
     return formError(error, form);
   }

@@ -29,7 +29,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(back, form.get("intent") === "unvote" ? `Vote taken back from ${key}, ${left}.` : `Vote recorded for ${key}, ${left}.`);
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    if (error.code === "not_found") throw new Response(error.message, { status: 404 });
+    // A refusal of the role is the 403 page like every other forbidden action, not a flash on the idea.
+    if (error.code === "not_found" || error.code === "forbidden") throw new Response(error.message, { status: error.status });
     if (viaFetcher) return json({ ok: false as const, error: error.message }, { status: error.status });
     return redirectWithFlash(back, error.message, { kind: "error" });
   }
