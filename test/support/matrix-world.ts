@@ -17,7 +17,11 @@ import { createDocument } from "../../app/delivery/docs.server";
 import { addMember, createProject } from "../../app/delivery/projects.server";
 import { createGoLive } from "../../app/delivery/release.server";
 import { addRetroItem } from "../../app/delivery/retro.server";
-import { generateSprints, startSprint } from "../../app/delivery/sprints.server";
+import { closeSprint, generateSprints, startSprint } from "../../app/delivery/sprints.server";
+import { sprintWorkingDays } from "../../app/delivery/sprints";
+import { addDayOff } from "../../app/delivery/days-off.server";
+import { markGoLiveDone } from "../../app/ideas-delivery/go-live-done.server";
+import { isDomainError } from "../../app/lib/errors";
 import { createFeature, createStory, updateStory } from "../../app/delivery/stories.server";
 import { addComment } from "../../app/ideas/comments.server";
 import { moveIdea } from "../../app/ideas/idea-moves.server";
@@ -71,6 +75,15 @@ export type World = {
   target: User;
   projectId: number;
   activeSprintId: number;
+  /** A working day of the active sprint, for a day off; and one every member already took off. */
+  activeSprintWorkday: string;
+  activeSprintDayOff: string;
+  /** The first day of the planned sprint, where its ceremonies may move. */
+  plannedSprintStart: string;
+  /** A later start for the planned sprint (a gap before it). */
+  plannedSprintLaterStart: string;
+  closeConsequence: string;
+  goLiveDoneConsequence: string;
   plannedSprintId: number;
   featureInGoLive: number;
   featureLinked: number;
@@ -188,6 +201,23 @@ export async function buildWorld(db: Db): Promise<World> {
   const templateItemId = db.select({ id: checklistTemplateItems.id }).from(checklistTemplateItems).get()!.id;
   const resetToken = issueResetLink(db, admin, target.id).split("/").at(-1)!;
 
+  // What the page's confirm steps ask (the domain's own sentence, from a refused dry run).
+  const consequenceOf = (run: (unconfirmed: { given: string }) => unknown): string => {
+    try {
+      run({ given: "" });
+    } catch (error) {
+      if (isDomainError(error) && error.consequence) return error.consequence;
+      throw error;
+    }
+    throw new Error("expected the change to ask for a confirmation");
+  };
+  const closeConsequence = consequenceOf((c) => closeSprint(db, sm, active.id, { unfinished: "backlog" }, new Date(), c));
+  const goLiveDoneConsequence = consequenceOf((c) => markGoLiveDone(db, po, goLiveId, { releaseNoteUrl: "https://example.test/notes/1" }, c));
+
+  // Every member has a day off to take back; the day-off row records another one.
+  const [, , activeSprintWorkday, activeSprintDayOff] = sprintWorkingDays(active, new Set());
+  for (const p of ["scrum_master", "product_owner", "co_product_owner", "team_delivery", "team_customer", "viewer"] as const) addDayOff(db, users[p], active.id, { date: activeSprintDayOff });
+
   const cookies = {} as Record<SignedIn, string>;
   const tokens = {} as Record<SignedIn, string>;
   const tokenIds = {} as Record<SignedIn, number>;
@@ -206,7 +236,13 @@ export async function buildWorld(db: Db): Promise<World> {
     target,
     projectId: project.id,
     activeSprintId: active.id,
+    activeSprintWorkday,
+    activeSprintDayOff,
     plannedSprintId: planned.id,
+    plannedSprintStart: planned.start,
+    plannedSprintLaterStart: sprintWorkingDays(planned, new Set())[5],
+    closeConsequence,
+    goLiveDoneConsequence,
     featureInGoLive,
     featureLinked,
     featureFree,
