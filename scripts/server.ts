@@ -14,12 +14,12 @@ import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
-import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
+import { broadcastDevReady, createRequestHandler as createFetchHandler, installGlobals, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { logger } from "../app/lib/log.server";
 import { redactPath } from "../app/lib/redact";
-import { judgeBody } from "../app/operations/body-limit";
+import { judgeBody, tooLargeWhileReading } from "../app/operations/body-limit";
 import { appUrl } from "../app/lib/app-url";
 import { requestIdFrom, runInRequest, type RequestContext } from "../app/lib/request-context.server";
 
@@ -93,8 +93,72 @@ app.use((req, res, next) => {
   runInRequest(context, () => next());
 });
 
-const handle = (currentBuild: ServerBuild) => createRequestHandler({ build: currentBuild, mode: development ? "development" : "production" });
+const handle = (currentBuild: ServerBuild) => {
+  const mode = development ? "development" : "production";
+  return { express: createRequestHandler({ build: currentBuild, mode }), fetch: createFetchHandler(currentBuild, mode) };
+};
 let handler = handle(build);
+
+/**
+ * A body of unknown length (chunked), read while counting: the whole body once it ended within
+ * the limit, or null as soon as it passes it (nothing more is read or held).
+ */
+function readAtMost(req: express.Request, limit: number): Promise<Buffer | null> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        stop();
+        req.pause();
+        done(null);
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      done(Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      stop();
+      fail(error);
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+  });
+}
+
+/**
+ * The app answers a request whose chunked body was read within its limit: the request as the
+ * express adapter builds it (host and port as express resolves them), with that body.
+ */
+async function answerRead(req: express.Request, res: express.Response, body: Buffer) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name === "transfer-encoding") continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  headers.set("content-length", String(body.length));
+  const port = (req.get("x-forwarded-host") ?? req.get("host") ?? "").split(":")[1];
+  const url = new URL(req.originalUrl, `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}`);
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const response = await handler.fetch(new Request(url, { method: req.method, headers, body: new Uint8Array(body), signal: controller.signal }));
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers) res.append(name, value);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
 /** Requests the app is still working on: a stop waits for them before it closes the database. */
 let inFlight = 0;
 app.all("*", async (req, res, next) => {
@@ -111,7 +175,20 @@ app.all("*", async (req, res, next) => {
   }
   inFlight++;
   try {
-    await handler(req, res, next);
+    if (verdict.countWhileReading === null) {
+      await handler.express(req, res, next);
+      return;
+    }
+    const body = await readAtMost(req, verdict.countWhileReading);
+    if (body === null) {
+      // The rest of the body is never read, so this connection cannot carry another request.
+      res.setHeader("Connection", "close");
+      refuse(req, res, 413, tooLargeWhileReading(verdict.countWhileReading));
+      return;
+    }
+    await answerRead(req, res, body);
+  } catch (error) {
+    next(error);
   } finally {
     inFlight--;
   }
@@ -138,7 +215,8 @@ function foreignOrigin(req: express.Request): boolean {
 function refuse(req: express.Request, res: express.Response, status: number, message: string) {
   // The body is never held: Node reads what is still coming and drops it, so the connection stays usable.
   if (req.path.startsWith("/api/")) {
-    res.status(status).type("application/json").send(JSON.stringify({ error: { code: status === 413 ? "too_large" : "length_required", message } }));
+    const code = status === 413 ? "too_large" : status === 403 ? "forbidden" : "bad_request";
+    res.status(status).type("application/json").send(JSON.stringify({ error: { code, message } }));
     return;
   }
   const text = message.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);

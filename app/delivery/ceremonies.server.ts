@@ -39,6 +39,7 @@ export function layCeremonies(tx: DbOrTx, project: Project, sprint: Sprint, holi
   const plan = relayPlan(
     stored.map((c) => ({ ...c, cancelled: c.cancelledAt !== null })),
     schedule,
+    sprint,
   );
   const at = nowIso();
   for (const c of plan.insert) {
@@ -46,7 +47,10 @@ export function layCeremonies(tx: DbOrTx, project: Project, sprint: Sprint, holi
   }
   const bump = (id: number) => (stored.find((c) => c.id === id)?.sequence ?? 0) + 1;
   for (const u of plan.update) {
-    tx.update(ceremonies).set({ plannedOn: u.plannedOn, date: u.date, time: u.time, minutes: u.minutes, sequence: bump(u.id), updatedAt: at }).where(eq(ceremonies.id, u.id)).run();
+    tx.update(ceremonies)
+      .set({ plannedOn: u.plannedOn, date: u.date, time: u.time, minutes: u.minutes, ...(u.unmoved ? { moved: false, moveReason: null } : {}), sequence: bump(u.id), updatedAt: at })
+      .where(eq(ceremonies.id, u.id))
+      .run();
   }
   for (const r of plan.replan) tx.update(ceremonies).set({ plannedOn: r.plannedOn }).where(eq(ceremonies.id, r.id)).run();
   if (plan.remove.length) tx.delete(ceremonies).where(inArray(ceremonies.id, plan.remove)).run();

@@ -83,8 +83,11 @@ export type StoredOccurrence = {
 
 export type RelayPlan = {
   insert: PlannedCeremony[];
-  /** Untouched occurrences follow the new schedule (date, time and length). */
-  update: { id: number; plannedOn: IsoDate; date: IsoDate; time: string; minutes: number }[];
+  /**
+   * Untouched occurrences follow the new schedule (date, time and length); so does a moved one
+   * whose chosen day fell outside the sprint's new dates (`unmoved`: its move no longer holds).
+   */
+  update: { id: number; plannedOn: IsoDate; date: IsoDate; time: string; minutes: number; unmoved?: true }[];
   /** Touched ones (moved by hand) keep their date and time; only the planned date follows. */
   replan: { id: number; plannedOn: IsoDate }[];
   remove: number[];
@@ -94,10 +97,11 @@ export type RelayPlan = {
 
 /**
  * How a sprint's stored occurrences follow a new schedule (new dates, new holidays, new default
- * times). An occurrence somebody moved keeps the time they chose; one with notes or a
- * cancellation is never silently deleted.
+ * times). An occurrence somebody moved keeps the time they chose while that stays inside the
+ * sprint (a ceremony belongs to its sprint's dates); one with notes or a cancellation is never
+ * silently deleted.
  */
-export function relayPlan(stored: readonly StoredOccurrence[], schedule: readonly PlannedCeremony[]): RelayPlan {
+export function relayPlan(stored: readonly StoredOccurrence[], schedule: readonly PlannedCeremony[], sprint: { start: IsoDate; end: IsoDate }): RelayPlan {
   const byKey = new Map(stored.map((o) => [occurrenceKey(o), o]));
   const plan: RelayPlan = { insert: [], update: [], replan: [], remove: [], orphan: [] };
   const seen = new Set<string>();
@@ -106,7 +110,9 @@ export function relayPlan(stored: readonly StoredOccurrence[], schedule: readonl
     seen.add(key);
     const o = byKey.get(key);
     if (!o) plan.insert.push(c);
-    else if (o.moved) {
+    else if (o.moved && (o.date < sprint.start || o.date > sprint.end)) {
+      plan.update.push({ id: o.id, plannedOn: c.plannedOn, date: c.plannedOn, time: c.time, minutes: c.minutes, unmoved: true });
+    } else if (o.moved) {
       if (o.plannedOn !== c.plannedOn) plan.replan.push({ id: o.id, plannedOn: c.plannedOn });
     } else if (o.plannedOn !== c.plannedOn || o.date !== c.plannedOn || o.time !== c.time || o.minutes !== c.minutes) {
       plan.update.push({ id: o.id, plannedOn: c.plannedOn, date: c.plannedOn, time: c.time, minutes: c.minutes });

@@ -11,7 +11,7 @@ import { suggestCapacity } from "./planning";
 import { sprintWorkingDays } from "./sprints";
 
 /** The sprint being planned, for a member of its project: days off are recorded against it. */
-function plannedSprintOf(db: Db, actor: User, sprintId: number) {
+function openSprintOf(db: Db, actor: User, sprintId: number) {
   const sprint = db.select().from(sprints).where(eq(sprints.id, sprintId)).get();
   if (!sprint) throw new DomainError("not_found", "No such sprint.");
   const { project, role } = getProject(db, actor, sprint.projectId);
@@ -25,7 +25,7 @@ function plannedSprintOf(db: Db, actor: User, sprintId: number) {
  * day of that sprint, since only those change its capacity.
  */
 export function addDayOff(db: Db, actor: User, sprintId: number, input: unknown) {
-  const { sprint, project } = plannedSprintOf(db, actor, sprintId);
+  const { sprint, project } = openSprintOf(db, actor, sprintId);
   const { date } = parseInput(z.object({ date: IsoDateSchema }), input);
   if (!sprintWorkingDays(sprint, holidaysFor(db, project.calendarId)).includes(date)) {
     const where = date < sprint.start || date > sprint.end ? `outside sprint ${sprint.number} (${sprint.start} → ${sprint.end})` : "not a working day (a weekend or a holiday)";
@@ -36,8 +36,10 @@ export function addDayOff(db: Db, actor: User, sprintId: number, input: unknown)
 
 /** A member takes back a day off of their own. */
 export function removeDayOff(db: Db, actor: User, sprintId: number, input: unknown) {
-  const { sprint } = plannedSprintOf(db, actor, sprintId);
+  const { sprint } = openSprintOf(db, actor, sprintId);
   const { date } = parseInput(z.object({ date: IsoDateSchema }), input);
+  // Only this sprint's days: a closed sprint's days off are history.
+  if (date < sprint.start || date > sprint.end) throw new DomainError("not_found", `You have no day off on ${date} in sprint ${sprint.number}.`);
   const removed = db.delete(daysOff).where(and(eq(daysOff.projectId, sprint.projectId), eq(daysOff.userId, actor.id), eq(daysOff.date, date))).returning().all();
   if (!removed.length) throw new DomainError("not_found", "You have no day off on that date.");
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, max, min, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
-import { projects, sprints, stories, storyEvents } from "../../db/schema";
+import { goLives, projects, sprints, stories, storyEvents } from "../../db/schema";
 import { holidaysFor } from "../calendar/calendars.server";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
@@ -104,7 +104,21 @@ export function updateSprint(db: Db, actor: User, sprintId: number, input: unkno
       set.chosenStart = chosen === earliest ? null : chosen;
     }
     if (Object.keys(set).length) tx.update(sprints).set(set).where(eq(sprints.id, sprintId)).run();
-    if (set.chosenStart !== undefined) relaySprints(tx, project);
+    if (set.chosenStart !== undefined) {
+      relaySprints(tx, project);
+      // A go-live ships with its sprint: a start moved past a cutover is refused, not left behind.
+      const early = tx
+        .select({ name: goLives.name, cutoverOn: goLives.cutoverOn, number: sprints.number, start: sprints.start })
+        .from(goLives)
+        .innerJoin(sprints, eq(sprints.id, goLives.sprintId))
+        .where(and(eq(goLives.projectId, current.projectId), isNull(goLives.doneAt), sql`${goLives.cutoverOn} < ${sprints.start}`))
+        .get();
+      if (early) {
+        throw new DomainError("conflict", `${early.name} cuts over on ${early.cutoverOn}, before sprint ${early.number} would start on ${early.start}: move its cutover first.`, {
+          fields: { startOn: `${early.name} cuts over on ${early.cutoverOn}: move its cutover first.` },
+        });
+      }
+    }
     return findSprint(tx, sprintId);
   });
 }

@@ -92,9 +92,16 @@ test("bodies over the limit are refused from their headers with 413 — pages an
     const withinUpload = await send(agent, server.url, { method: "POST", path: "/stories/3", headers: { "Content-Type": "multipart/form-data; boundary=x", "Content-Length": 9 * 1024 * 1024 }, body: Buffer.alloc(9 * 1024 * 1024, "c") });
     expect(withinUpload.status).not.toBe(413);
 
-    // A body of unknown length could only be refused after reading it: its length is asked for.
-    const chunked = await send(agent, server.url, { method: "POST", path: "/api/v1/tokens", headers: { "Content-Type": "application/json", "Transfer-Encoding": "chunked" }, body: Buffer.from("{}") });
-    expect(chunked.status).toBe(411);
+    // A body of unknown length (chunked) is counted while it is read: within the limit the app answers it…
+    const chunked = await send(agent, server.url, { method: "POST", path: "/api/v1/tokens", headers: { "Content-Type": "application/json", "Transfer-Encoding": "chunked" }, body: Buffer.from(JSON.stringify({ email: "customer@example.com", password: DEMO_PASSWORD })) });
+    expect(chunked.status).toBe(201);
+    expect(JSON.parse(chunked.body).token).toMatch(/\S{20,}/);
+    const chunkedForm = await send(agent, server.url, { method: "POST", path: "/sign-in", headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" }, body: Buffer.from("email=customer%40example.com&password=wrong") });
+    expect(chunkedForm.status).toBe(400);
+    // …and past it, it is refused at once, without reading the rest.
+    const chunkedBig = await send(agent, server.url, { method: "POST", path: "/api/v1/tokens", headers: { "Content-Type": "application/json", "Transfer-Encoding": "chunked" }, body: big });
+    expect(chunkedBig.status).toBe(413);
+    expect(JSON.parse(chunkedBig.body)).toEqual({ error: { code: "too_large", message: "This request is too large: send at most 1 MB." } });
     expect((await send(agent, server.url, { method: "GET", path: "/healthz" })).status).toBe(200);
   } finally {
     agent.destroy();

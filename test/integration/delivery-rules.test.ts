@@ -8,6 +8,8 @@ import { sprints } from "../../db/schema";
 import { createFeature, createStory, getStory, updateStory } from "~/delivery/stories.server";
 import { changeCutover, createGoLive, moveFeatureToGoLive, releasePlan, releasePlanJson } from "~/delivery/release.server";
 import { portfolio } from "~/delivery/portfolio.server";
+import { listCeremonies, moveCeremony } from "~/delivery/ceremonies.server";
+import { goLives } from "../../db/schema";
 import * as sprintRoute from "~/routes/api+/v1+/sprints.$id";
 import { callRoute, freshApiDb, tokenOf } from "../support/api-routes";
 import { freshDb } from "../support/db";
@@ -137,6 +139,23 @@ describe("a planned sprint's later start (SPEC A3), by page and API", () => {
     expect(refusal(() => updateSprint(db, sm, s1.id, { startOn: "2026-02-09" })).code).toBe("conflict");
     expect(updateSprint(db, sm, s1.id, { goal: "Inbound voice live on the test tenant", capacity: 21 })).toMatchObject({ goal: "Inbound voice live on the test tenant", capacity: 21, start: "2026-02-02" });
     expect(s3.number).toBe(3);
+  });
+
+  it("refuses a later start that would leave a go-live's cutover before its sprint, and keeps moved ceremonies inside the sprint", async () => {
+    const { sm, po, project } = await makeDeliveryTeam(db);
+    const [, s2, s3] = generateSprints(db, sm, project.id, { count: 3 });
+    const feature = createFeature(db, po, project.id, { name: "Inbound voice routing" });
+    createGoLive(db, po, project.id, { name: "Go-live 1: voice", sprintId: s3.id, featureIds: [feature.id], cutoverOn: s3.start });
+    const refused = refusal(() => updateSprint(db, sm, s2.id, { startOn: "2026-03-02" }));
+    expect(refused).toMatchObject({ code: "conflict", fields: { startOn: `Go-live 1: voice cuts over on ${s3.start}: move its cutover first.` } });
+    expect(listSprints(db, project.id).map((s) => s.start)).toEqual(["2026-02-02", "2026-02-23", "2026-03-16"]);
+
+    const demo = listCeremonies(db, sm, project.id, { sprintId: s2.id, kinds: ["demo"] })[0];
+    moveCeremony(db, sm, demo.id, { date: "2026-03-09", time: "15:00", minutes: 60, reason: "Customer travels on Friday" });
+    changeCutover(db, po, db.select().from(goLives).get()!.id, { cutoverOn: "2026-04-24", reason: "Carrier port-in later" });
+    updateSprint(db, sm, s2.id, { startOn: "2026-03-16" });
+    const after = listCeremonies(db, sm, project.id, { sprintId: s2.id, kinds: ["demo"] })[0];
+    expect(after.date >= "2026-03-16" && after.date <= "2026-04-05").toBe(true);
   });
 
   it("PATCH /api/v1/sprints/:id moves a planned sprint and answers 4xx with the envelope for bad input", async () => {

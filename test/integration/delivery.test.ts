@@ -349,6 +349,10 @@ describe("days off and capacity", () => {
     addDayOff(db, dev, s1.id, { date: "2026-02-04" });
     removeDayOff(db, dev, s1.id, { date: "2026-02-03" });
     expect(refusal(() => removeDayOff(db, dev, s1.id, { date: "2026-02-03" })).code).toBe("not_found");
+    // Another sprint's day off is not taken back through this one.
+    const [s2] = generateSprints(db, sm, project.id, { count: 1 });
+    addDayOff(db, dev, s2.id, { date: s2.start });
+    expect(refusal(() => removeDayOff(db, dev, s1.id, { date: s2.start })).code).toBe("not_found");
     expect(capacitySuggestion(db, project.id, s1, new Set(), 15).members.map((m) => m.daysOff)).toEqual([["2026-02-04"]]);
   });
 });

@@ -80,7 +80,7 @@ describe("re-laying stored occurrences", () => {
   it("changes nothing when the schedule is the same", () => {
     const schedule = ceremonySchedule(sprint, none);
     const existing = schedule.map((c) => stored(c));
-    expect(relayPlan(existing, schedule)).toEqual({ insert: [], update: [], replan: [], remove: [], orphan: [] });
+    expect(relayPlan(existing, schedule, sprint)).toEqual({ insert: [], update: [], replan: [], remove: [], orphan: [] });
   });
 
   it("a new holiday removes that day's untouched standup, moves demo and retro, and keeps a noted standup as cancelled", () => {
@@ -89,7 +89,7 @@ describe("re-laying stored occurrences", () => {
     const noted = before.find((o) => o.kind === "standup" && o.plannedOn === "2026-11-26")!;
     noted.notes = "Agent desktop demo to the supervisors";
     const after = ceremonySchedule(sprint, new Set(["2026-12-11", "2026-11-26"]));
-    const plan = relayPlan(before, after);
+    const plan = relayPlan(before, after, sprint);
     expect(plan.remove).toEqual([friday.id]);
     expect(plan.orphan).toEqual([noted.id]);
     expect(plan.insert).toEqual([]);
@@ -101,7 +101,7 @@ describe("re-laying stored occurrences", () => {
     const before = ceremonySchedule(sprint, none).map((c) => stored(c));
     const demo = before.find((o) => o.kind === "demo")!;
     Object.assign(demo, { moved: true, date: "2026-12-09", time: "15:00" });
-    const plan = relayPlan(before, ceremonySchedule(sprint, new Set(["2026-12-11"])));
+    const plan = relayPlan(before, ceremonySchedule(sprint, new Set(["2026-12-11"])), sprint);
     expect(plan.replan).toEqual([{ id: demo.id, plannedOn: "2026-12-10" }]);
     expect(plan.update.find((u) => u.id === demo.id)).toBeUndefined();
   });
@@ -110,7 +110,7 @@ describe("re-laying stored occurrences", () => {
     const before = ceremonySchedule(sprint, none).map((c) => stored(c));
     const moved = before.find((o) => o.kind === "standup" && o.plannedOn === "2026-11-24")!;
     Object.assign(moved, { moved: true, time: "11:00" });
-    const plan = relayPlan(before, ceremonySchedule(sprint, none, ceremonyDefaults({ standup: { time: "08:30", minutes: 15 } })));
+    const plan = relayPlan(before, ceremonySchedule(sprint, none, ceremonyDefaults({ standup: { time: "08:30", minutes: 15 } })), sprint);
     expect(plan.update).toHaveLength(14);
     expect(plan.update.every((u) => u.time === "08:30")).toBe(true);
     expect(plan.update.map((u) => u.id)).not.toContain(moved.id);
@@ -118,11 +118,28 @@ describe("re-laying stored occurrences", () => {
 
   it("a later sprint start inserts the new days and drops untouched old ones", () => {
     const before = ceremonySchedule(sprint, none).map((c) => stored(c));
-    const later = ceremonySchedule({ start: "2026-11-30", end: "2026-12-20" }, none);
-    const plan = relayPlan(before, later);
+    const laterSprint = { start: "2026-11-30", end: "2026-12-20" };
+    const later = ceremonySchedule(laterSprint, none);
+    const plan = relayPlan(before, later, laterSprint);
     expect(plan.insert.map((c) => c.plannedOn)).toEqual(["2026-12-14", "2026-12-15", "2026-12-16", "2026-12-17", "2026-12-18"]);
     expect(plan.remove).toHaveLength(5);
     expect(plan.orphan).toEqual([]);
+  });
+
+  it("a moved occurrence whose day falls outside the re-laid sprint follows the schedule again", () => {
+    const before = ceremonySchedule(sprint, none).map((c) => stored(c));
+    const demo = before.find((o) => o.kind === "demo")!;
+    Object.assign(demo, { date: "2026-12-09", time: "15:00", moved: true });
+    const retro = before.find((o) => o.kind === "retro")!;
+    Object.assign(retro, { date: "2026-12-14", time: "09:00", moved: true });
+    const laterSprint = { start: "2026-12-14", end: "2027-01-03" };
+    const plan = relayPlan(before, ceremonySchedule(laterSprint, none), laterSprint);
+    const demoNow = plan.update.find((u) => u.id === demo.id)!;
+    expect(demoNow).toMatchObject({ unmoved: true, time: "10:00" });
+    expect(demoNow.date >= laterSprint.start && demoNow.date <= laterSprint.end).toBe(true);
+    // A move that still lands inside the sprint keeps its day and time.
+    expect(plan.update.map((u) => u.id)).not.toContain(retro.id);
+    expect(plan.replan.map((r) => r.id)).toContain(retro.id);
   });
 });
 

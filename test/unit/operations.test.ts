@@ -3,6 +3,7 @@ import { redactPath } from "~/lib/redact";
 import { requestIdFrom } from "~/lib/request-context.server";
 import { attachmentsBackupFolder, defaultBackupPath } from "~/operations/backup.server";
 import { exitCodeOf } from "../../scripts/exit-code";
+import { BODY_LIMIT, UPLOAD_LIMIT, judgeBody } from "~/operations/body-limit";
 
 describe("redactPath", () => {
   it.each([
@@ -61,5 +62,17 @@ describe("backup names", () => {
       "/srv/sprintlab/data/backups/sprintlab-20261201-213005.db",
     );
     expect(attachmentsBackupFolder("/b/sprintlab-20261201-213005.db")).toBe("/b/sprintlab-20261201-213005-attachments");
+  });
+});
+
+describe("judgeBody (request size)", () => {
+  it("refuses a declared length over the limit at once and counts a chunked body while it is read", () => {
+    expect(judgeBody({ contentLength: String(BODY_LIMIT + 1), contentType: "application/json" })).toMatchObject({ ok: false, status: 413 });
+    expect(judgeBody({ contentLength: String(BODY_LIMIT), contentType: "application/json" })).toEqual({ ok: true, countWhileReading: null });
+    expect(judgeBody({ contentLength: String(UPLOAD_LIMIT), contentType: "multipart/form-data; boundary=x" })).toEqual({ ok: true, countWhileReading: null });
+    expect(judgeBody({ contentLength: "12abc" })).toMatchObject({ ok: false, status: 413 });
+    expect(judgeBody({ transferEncoding: "chunked", contentType: "application/json" })).toEqual({ ok: true, countWhileReading: BODY_LIMIT });
+    expect(judgeBody({ transferEncoding: "chunked", contentType: "multipart/form-data; boundary=x" })).toEqual({ ok: true, countWhileReading: UPLOAD_LIMIT });
+    expect(judgeBody({})).toEqual({ ok: true, countWhileReading: null });
   });
 });
