@@ -30,7 +30,9 @@ const executablePath =
 export default defineConfig({
   testDir: "test/e2e",
   globalSetup: "./test/support/e2e-global-setup.ts",
-  timeout: 30_000,
+  // A journey is a minute of a person's work; on a busy 2-core machine each step may wait longer.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   workers: 2,
   retries: 0,
   forbidOnly: true,

@@ -48,11 +48,13 @@ export function portfolio(db: Db, viewer: User) {
     .where(inArray(statusReports.projectId, ids))
     .groupBy(statusReports.projectId)
     .as("latest");
+  // Two reports of the same moment: the one written last (highest id) stands.
   const statuses = new Map(
     db
       .select({ projectId: statusReports.projectId, rag: statusReports.rag, note: statusReports.note, at: statusReports.at })
       .from(statusReports)
       .innerJoin(latest, and(eq(latest.projectId, statusReports.projectId), eq(latest.latestAt, statusReports.at)))
+      .orderBy(asc(statusReports.id))
       .all()
       .map(({ projectId, ...status }) => [projectId, status]),
   );

@@ -23,7 +23,7 @@ import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { parseInput, oneLine } from "../lib/validation";
 import { findBlockedTerm, guidelineFor } from "./language";
-import { isLate, targetQuarter } from "./lifecycle";
+import { isLate, returnsVotes, targetQuarter } from "./lifecycle";
 import { follow } from "../notifications/notify.server";
 import { slaState, type SlaState } from "./sla";
 
@@ -86,9 +86,22 @@ export function summaries(db: DbOrTx, rows: { id: number; authorId: number; auth
   }));
 }
 
-/** The API's IdeaSummary. */
+/**
+ * The API's IdeaSummary. It carries `votesAtClose` as the idea does, since the list's top sort
+ * ranks a closed idea by it: without it a client would see the order but not why.
+ */
 export function summaryJson(s: IdeaSummary) {
-  return { key: s.key, title: s.title, status: s.status, votes: s.votes, category: s.category, portal: s.portal, createdAt: s.createdAt, author: s.author };
+  return {
+    key: s.key,
+    title: s.title,
+    status: s.status,
+    votes: s.votes,
+    votesAtClose: returnsVotes(s.status) ? s.votesAtClose : null,
+    category: s.category,
+    portal: s.portal,
+    createdAt: s.createdAt,
+    author: s.author,
+  };
 }
 
 /** Refuse listed words in any of the given fields, quoting the guideline next to each. */
@@ -278,7 +291,6 @@ export function ideaJson(d: IdeaDetail) {
     docUrls: d.docUrls,
     mergedInto: d.mergedInto,
     mergedFrom: d.mergedFrom.map((m) => m.key),
-    votesAtClose: d.status === "delivered" || d.status === "not_planned" ? d.votesAtClose : null,
     sla: d.sla,
     votedByMe: d.votedByMe,
   };

@@ -7,9 +7,20 @@ export type FormErrors = {
   message: string;
   fields: Record<string, string>;
   values: Record<string, string>;
+  /** Every value of each field, for ticked checkboxes (a field's several values). */
+  lists: Record<string, string[]>;
   /** A change that cannot be undone asks first: what it would do, shown next to the confirm box. */
   consequence?: string;
 };
+
+/** Every value of each text field, for checkboxes that share a name. */
+export function formLists(form: FormData): Record<string, string[]> {
+  const lists: Record<string, string[]> = {};
+  for (const [key, value] of form) {
+    if (typeof value === "string" && !/password/i.test(key)) (lists[key] ??= []).push(value);
+  }
+  return lists;
+}
 
 /** The text fields of a form, for re-filling it after an error (passwords are never echoed). */
 export function formValues(form: FormData): Record<string, string> {
@@ -34,7 +45,7 @@ export function formError(error: unknown, form: FormData, headers?: HeadersInit)
   const responseHeaders = new Headers(headers);
   if (error.retryAfter) responseHeaders.set("Retry-After", String(error.retryAfter));
   return json<{ errors: FormErrors }>(
-    { errors: { message: error.message, fields: error.fields ?? {}, values: formValues(form), ...(error.consequence ? { consequence: error.consequence } : {}) } },
+    { errors: { message: error.message, fields: error.fields ?? {}, values: formValues(form), lists: formLists(form), ...(error.consequence ? { consequence: error.consequence } : {}) } },
     { status, headers: responseHeaders },
   );
 }

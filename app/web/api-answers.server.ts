@@ -57,6 +57,7 @@ export const IdeaSummaryAnswerSchema = z.object({
   title: z.string(),
   status: z.enum(IDEA_STATUSES),
   votes: z.number().int(),
+  votesAtClose: z.number().int().nullable().describe("Delivered and Not Planned: the votes it had when it closed, which the top sort ranks it by; else null"),
   category: z.string(),
   portal: z.string(),
   createdAt: IsoTime,
@@ -81,7 +82,6 @@ export const IdeaAnswerSchema = IdeaSummaryAnswerSchema.extend({
   docUrls: z.array(z.string()),
   mergedInto: z.string().nullable(),
   mergedFrom: z.array(z.string()).describe("keys of the ideas merged into this one"),
-  votesAtClose: z.number().int().nullable().describe("Delivered and Not Planned: the votes it had when it closed; else null"),
   sla: z.object({ dueDate: IsoDate, state: z.enum(["open", "met", "missed"]) }).nullable(),
   votedByMe: z.boolean(),
 });

@@ -56,7 +56,7 @@ test.describe("Delivery", () => {
     for (const title of ["Callback for claims", "Claims line routing"]) {
       await sm.getByLabel(`Sprint for ${title}`).selectOption({ label: "Sprint 1" });
       await sm.getByRole("button", { name: `Plan ${title}` }).click();
-      await expect(sm.getByRole("status")).toContainText("planned into the sprint");
+      await expect(sm.getByRole("status")).toHaveText(`“${title}” planned into the sprint.`);
     }
     await sm.getByRole("link", { name }).click();
     await sm.getByRole("button", { name: "Start sprint 1" }).click();

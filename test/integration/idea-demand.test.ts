@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.server";
 import { ideas, notifications, type Role } from "../../db/schema";
 import { createUser, type User } from "~/auth/users.server";
-import { getIdea, ideaJson } from "~/ideas/ideas.server";
+import { getIdea, ideaJson, summaryJson } from "~/ideas/ideas.server";
 import { listIdeas } from "~/ideas/idea-lists.server";
 import { moveIdea } from "~/ideas/idea-moves.server";
 import { castVote, ledgerBalance, voteBalance } from "~/ideas/votes.server";
@@ -67,6 +67,11 @@ describe("the votes an idea closed with", () => {
     // 4 at close outranks the open idea's 2 live votes.
     expect(listIdeas(db, voters[0], { portal: slug, sort: "top" }).items.map((i) => i.key)).toEqual([delivered, open]);
     expect(listIdeas(db, voters[0], { portal: slug, status: "delivered" }).items[0]).toMatchObject({ votesAtClose: 4, companiesAtClose: 3 });
+    // The API's list says what the top sort ranked by.
+    expect(listIdeas(db, voters[0], { portal: slug, sort: "top" }).items.map(summaryJson).map((i) => [i.key, i.votes, i.votesAtClose])).toEqual([
+      [delivered, 0, 4],
+      [open, 2, null],
+    ]);
   });
 
   it("Not Planned keeps its count too; open and merged ideas have none", async () => {

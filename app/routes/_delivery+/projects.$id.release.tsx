@@ -281,7 +281,7 @@ export default function ReleasePlan() {
               {plan.unscoped.length + plan.goLives.flatMap((g) => g.features).length === 0 ? <p className="field__hint">Add a feature first (below): a go-live needs at least one in its scope.</p> : null}
               {[...plan.unscoped, ...plan.goLives.flatMap((g) => g.features)].map((f) => (
                 <label key={f.featureId} style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
-                  <input type="checkbox" name="featureIds" value={f.featureId} style={{ width: "auto", minHeight: 0 }} /> {f.name}
+                  <input type="checkbox" name="featureIds" value={f.featureId} defaultChecked={intent === "go-live" && (errors?.lists.featureIds ?? []).includes(String(f.featureId))} style={{ width: "auto", minHeight: 0 }} /> {f.name}
                 </label>
               ))}
             </fieldset>

@@ -148,7 +148,7 @@ export default function Demo() {
                     <legend style={{ fontWeight: 600, fontSize: "0.875rem" }}>Criteria not met (to reject)</legend>
                     {s.acceptanceCriteria.map((c, i) => (
                       <label key={i} style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
-                        <input type="checkbox" name="unmetCriteria" value={i} style={{ width: "auto", minHeight: 0 }} /> {c}
+                        <input type="checkbox" name="unmetCriteria" value={i} defaultChecked={(mine?.lists.unmetCriteria ?? []).includes(String(i))} style={{ width: "auto", minHeight: 0 }} /> {c}
                       </label>
                     ))}
                   </fieldset>
@@ -157,7 +157,7 @@ export default function Demo() {
                   {s.allowed.includes("reject") ? (
                     <div className="field" style={{ maxWidth: "14rem" }}>
                       <label htmlFor={`then-${s.id}`}>A rejected story goes</label>
-                      <select id={`then-${s.id}`} name="then" defaultValue="in_progress">
+                      <select id={`then-${s.id}`} name="then" defaultValue={mine?.values.then ?? "in_progress"}>
                         <option value="in_progress">back to in progress</option>
                         <option value="backlog">to the backlog</option>
                       </select>
