@@ -15,11 +15,15 @@ export type FormErrors = {
 
 /** Every value of each text field, for checkboxes that share a name. */
 export function formLists(form: FormData): Record<string, string[]> {
-  const lists: Record<string, string[]> = {};
+  // Grouped in a Map: a field named "constructor" or "__proto__" must not reach an object's prototype.
+  const lists = new Map<string, string[]>();
   for (const [key, value] of form) {
-    if (typeof value === "string" && !/password/i.test(key)) (lists[key] ??= []).push(value);
+    if (typeof value !== "string" || /password/i.test(key)) continue;
+    const list = lists.get(key);
+    if (list) list.push(value);
+    else lists.set(key, [value]);
   }
-  return lists;
+  return Object.fromEntries(lists);
 }
 
 /** The text fields of a form, for re-filling it after an error (passwords are never echoed). */

@@ -4,7 +4,7 @@ import { createSession } from "../../app/auth/sessions.server";
 import { sessionCookie } from "../../app/auth/session.server";
 import { addMember, createProject } from "../../app/delivery/projects.server";
 import { createStory, getStory } from "../../app/delivery/stories.server";
-import { fromForm } from "../../app/lib/forms.server";
+import { formLists, fromForm } from "../../app/lib/forms.server";
 import { ProjectSchema } from "../../app/delivery/projects.server";
 import { redirectWithFlash } from "../../app/web/flash.server";
 import * as groomingPage from "../../app/routes/_delivery+/projects.$id.grooming";
@@ -41,6 +41,16 @@ describe("page forms", () => {
     const answer = await post(newProjectPage.action, "/projects/new", {}, staff.id, form);
     expect(answer.status).toBe(302);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("a refused form named like an object's own properties keeps its values, not a crash", async () => {
+    const form = new FormData();
+    for (const [k, v] of [["constructor", "a"], ["constructor", "b"], ["__proto__", "c"], ["featureIds", "3"], ["featureIds", "5"]]) form.append(k, v);
+    const lists = formLists(form);
+    expect(lists.constructor).toEqual(["a", "b"]);
+    expect(Object.getOwnPropertyDescriptor(lists, "__proto__")?.value).toEqual(["c"]);
+    expect(lists.featureIds).toEqual(["3", "5"]);
+    expect(({} as Record<string, unknown>).c).toBeUndefined();
   });
 
   it("grooming from an address with any project id goes back to the story's own project, whatever characters the address held", async () => {

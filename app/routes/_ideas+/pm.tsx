@@ -5,6 +5,7 @@ import { getDb } from "~/lib/db.server";
 import { requirePermission } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { StatusBadge } from "~/components/status-badge";
+import { Pagination } from "~/components/pagination";
 import { pmBoard } from "~/ideas/sla.server";
 import type { IdeaStatus } from "../../../db/schema/ideas";
 import { pageMeta } from "~/components/page-meta";
@@ -13,8 +14,9 @@ export const meta: MetaFunction = () => pageMeta("PM board · Ideas Lab · Sprin
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "ideas.slaBoard");
-  const scope = new URL(request.url).searchParams.get("scope") === "all" ? "all" : "mine";
-  return json({ scope, board: pmBoard(getDb(), user.id, scope) });
+  const params = new URL(request.url).searchParams;
+  const scope = params.get("scope") === "all" ? "all" : "mine";
+  return json({ scope, board: pmBoard(getDb(), user.id, scope, undefined, Number(params.get("page") ?? 1)) });
 }
 
 export default function PmBoard() {
@@ -34,7 +36,7 @@ export default function PmBoard() {
       </div>
 
       <section className="card" aria-labelledby="sla-title">
-        <h2 id="sla-title">Awaiting a PM update ({board.clocks.length})</h2>
+        <h2 id="sla-title">Awaiting a PM update ({board.clocksTotal})</h2>
         <p className="muted">Each idea that reached Under PM Review is owed a public update within 30 business days. Overdue ones first.</p>
         {board.clocks.length === 0 ? (
           <p className="muted">Nothing waiting. Ideas appear here when they reach the vote threshold.</p>
@@ -66,10 +68,12 @@ export default function PmBoard() {
             </table>
           </div>
         )}
+        <Pagination page={board.page} pageSize={board.pageSize} total={board.clocksTotal} />
       </section>
 
       <section className="card" aria-labelledby="late-title">
-        <h2 id="late-title">Late ({board.late.length})</h2>
+        <h2 id="late-title">Late ({board.lateTotal})</h2>
+        {board.lateTotal > board.late.length ? <p className="muted">The {board.late.length} furthest past their target date.</p> : null}
         {board.late.length === 0 ? (
           <p className="muted">No accepted idea is past its target date.</p>
         ) : (
@@ -84,8 +88,10 @@ export default function PmBoard() {
       </section>
 
       <section className="card" aria-labelledby="stale-title">
-        <h2 id="stale-title">Stale ({board.stale.length})</h2>
-        <p className="muted">In Development with no official update for 30 days.</p>
+        <h2 id="stale-title">Stale ({board.staleTotal})</h2>
+        <p className="muted">
+          In Development with no official update for 30 days{board.staleTotal > board.stale.length ? `; the first ${board.stale.length} by key` : ""}.
+        </p>
         {board.stale.length === 0 ? (
           <p className="muted">Every idea in development had an update this month.</p>
         ) : (
