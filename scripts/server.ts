@@ -241,6 +241,10 @@ const server: Server = app.listen(port, () => {
   log.info({ port: bound, mode: development ? "development" : "production" }, `Listening on http://localhost:${bound}`);
   if (development) void broadcastDevReady(build);
 });
+// Node closes an idle keep-alive connection after 5 s, which races a client reusing it (the
+// client sees ECONNRESET). Proxies and clients keep theirs about a minute: outlast them.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 if (development) {
   // `remix dev` rewrites build/version.txt after each rebuild.

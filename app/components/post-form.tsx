@@ -49,10 +49,7 @@ export function PostForm({ fetcher, onSubmit, children, ...props }: PostFormProp
       return;
     }
     if (phase.current !== "busy") return;
-    phase.current = "idle";
-    for (const button of disabledHere.current) button.disabled = false;
-    disabledHere.current = [];
-    form.current?.removeAttribute("aria-busy");
+    release();
     // A fresh form from the page's current data: the typed text goes, the new defaults come.
     if (refused(answer)) restoreFocus(form.current, focused);
     else setGeneration((g) => g + 1);
@@ -60,7 +57,17 @@ export function PostForm({ fetcher, onSubmit, children, ...props }: PostFormProp
 
   useEffect(() => restoreFocus(form.current, focused), [generation]);
 
+  function release() {
+    phase.current = "idle";
+    for (const button of disabledHere.current) button.disabled = false;
+    disabledHere.current = [];
+    form.current?.removeAttribute("aria-busy");
+  }
+
   function submit(event: FormEvent<HTMLFormElement>) {
+    // The answer is on screen but its effect has not run yet: what the person clicks now (a
+    // button the answer just brought, say) is a new submission, not a second click.
+    if (phase.current === "busy" && state === "idle") release();
     if (phase.current !== "idle") {
       event.preventDefault();
       return;
