@@ -6,12 +6,6 @@ type PostFormProps = Omit<FormProps, "method" | "navigate" | "fetcherKey"> & {
   fetcher?: FetcherWithComponents<unknown>;
 };
 
-/** An answer that refused the form: a form error (`errors`) or a fetcher's `{ ok: false }`. */
-function refused(answer: unknown): boolean {
-  if (!answer || typeof answer !== "object") return false;
-  return Boolean((answer as { errors?: unknown }).errors) || (answer as { ok?: unknown }).ok === false;
-}
-
 /**
  * Every form that changes data. Without JavaScript it is a plain POST whose redirect brings a
  * fresh page. With JavaScript Remix keeps the page mounted after the redirect, so the typed
@@ -50,9 +44,12 @@ export function PostForm({ fetcher, onSubmit, children, ...props }: PostFormProp
     }
     if (phase.current !== "busy") return;
     release();
-    // A fresh form from the page's current data: the typed text goes, the new defaults come.
-    if (refused(answer)) restoreFocus(form.current, focused);
-    else setGeneration((g) => g + 1);
+    // After a redirect (no answer data), a fresh form from the page's current data: the typed
+    // text goes, the new defaults come. An answer that is data for this page (a preview, a
+    // vote's new count) or a refusal keeps the form as it is: remounting it then would replace
+    // the very buttons the answer brought while someone is clicking them.
+    if (answer === undefined) setGeneration((g) => g + 1);
+    else restoreFocus(form.current, focused);
   }, [state, answer, sending]);
 
   useEffect(() => restoreFocus(form.current, focused), [generation]);
