@@ -26,6 +26,7 @@ import { findBlockedTerm, guidelineFor } from "./language";
 import { isLate, returnsVotes, targetQuarter } from "./lifecycle";
 import { follow } from "../notifications/notify.server";
 import { slaState, type SlaState } from "./sla";
+import { editLines, type EditLine, type StoredChanges } from "./edit-history";
 
 export type IdeaSummary = {
   key: string;
@@ -194,7 +195,8 @@ export type IdeaDetail = IdeaSummary & {
   sla: { dueDate: string; state: SlaState } | null;
   workaroundConfirmed: boolean;
   votingCompanies: { company: string; votes: number }[] | null;
-  edits: { by: string; at: string; fields: string[] }[];
+  /** Newest first; only the lines this viewer may read (a private-note change is left out). */
+  edits: { by: string; at: string; lines: EditLine[] }[];
   canEdit: boolean;
   canMove: boolean;
 };
@@ -248,14 +250,14 @@ export function getIdea(db: Db, viewer: User, key: string): IdeaDetail {
         .orderBy(desc(sql`count(*)`))
         .all()
     : null;
-  const edits = db
+  const storedEdits = db
     .select({ by: users.name, at: ideaEdits.at, changes: ideaEdits.changes })
     .from(ideaEdits)
     .innerJoin(users, eq(users.id, ideaEdits.byId))
     .where(eq(ideaEdits.ideaId, idea.id))
     .orderBy(desc(ideaEdits.id))
-    .all()
-    .map((e) => ({ by: e.by, at: e.at, fields: Object.keys(e.changes) }));
+    .all();
+  const edits = ideaEditHistory(db, storedEdits, { seesBusinessImpact: isPm || viewer.id === idea.authorId, seesTargetDate: isPm });
   return {
     ...summary,
     id: idea.id,
@@ -277,6 +279,26 @@ export function getIdea(db: Db, viewer: User, key: string): IdeaDetail {
     canEdit: isPm || (viewer.id === idea.authorId && idea.status === "community_review"),
     canMove: isPm,
   };
+}
+
+/** Stored edits as a viewer reads them, category ids named; edits left with nothing to show drop out. */
+function ideaEditHistory(db: DbOrTx, stored: { by: string; at: string; changes: StoredChanges }[], viewer: { seesBusinessImpact: boolean; seesTargetDate: boolean }) {
+  const ids = new Set<number>();
+  for (const e of stored) for (const v of [e.changes.category?.from, e.changes.category?.to]) if (typeof v === "number") ids.add(v);
+  const names = new Map(
+    ids.size
+      ? db
+          .select({ id: categories.id, name: categories.name, portal: portals.name })
+          .from(categories)
+          .innerJoin(portals, eq(portals.id, categories.portalId))
+          .where(inArray(categories.id, [...ids]))
+          .all()
+          .map((c) => [c.id, `${c.name} (${c.portal})`] as const)
+      : [],
+  );
+  return stored
+    .map((e) => ({ by: e.by, at: e.at, lines: editLines(e.changes, { ...viewer, categoryName: (id) => names.get(id) ?? null }) }))
+    .filter((e) => e.lines.length > 0);
 }
 
 /** The API's Idea. */

@@ -255,7 +255,28 @@ describe("editing", () => {
     expect(refusal(() => editIdea(db, author, key, { title: "Late change of the title" })).code).toBe("conflict");
     editIdea(db, pm, key, { description: "Per-segment reporting with workgroup and skill for each leg." });
     expect(db.select().from(ideaEdits).all()).toHaveLength(2);
-    expect(getIdea(db, pm, key).edits.map((e) => e.fields)).toEqual([["description"], ["title"]]);
+    const edits = getIdea(db, pm, key).edits;
+    expect(edits.map((e) => e.lines.map((l) => l.field))).toEqual([["Description"], ["Title"]]);
+    expect(edits[1].lines[0]).toMatchObject({ to: "Report transfers and consults per segment" });
+    expect(edits[0].lines[0].to).toBe("Per-segment reporting with workgroup and skill for each leg.");
+  });
+
+  it("lists a change of the private note only to those who may read it, and names moved categories", async () => {
+    const { prefix, pm, slug } = await makePortal(db);
+    const second = await makePortal(db);
+    const author = await makeUser(db, "customer");
+    const other = await makeUser(db, "partner");
+    const key = makeIdea(db, author, prefix).key;
+    editIdea(db, author, key, { businessImpact: "Renewal of 400 seats depends on it" });
+    editIdea(db, pm, key, { category: second.prefix, title: "Report transfers per segment and skill" });
+    const forOther = getIdea(db, other, key).edits;
+    expect(forOther).toHaveLength(1);
+    expect(forOther[0].lines.map((l) => l.field)).toEqual(["Title", "Category"]);
+    expect(forOther[0].lines[1].from).toBe(`Analytics & Reporting (Portal ${slug})`);
+    expect(forOther[0].lines[1].to).toBe(`Analytics & Reporting (Portal ${second.slug})`);
+    const forAuthor = getIdea(db, author, key).edits;
+    expect(forAuthor.map((e) => e.lines.map((l) => l.field))).toEqual([["Title", "Category"], ["Business impact (private)"]]);
+    expect(forAuthor[1].lines[0]).toEqual({ field: "Business impact (private)", from: null, to: "Renewal of 400 seats depends on it" });
   });
 
   it("shows the business-impact note to the author and PMs only", async () => {

@@ -12,6 +12,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { FormMessage } from "~/components/field";
 import { IdeaComments } from "~/components/ideas/idea-comments";
 import { IdeaPmForms } from "~/components/ideas/idea-pm-forms";
+import { IdeaEditHistory } from "~/components/ideas/idea-edit-history";
 import { VoteButton } from "~/components/vote-button";
 import { VotesPerWeekChart } from "~/components/charts/votes-per-week";
 import { appToday } from "~/lib/app-time";
@@ -380,18 +381,7 @@ export default function IdeaPage() {
             <VotesPerWeekChart data={votesPerWeek} />
           </section>
 
-          {idea.edits.length ? (
-            <section className="card" aria-labelledby="edits-title">
-              <h2 id="edits-title">Edit history</h2>
-              <ul className="muted">
-                {idea.edits.map((e, i) => (
-                  <li key={i}>
-                    {e.by} changed {e.fields.join(", ")} · {formatTimestamp(e.at)}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <IdeaEditHistory edits={idea.edits} />
         </aside>
       </div>
     </>
