@@ -3,11 +3,14 @@ import type { Db } from "../../db/client.server";
 import { ideaStatusChanges, ideas, slaClocks, voteLedger } from "../../db/schema";
 import { appToday } from "../lib/app-time";
 import type { VotesWeek } from "./insights";
-import { funnel, medianTimeInStatus, monthsBetween, slaByMonth, statusOverTime, type History } from "./insights";
+import { fillWeeks, funnel, medianTimeInStatus, monthsBetween, slaByMonth, statusOverTime, type History } from "./insights";
 
-/** Votes cast and taken back on one idea per week (Monday), from the ledger. */
-export function votesPerWeek(db: Db, ideaId: number): VotesWeek[] {
-  return db
+/**
+ * Votes cast and taken back on one idea per week (Monday), from the ledger, weeks without votes
+ * included; an open idea's chart runs to this week, a closed one's to its last vote.
+ */
+export function votesPerWeek(db: Db, ideaId: number, until: string | null = appToday()): VotesWeek[] {
+  const weeks = db
     .select({
       week: sql<string>`date(${voteLedger.at}, '-6 days', 'weekday 1')`,
       cast: sql<number>`sum(case when ${voteLedger.kind} = 'spend' then 1 else 0 end)`,
@@ -18,6 +21,7 @@ export function votesPerWeek(db: Db, ideaId: number): VotesWeek[] {
     .groupBy(sql`1`)
     .orderBy(sql`1`)
     .all();
+  return fillWeeks(weeks, until);
 }
 
 /** The four portal charts of SPEC B9, computed by the pure rules in insights.ts. */

@@ -10,9 +10,52 @@ export type History = { ideaId: number; changes: { to: IdeaStatus; at: string }[
 
 export const FUNNEL: IdeaStatus[] = ["community_review", "under_pm_review", "accepted", "in_development", "delivered"];
 
-/** How many ideas ever reached each stage of the road to Delivered. */
-export function funnel(histories: History[]): { status: IdeaStatus; ideas: number }[] {
-  return FUNNEL.map((status) => ({ status, ideas: histories.filter((h) => h.changes.some((c) => c.to === status)).length }));
+export type FunnelStage = {
+  status: IdeaStatus;
+  ideas: number;
+  /** Whole percent of the previous stage's ideas that reached this one (null for the first stage, or after an empty one). */
+  ofPrevious: number | null;
+  /** Whole percent of all submitted ideas that reached this stage. */
+  ofAll: number | null;
+};
+
+function percent(part: number, whole: number): number | null {
+  return whole ? Math.round((part / whole) * 100) : null;
+}
+
+/** How many ideas ever reached each stage of the road to Delivered, and the conversion between stages. */
+export function funnel(histories: History[]): FunnelStage[] {
+  const counts = FUNNEL.map((status) => histories.filter((h) => h.changes.some((c) => c.to === status)).length);
+  return FUNNEL.map((status, i) => ({
+    status,
+    ideas: counts[i],
+    ofPrevious: i === 0 ? null : percent(counts[i], counts[i - 1]),
+    ofAll: percent(counts[i], counts[0]),
+  }));
+}
+
+/** The Monday (`YYYY-MM-DD`) of the ISO week holding a date. */
+export function weekOf(date: string): string {
+  const d = parseISO(date.slice(0, 10));
+  return format(addDays(d, -((d.getDay() + 6) % 7)), "yyyy-MM-dd");
+}
+
+/**
+ * Every week from the first one with votes to `until`'s week (or the last one with votes), the
+ * weeks without votes as zeros, so that the chart's axis keeps time evenly. At most `maxWeeks`,
+ * the latest.
+ */
+export function fillWeeks(weeks: VotesWeek[], until: string | null, maxWeeks = 52): VotesWeek[] {
+  if (!weeks.length) return [];
+  const byWeek = new Map(weeks.map((w) => [w.week, w]));
+  const lastWithVotes = weeks[weeks.length - 1].week;
+  const untilWeek = until ? weekOf(until) : lastWithVotes;
+  const last = untilWeek > lastWithVotes ? untilWeek : lastWithVotes;
+  const filled: VotesWeek[] = [];
+  for (let w = weeks[0].week; w <= last; w = format(addDays(parseISO(w), 7), "yyyy-MM-dd")) {
+    filled.push(byWeek.get(w) ?? { week: w, cast: 0, withdrawn: 0 });
+  }
+  return filled.slice(-maxWeeks);
 }
 
 /** Months `YYYY-MM` from the first to the last date, inclusive. */

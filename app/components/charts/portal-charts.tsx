@@ -1,16 +1,21 @@
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { IdeaStatus } from "../../../db/schema/ideas";
 import { STATUS_LABELS } from "../../ideas/lifecycle";
+import type { FunnelStage } from "../../ideas/insights";
 import { ChartFrame } from "./chart-frame";
 
+/**
+ * One colour per status, told apart also by people with the common colour-vision deficiencies
+ * (the Okabe–Ito palette); legends list the statuses in lifecycle order.
+ */
 const COLORS: Record<IdeaStatus, string> = {
-  community_review: "#8a99ad",
-  under_pm_review: "#c9a227",
-  accepted: "#2f5d8a",
-  in_development: "#6b4fb0",
-  delivered: "#2e8b57",
-  not_planned: "#b3493f",
-  merged: "#a0a0a0",
+  community_review: "#56b4e9",
+  under_pm_review: "#e69f00",
+  accepted: "#0072b2",
+  in_development: "#cc79a7",
+  delivered: "#009e73",
+  not_planned: "#d55e00",
+  merged: "#7f7f7f",
 };
 
 type Row = Record<string, string | number | null>;
@@ -41,17 +46,39 @@ function DataTable({ caption, rows, columns }: { caption: string; rows: Row[]; c
   );
 }
 
-export function FunnelChart({ data }: { data: { status: IdeaStatus; ideas: number }[] }) {
-  const rows = data.map((d) => ({ stage: STATUS_LABELS[d.status], ideas: d.ideas }));
+export function FunnelChart({ data }: { data: FunnelStage[] }) {
+  const rows = data.map((d) => ({
+    stage: STATUS_LABELS[d.status],
+    ideas: d.ideas,
+    ofPrevious: d.ofPrevious === null ? null : `${d.ofPrevious} %`,
+    ofAll: d.ofAll === null ? null : `${d.ofAll} %`,
+    label: d.ofPrevious === null ? String(d.ideas) : `${d.ideas} · ${d.ofPrevious} %`,
+  }));
   return (
-    <ChartFrame title="Status funnel" table={<DataTable caption="Ideas that reached each stage" rows={rows} columns={[{ key: "stage", label: "Stage" }, { key: "ideas", label: "Ideas" }]} />}>
+    <ChartFrame
+      title="Status funnel"
+      table={
+        <DataTable
+          caption="Ideas that reached each stage, and the share of the previous stage's ideas that got there"
+          rows={rows}
+          columns={[
+            { key: "stage", label: "Stage" },
+            { key: "ideas", label: "Ideas" },
+            { key: "ofPrevious", label: "Of previous stage" },
+            { key: "ofAll", label: "Of all submitted" },
+          ]}
+        />
+      }
+    >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" margin={{ left: 40, right: 16, bottom: 16 }}>
+        <BarChart data={rows} layout="vertical" margin={{ left: 40, right: 64, bottom: 16 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} fontSize={11} label={{ value: "Ideas", position: "insideBottom", offset: -8, fontSize: 11 }} />
           <YAxis type="category" dataKey="stage" width={110} fontSize={11} />
           <Tooltip />
-          <Bar isAnimationActive={false} dataKey="ideas" name="Ideas" fill="#2f5d8a" />
+          <Bar isAnimationActive={false} dataKey="ideas" name="Ideas" fill="#0072b2">
+            <LabelList dataKey="label" position="right" fontSize={11} fill="#333" />
+          </Bar>
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>
@@ -60,20 +87,21 @@ export function FunnelChart({ data }: { data: { status: IdeaStatus; ideas: numbe
 
 const STATUS_COLUMNS = (Object.keys(STATUS_LABELS) as IdeaStatus[]).map((s) => ({ key: s, label: STATUS_LABELS[s] }));
 
+/** Stacked bars, one per month: counts at month end, never a curve inventing values between them. */
 export function StatusOverTimeChart({ data }: { data: Row[] }) {
   return (
     <ChartFrame title="Ideas by status over time" table={<DataTable caption="Ideas in each status at month end" rows={data} columns={[{ key: "month", label: "Month" }, ...STATUS_COLUMNS]} />}>
       <ResponsiveContainer width="100%" height="100%">
-        <AreaChart data={data} margin={{ right: 16, bottom: 8 }}>
+        <BarChart data={data} margin={{ right: 16, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="month" fontSize={11} />
           <YAxis allowDecimals={false} fontSize={11} label={{ value: "Ideas", angle: -90, position: "insideLeft", fontSize: 11 }} />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 11 }} />
           {STATUS_COLUMNS.map((c) => (
-            <Area key={c.key} isAnimationActive={false} type="monotone" dataKey={c.key} name={c.label} stackId="1" stroke={COLORS[c.key]} fill={COLORS[c.key]} />
+            <Bar key={c.key} isAnimationActive={false} dataKey={c.key} name={c.label} stackId="status" fill={COLORS[c.key]} />
           ))}
-        </AreaChart>
+        </BarChart>
       </ResponsiveContainer>
     </ChartFrame>
   );
@@ -110,8 +138,8 @@ export function SlaChart({ data }: { data: Row[] }) {
           <YAxis allowDecimals={false} fontSize={11} label={{ value: "Clocks", angle: -90, position: "insideLeft", fontSize: 11 }} />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 11 }} />
-          <Bar isAnimationActive={false} dataKey="met" name="Met" stackId="sla" fill="#2e8b57" />
-          <Bar isAnimationActive={false} dataKey="missed" name="Missed" stackId="sla" fill="#b3493f" />
+          <Bar isAnimationActive={false} dataKey="met" name="Met" stackId="sla" fill={COLORS.delivered} />
+          <Bar isAnimationActive={false} dataKey="missed" name="Missed" stackId="sla" fill={COLORS.not_planned} />
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>
