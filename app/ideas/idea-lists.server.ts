@@ -7,7 +7,7 @@ import { IDEA_STATUSES, categories, ideas, portals, rankVotes, users } from "../
 import { globalCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
-import { parseInput } from "../lib/validation";
+import { parseInput, parseLenient } from "../lib/validation";
 import { targetQuarter, STATUS_LABELS } from "./lifecycle";
 import { ftsQueries } from "./search";
 import { shownVotes } from "./votes";
@@ -117,6 +117,41 @@ export function listIdeas(db: Db, viewer: User, input: unknown): IdeaPage {
     .offset((f.page - 1) * f.pageSize)
     .all();
   return { items: summaries(db, rows, viewer.id), total, page: f.page, pageSize: f.pageSize };
+}
+
+/** What a list page says about a query part it could not use, and what it shows instead. */
+const FALLBACK_NOTICES: Record<string, (value: string) => string> = {
+  status: (v) => `There is no status “${v}”, so every status is shown.`,
+  sort: (v) => `Ideas cannot be sorted by “${v}”; they are sorted by top votes.`,
+  page: (v) => `“${v}” is not a page number, so page 1 is shown.`,
+  pageSize: (v) => `“${v}” is not a page size; 20 ideas are shown per page.`,
+  mine: (v) => `“${v}” is not a choice of ideas to show, so all ideas are shown.`,
+  q: () => "The search was too long to use, so every idea is shown.",
+};
+
+export type IdeaListPage = IdeaPage & {
+  /** Sentences about parts of the URL that were not understood and what is shown instead. */
+  notices: string[];
+  /** The query's page lies past the last page: offer page 1 instead of an empty list. */
+  pastEnd: boolean;
+  pages: number;
+};
+
+/**
+ * A list page never dead-ends: an unknown status, sort or page falls back to its default with a
+ * notice, an unknown category shows every category, and a page past the end says so (the API
+ * refuses the same input with 422: a program should hear that its query is wrong).
+ */
+export function listIdeasForPage(db: Db, viewer: User, input: Record<string, string>): IdeaListPage {
+  const { data, dropped } = parseLenient(ListFiltersSchema, input);
+  const notices = dropped.map((field) => (FALLBACK_NOTICES[field] ?? (() => `“${field}” was not understood and is ignored.`))(String(input[field] ?? "")));
+  if (data.category && !db.select({ id: categories.id }).from(categories).innerJoin(portals, eq(portals.id, categories.portalId)).where(and(eq(categories.keyPrefix, data.category), data.portal ? eq(portals.slug, data.portal) : undefined)).get()) {
+    notices.push(`There is no category “${data.category}” here, so every category is shown.`);
+    data.category = undefined;
+  }
+  const page = listIdeas(db, viewer, data);
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  return { ...page, notices, pastEnd: page.total > 0 && page.page > pages, pages };
 }
 
 /** The most rows one export holds. */

@@ -17,7 +17,11 @@ export type PortalWithCategories = {
   categories: { id: number; key: string; name: string; pmId: number | null; pmName: string | null }[];
 };
 
-export function listPortals(db: Db): PortalWithCategories[] {
+/**
+ * Every portal, or the ones a viewer may see: a portal without categories takes no ideas, so it
+ * is hidden from everyone but the admins who add them.
+ */
+export function listPortals(db: Db, viewer?: Pick<User, "role">): PortalWithCategories[] {
   const rows = db.select().from(portals).orderBy(asc(portals.name)).all();
   const cats = db
     .select({ id: categories.id, portalId: categories.portalId, key: categories.keyPrefix, name: categories.name, pmId: categories.pmId, pmName: users.name })
@@ -25,17 +29,18 @@ export function listPortals(db: Db): PortalWithCategories[] {
     .leftJoin(users, eq(users.id, categories.pmId))
     .orderBy(asc(categories.name))
     .all();
-  return rows.map((p) => ({
+  const all = rows.map((p) => ({
     id: p.id,
     slug: p.slug,
     name: p.name,
     voteThreshold: p.voteThreshold,
     categories: cats.filter((c) => c.portalId === p.id).map(({ portalId: _p, ...c }) => c),
   }));
+  return !viewer || globalCan(viewer.role, "admin.portals") ? all : all.filter((p) => p.categories.length > 0);
 }
 
-export function getPortal(db: Db, slug: string): PortalWithCategories {
-  const portal = listPortals(db).find((p) => p.slug === slug);
+export function getPortal(db: Db, slug: string, viewer?: Pick<User, "role">): PortalWithCategories {
+  const portal = listPortals(db, viewer).find((p) => p.slug === slug);
   if (!portal) throw new DomainError("not_found", `No portal ${slug}.`);
   return portal;
 }

@@ -42,6 +42,27 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   throw new DomainError("invalid", "Some fields need attention.", { fields: fieldErrors(result.error) });
 }
 
+/**
+ * Parse a page's query leniently: a field that fails its schema is dropped (so its default
+ * applies) and named in `dropped`, so a hand-edited or stale URL shows the default view with a
+ * notice instead of an error page. Only for reading views; use cases parse strictly.
+ */
+export function parseLenient<S extends z.ZodObject>(schema: S, input: Record<string, unknown>): { data: z.infer<S>; dropped: string[] } {
+  const kept = { ...(cleanInput(input) as Record<string, unknown>) };
+  const dropped: string[] = [];
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const result = schema.safeParse(kept);
+    if (result.success) return { data: result.data, dropped };
+    const fields = [...new Set(result.error.issues.map((i) => String(i.path[0] ?? "")))].filter((f) => f in kept);
+    if (!fields.length) break;
+    for (const f of fields) {
+      dropped.push(f);
+      delete kept[f];
+    }
+  }
+  return { data: schema.parse({}), dropped };
+}
+
 export const IsoDateSchema = z
   .string({ error: "Enter a date as YYYY-MM-DD." })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")

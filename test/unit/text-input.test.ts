@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { cleanFileName } from "~/delivery/threads.server";
 import { NewStorySchema } from "~/delivery/stories.server";
-import { cleanText, oneLine, parseInput } from "~/lib/validation";
+import { cleanText, oneLine, parseInput, parseLenient } from "~/lib/validation";
 
 describe("text as it is kept", () => {
   it("drops NUL and other control characters but tab and newline, and writes line ends as \\n", () => {
@@ -29,5 +29,14 @@ describe("text as it is kept", () => {
   it("cleans file names of paths, control characters and bidi overrides", () => {
     expect(cleanFileName("C:\\Users\\dev\\invoice\u202Efdp.exe")).toBe("invoicefdp.exe");
     expect(cleanFileName("report\u0000\n2026.pdf")).toBe("report 2026.pdf");
+  });
+});
+
+describe("a page's query read leniently", () => {
+  const Schema = z.object({ sort: z.enum(["top", "new"]).default("top"), page: z.coerce.number().int().min(1).default(1), q: z.string().optional() });
+
+  it("drops the fields that fail, so their defaults apply, and names them", () => {
+    expect(parseLenient(Schema, { sort: "hot", page: "x", q: "callback" })).toEqual({ data: { sort: "top", page: 1, q: "callback" }, dropped: ["sort", "page"] });
+    expect(parseLenient(Schema, { sort: "new", page: "3" })).toEqual({ data: { sort: "new", page: 3 }, dropped: [] });
   });
 });

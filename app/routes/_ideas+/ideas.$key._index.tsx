@@ -118,6 +118,7 @@ export default function IdeaPage() {
   const errors = useActionData<typeof action>()?.errors;
   const intent = errors?.values.intent;
   const official = comments.filter((c) => c.kind === "official" && !c.hidden);
+  const latestOfficial = official.at(-1);
   const demand = demandLine(idea);
   return (
     <>
@@ -126,7 +127,11 @@ export default function IdeaPage() {
           <p className="muted">
             <Link to="/ideas">Ideas Lab</Link> / <Link to={`/portals/${idea.portal}`}>{idea.portalName}</Link> / {idea.categoryName}
           </p>
-          <h1>{idea.title}</h1>
+          {/* The vote sits beside the title at every width: on a phone it is on the first screen. */}
+          <div className="idea-title">
+            {idea.mergeTarget ? null : <VoteButton ideaKey={idea.key} title={idea.title} votes={shownVotes(idea)} voted={idea.votedByMe} canVote={can.vote} />}
+            <h1>{idea.title}</h1>
+          </div>
           <div className="idea-row__meta">
             <span className="mono">{idea.key}</span>
             <StatusBadge status={idea.status} />
@@ -222,18 +227,13 @@ export default function IdeaPage() {
             </section>
           ) : null}
 
-          {official.length ? (
-            <section className="card" aria-labelledby="official-title">
-              <h2 id="official-title">Official updates</h2>
-              {official.map((c) => (
-                <div key={c.id} className="comment comment--official">
-                  <div className="comment__meta">
-                    <strong>{c.author.name}</strong> · {formatTimestamp(c.createdAt)}
-                  </div>
-                  <p className="prose">{c.body}</p>
-                </div>
-              ))}
-            </section>
+          {latestOfficial ? (
+            // Each official update is shown once, in the conversation where it answers; this points to the latest.
+            <p className="card official-pointer" data-testid="latest-official">
+              <span className="badge badge--role-staff">Official update</span> {latestOfficial.author.name} · {formatTimestamp(latestOfficial.createdAt)} ·{" "}
+              <a href={`#comment-${latestOfficial.id}`}>read it in the conversation</a>
+              {official.length > 1 ? <span className="muted"> ({official.length} official updates in all)</span> : null}
+            </p>
           ) : null}
 
           <IdeaComments comments={comments} meId={me.id} can={can} errors={errors} />
@@ -246,16 +246,13 @@ export default function IdeaPage() {
                 Merged: its votes now count on <Link to={`/ideas/${idea.mergeTarget.key}`}>{idea.mergeTarget.key}</Link>. Vote there instead.
               </p>
             ) : (
-              <div style={{ display: "flex", gap: "1rem", alignItems: "center" }}>
-                <VoteButton ideaKey={idea.key} title={idea.title} votes={shownVotes(idea)} voted={idea.votedByMe} canVote={can.vote} />
-                <div>
-                  {demand ? <p style={{ margin: 0 }} data-testid="demand"><strong>{demand}</strong></p> : null}
-                  <p className="muted" style={{ margin: 0 }}>
-                    {isOpen(idea.status)
-                      ? "One vote per idea, from your budget of 10. Take it back any time."
-                      : "Closed: each vote came back to its voter, to spend on another idea."}
-                  </p>
-                </div>
+              <div>
+                {demand ? <p style={{ margin: 0 }} data-testid="demand"><strong>{demand}</strong></p> : null}
+                <p className="muted" style={{ margin: 0 }}>
+                  {isOpen(idea.status)
+                    ? "One vote per idea, from your budget of 10. Take it back any time."
+                    : "Closed: each vote came back to its voter, to spend on another idea."}
+                </p>
               </div>
             )}
             {idea.votingCompanies && idea.votingCompanies.length ? (

@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const counts = portalCounts(db);
   return json({
-    portals: listPortals(db).map((p) => ({ ...p, counts: counts[p.id] ?? { total: 0, open: 0 } })),
+    portals: listPortals(db, user).map((p) => ({ ...p, counts: counts[p.id] ?? { total: 0, open: 0 } })),
     isPm: globalCan(user.role, "ideas.slaBoard"),
     canSubmit: globalCan(user.role, "ideas.submit"),
   });
@@ -49,7 +49,11 @@ export default function Ideas() {
               <p>
                 {p.counts.open} open of {p.counts.total} ideas · {p.categories.length} categories · threshold {p.voteThreshold} customer and partner votes
               </p>
-              <p className="muted">{p.categories.map((c) => c.name).join(" · ")}</p>
+              {p.categories.length ? (
+                <p className="muted">{p.categories.map((c) => c.name).join(" · ")}</p>
+              ) : (
+                <p className="alert alert--info">No categories yet: customers do not see this portal until an admin adds one under Admin → Portals.</p>
+              )}
             </Link>
           ))}
         </div>

@@ -9,7 +9,7 @@ import { ErrorPage } from "~/components/error-page";
 import { Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/status-badge";
 import { VoteButton } from "~/components/vote-button";
-import { listIdeas } from "~/ideas/idea-lists.server";
+import { listIdeasForPage } from "~/ideas/idea-lists.server";
 import { STATUS_LABELS, isOpen } from "~/ideas/lifecycle";
 import { demandLine, shownVotes } from "~/ideas/votes";
 import { getPortal } from "~/ideas/portals.server";
@@ -21,10 +21,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
-  const portal = orErrorPage(() => getPortal(db, params.slug ?? ""));
+  const portal = orErrorPage(() => getPortal(db, params.slug ?? "", user));
   const search = Object.fromEntries(new URL(request.url).searchParams);
-  const page = orErrorPage(() => listIdeas(db, user, { ...search, portal: portal.slug }));
-  return json({ portal, page, canVote: globalCan(user.role, "ideas.vote"), canSubmit: globalCan(user.role, "ideas.submit"), hasCompany: Boolean(user.company) });
+  const page = listIdeasForPage(db, user, { ...search, portal: portal.slug });
+  return json({ portal, page, canVote: globalCan(user.role, "ideas.vote"), canSubmit: globalCan(user.role, "ideas.submit"), hasCompany: Boolean(user.company), isAdmin: globalCan(user.role, "admin.portals") });
 }
 
 /** The current filters and sort, without the page, for the CSV export link. */
@@ -34,8 +34,15 @@ function exportQuery(params: URLSearchParams): string {
   return text ? `?${text}` : "";
 }
 
+/** The same list at another page. */
+function pageLink(params: URLSearchParams, page: number): string {
+  const next = new URLSearchParams(params);
+  next.set("page", String(page));
+  return `?${next}`;
+}
+
 export default function PortalIdeas() {
-  const { portal, page, canVote, canSubmit, hasCompany } = useLoaderData<typeof loader>();
+  const { portal, page, canVote, canSubmit, hasCompany, isAdmin } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const filtered = ["q", "status", "category", "mine"].some((k) => params.get(k));
   return (
@@ -55,12 +62,19 @@ export default function PortalIdeas() {
             <Link to={`/portals/${portal.slug}/insights`}>Insights</Link>
           </nav>
         </div>
-        {canSubmit ? (
+        {canSubmit && portal.categories.length ? (
           <Link to={`/portals/${portal.slug}/new`} className="button">
             Submit an idea
           </Link>
         ) : null}
       </div>
+
+      {portal.categories.length === 0 ? (
+        <div className="alert alert--info" data-testid="no-categories">
+          This portal has no categories yet, so customers and partners do not see it and no idea can be submitted.{" "}
+          {isAdmin ? <Link to="/admin/portals">Add a category, with its key prefix and owning PM, under Admin → Portals.</Link> : null}
+        </div>
+      ) : null}
 
       <section className="card">
         <Form method="get" className="filters" role="search" aria-label="Filter ideas">
@@ -123,7 +137,20 @@ export default function PortalIdeas() {
           ) : null}
         </p>
 
-        {page.items.length === 0 ? (
+        {page.notices.map((notice) => (
+          <p key={notice} className="alert alert--info" data-testid="list-notice">
+            {notice}
+          </p>
+        ))}
+
+        {page.pastEnd ? (
+          <div className="empty-state">
+            <h2>Page {page.page} is past the end</h2>
+            <p>
+              These ideas fill {page.pages} {page.pages === 1 ? "page" : "pages"}. <Link to={pageLink(params, 1)}>Go to page 1</Link>
+            </p>
+          </div>
+        ) : page.items.length === 0 ? (
           <div className="empty-state">
             <h2>{filtered ? "No ideas match these filters" : "No ideas yet"}</h2>
             <p>

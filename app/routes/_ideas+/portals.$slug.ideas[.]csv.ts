@@ -10,7 +10,7 @@ import { csvDownload } from "~/web/downloads.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
-  const portal = orErrorPage(() => getPortal(db, params.slug ?? ""));
+  const portal = orErrorPage(() => getPortal(db, params.slug ?? "", user));
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const csv = orErrorPage(() => exportIdeasCsv(db, user, { ...search, portal: portal.slug }));
   return csvDownload(csv, `ideas-${portal.slug}.csv`);

@@ -13,9 +13,9 @@ import { pageMeta } from "~/components/page-meta";
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Insights · ${data?.portal.name ?? "Portal"} · Sprintlab`, data?.portal.name ? `Charts and tables of the ${data.portal.name} portal: funnel, statuses over time and response times.` : undefined);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const db = getDb();
-  const portal = orErrorPage(() => getPortal(db, params.slug ?? ""));
+  const portal = orErrorPage(() => getPortal(db, params.slug ?? "", user));
   return json({ portal, insights: portalInsights(db, portal.id) });
 }
 

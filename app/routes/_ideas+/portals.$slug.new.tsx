@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => pageMeta("Submit an idea · Ideas Lab ·
 async function load(request: Request, slug: string) {
   const user = await requireUser(request);
   if (!globalCan(user.role, "ideas.submit")) forbidden();
-  return { user, portal: orErrorPage(() => getPortal(getDb(), slug)) };
+  return { user, portal: orErrorPage(() => getPortal(getDb(), slug, user)) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
