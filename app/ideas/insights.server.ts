@@ -5,11 +5,8 @@ import { appToday } from "../lib/app-time";
 import type { VotesWeek } from "./insights";
 import { fillWeeks, funnel, medianTimeInStatus, monthsBetween, slaByMonth, statusOverTime, type History } from "./insights";
 
-/**
- * Votes cast and taken back on one idea per week (Monday), from the ledger, weeks without votes
- * included; an open idea's chart runs to this week, a closed one's to its last vote.
- */
-export function votesPerWeek(db: Db, ideaId: number, until: string | null = appToday()): VotesWeek[] {
+/** Votes cast and taken back on one idea per week (Monday), from the ledger, the weeks between without votes included. */
+export function votesPerWeek(db: Db, ideaId: number): VotesWeek[] {
   const weeks = db
     .select({
       week: sql<string>`date(${voteLedger.at}, '-6 days', 'weekday 1')`,
@@ -21,7 +18,7 @@ export function votesPerWeek(db: Db, ideaId: number, until: string | null = appT
     .groupBy(sql`1`)
     .orderBy(sql`1`)
     .all();
-  return fillWeeks(weeks, until);
+  return fillWeeks(weeks);
 }
 
 /** The four portal charts of SPEC B9, computed by the pure rules in insights.ts. */

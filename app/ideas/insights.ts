@@ -34,23 +34,14 @@ export function funnel(histories: History[]): FunnelStage[] {
   }));
 }
 
-/** The Monday (`YYYY-MM-DD`) of the ISO week holding a date. */
-export function weekOf(date: string): string {
-  const d = parseISO(date.slice(0, 10));
-  return format(addDays(d, -((d.getDay() + 6) % 7)), "yyyy-MM-dd");
-}
-
 /**
- * Every week from the first one with votes to `until`'s week (or the last one with votes), the
- * weeks without votes as zeros, so that the chart's axis keeps time evenly. At most `maxWeeks`,
- * the latest.
+ * Every week from the first one with votes to the last, the weeks between without votes as
+ * zeros, so that the chart's axis keeps time evenly. At most `maxWeeks`, the latest.
  */
-export function fillWeeks(weeks: VotesWeek[], until: string | null, maxWeeks = 52): VotesWeek[] {
+export function fillWeeks(weeks: VotesWeek[], maxWeeks = 52): VotesWeek[] {
   if (!weeks.length) return [];
   const byWeek = new Map(weeks.map((w) => [w.week, w]));
-  const lastWithVotes = weeks[weeks.length - 1].week;
-  const untilWeek = until ? weekOf(until) : lastWithVotes;
-  const last = untilWeek > lastWithVotes ? untilWeek : lastWithVotes;
+  const last = weeks[weeks.length - 1].week;
   const filled: VotesWeek[] = [];
   for (let w = weeks[0].week; w <= last; w = format(addDays(parseISO(w), 7), "yyyy-MM-dd")) {
     filled.push(byWeek.get(w) ?? { week: w, cast: 0, withdrawn: 0 });

@@ -87,6 +87,9 @@ export function FunnelChart({ data }: { data: FunnelStage[] }) {
 
 const STATUS_COLUMNS = (Object.keys(STATUS_LABELS) as IdeaStatus[]).map((s) => ({ key: s, label: STATUS_LABELS[s] }));
 
+/** Legends follow the lifecycle (recharts sorts them by label unless told otherwise). */
+const LIFECYCLE_ORDER = (item: { dataKey?: unknown }) => STATUS_COLUMNS.findIndex((c) => c.key === item.dataKey);
+
 /** Stacked bars, one per month: counts at month end, never a curve inventing values between them. */
 export function StatusOverTimeChart({ data }: { data: Row[] }) {
   return (
@@ -97,7 +100,7 @@ export function StatusOverTimeChart({ data }: { data: Row[] }) {
           <XAxis dataKey="month" fontSize={11} />
           <YAxis allowDecimals={false} fontSize={11} label={{ value: "Ideas", angle: -90, position: "insideLeft", fontSize: 11 }} />
           <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={LIFECYCLE_ORDER} />
           {STATUS_COLUMNS.map((c) => (
             <Bar key={c.key} isAnimationActive={false} dataKey={c.key} name={c.label} stackId="status" fill={COLORS[c.key]} />
           ))}
@@ -118,7 +121,7 @@ export function TimeInStatusChart({ data }: { data: Row[] }) {
           <XAxis dataKey="month" fontSize={11} />
           <YAxis fontSize={11} label={{ value: "Days", angle: -90, position: "insideLeft", fontSize: 11 }} />
           <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={LIFECYCLE_ORDER} />
           {OPEN_COLUMNS.map((c) => (
             <Bar key={c.key} isAnimationActive={false} dataKey={c.key} name={c.label} fill={COLORS[c.key]} />
           ))}
@@ -137,7 +140,7 @@ export function SlaChart({ data }: { data: Row[] }) {
           <XAxis dataKey="month" fontSize={11} />
           <YAxis allowDecimals={false} fontSize={11} label={{ value: "Clocks", angle: -90, position: "insideLeft", fontSize: 11 }} />
           <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={(item) => (item.dataKey === "met" ? 0 : 1)} />
           <Bar isAnimationActive={false} dataKey="met" name="Met" stackId="sla" fill={COLORS.delivered} />
           <Bar isAnimationActive={false} dataKey="missed" name="Missed" stackId="sla" fill={COLORS.not_planned} />
         </BarChart>

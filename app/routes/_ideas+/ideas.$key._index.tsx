@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       featureResults: canLink && featureQuery !== null ? searchFeatures(db, user, featureQuery) : null,
       comments: listComments(db, user, idea.key),
       following: isFollowing(db, user.id, idea.id),
-      votesPerWeek: votesPerWeek(db, idea.id, isOpen(idea.status) ? appToday() : null),
+      votesPerWeek: votesPerWeek(db, idea.id),
       me: { id: user.id },
       can: {
         vote: globalCan(user.role, "ideas.vote") && isOpen(idea.status),
