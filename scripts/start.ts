@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { databasePath, openDatabase } from "../db/client.server";
 import { layMissingCeremonies } from "../app/delivery/ceremonies.server";
 import { freezeClosedSprintDays } from "../app/delivery/sprints.server";
+import { backfillKeys } from "../app/delivery/story-keys.server";
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from "../db/seed";
 import { sessionSecret } from "../app/auth/secret.server";
 import { exitCodeOf } from "./exit-code";
@@ -51,6 +52,8 @@ async function prepareDatabase() {
     if (laid) console.log(`Laid the ceremonies of ${laid} sprint(s) that had none.`);
     const frozen = freezeClosedSprintDays(db);
     if (frozen) console.log(`Froze the working days of ${frozen} closed sprint(s).`);
+    const keyed = backfillKeys(db);
+    if (keyed) console.log(`Gave keys to ${keyed} story(ies) made before story keys existed.`);
   }
   db.$client.close();
   sessionSecret();

@@ -8,7 +8,8 @@ import { IsoDateSchema, givenFields, parseInput, oneLine } from "../lib/validati
 import { stateAt } from "./burndown";
 import { burnup } from "./burnup";
 import { PROJECT_KINDS } from "../../db/schema/enums";
-import { checkCalendar, getProject, kickoffOf, requireProject, type Project } from "./projects.server";
+import { ProjectKeySchema, checkCalendar, getProject, kickoffOf, requireProject, type Project } from "./projects.server";
+import { projectKeyFor } from "./story-keys.server";
 import { listSprints, projectVelocity, relaySprints, toStoryEvent } from "./sprints.server";
 import { lastThree } from "./velocity";
 import { isValidTimeZone } from "../calendar/business-days";
@@ -23,6 +24,7 @@ export const ProjectChangeSchema = z.object({
   kickoffWeeks: z.coerce.number().optional(),
   timeZone: z.string().trim().refine(isValidTimeZone, "Use a time zone like Europe/London.").optional(),
   calendarId: z.coerce.number().int().positive().nullable().optional(),
+  key: ProjectKeySchema.optional(),
 });
 
 /**
@@ -35,6 +37,11 @@ export function updateProject(db: Db, actor: User, projectId: number, input: unk
   return db.transaction((tx) => {
     const current = tx.select().from(projects).where(eq(projects.id, projectId)).get()!;
     checkCalendar(tx, change.calendarId);
+    if (change.key !== undefined && change.key !== current.key) {
+      // Story keys are made of it and never change: the key stays once the first story has one.
+      if (current.lastStoryNumber > 0) throw new DomainError("conflict", `The key stays ${current.key}: stories already carry it.`, { fields: { key: `Stories already carry ${current.key}, so the key stays.` } });
+      projectKeyFor(tx, current.name, change.key, projectId);
+    }
     const next = { ...current, ...change };
     const [was, will] = [kickoffOf(current), kickoffOf(next)];
     if (was.start !== will.start || was.end !== will.end) {
@@ -97,7 +104,8 @@ export function projectBurnup(db: Db, viewer: User, projectId: number) {
     .all()
     .map(toStoryEvent);
   const measure = (seq: number) => {
-    const all = [...stateAt(events, seq).values()];
+    // A story closed as won't do leaves the scope from then on (and comes back if restored).
+    const all = [...stateAt(events, seq).values()].filter((s) => !s.wontDo);
     return { scope: all.reduce((n, s) => n + s.points, 0), accepted: all.filter((s) => s.status === "accepted").reduce((n, s) => n + s.points, 0) };
   };
   const list = listSprints(db, project.id);

@@ -3,9 +3,10 @@
  * append-only events gives every story's sprint, estimate and status at any moment.
  */
 
-import type { STORY_STATUSES } from "../../db/schema/enums";
+import type { STORY_EVENT_KINDS, STORY_STATUSES } from "../../db/schema/enums";
 
 export type StoryStatus = (typeof STORY_STATUSES)[number];
+export type StoryEventKind = (typeof STORY_EVENT_KINDS)[number];
 
 export type StoryEvent = {
   /** The event's place in the append-only log: the order of events, exact even within a millisecond. */
@@ -14,24 +15,27 @@ export type StoryEvent = {
   at: string;
   /** The calendar date of `at` in the project's time zone. */
   date: string;
-  kind: "created" | "status" | "estimate" | "sprint";
-  /** created: the initial state; status/estimate/sprint: the new value. */
+  /** The charts replay created, status, estimate, sprint and wont_do; other kinds (title, assignee, …) are history only. */
+  kind: StoryEventKind;
+  /** created: the initial state; status/estimate/sprint/wont_do: the new value. */
   status?: StoryStatus;
   points?: number | null;
   sprintId?: number | null;
+  wontDo?: boolean;
 };
 
-type StoryState = { sprintId: number | null; points: number; status: StoryStatus };
+type StoryState = { sprintId: number | null; points: number; status: StoryStatus; wontDo: boolean };
 
 function apply(state: Map<number, StoryState>, e: StoryEvent) {
-  const s = state.get(e.storyId) ?? { sprintId: null, points: 0, status: "todo" as StoryStatus };
+  const s = state.get(e.storyId) ?? { sprintId: null, points: 0, status: "todo" as StoryStatus, wontDo: false };
   if (e.kind === "created") {
-    state.set(e.storyId, { sprintId: e.sprintId ?? null, points: e.points ?? 0, status: e.status ?? "todo" });
+    state.set(e.storyId, { sprintId: e.sprintId ?? null, points: e.points ?? 0, status: e.status ?? "todo", wontDo: false });
     return;
   }
   if (e.kind === "status" && e.status) s.status = e.status;
   if (e.kind === "estimate") s.points = e.points ?? 0;
   if (e.kind === "sprint") s.sprintId = e.sprintId ?? null;
+  if (e.kind === "wont_do") s.wontDo = e.wontDo ?? false;
   state.set(e.storyId, s);
 }
 

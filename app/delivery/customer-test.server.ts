@@ -7,6 +7,7 @@ import { DomainError } from "../lib/errors";
 import { rankBetween } from "./backlog";
 import { TEST_LABELS, testRefusal, type TestStatus } from "./customer-test";
 import type { Story } from "./stories.server";
+import { nextStoryKey } from "./story-keys.server";
 import { recordEvent } from "./stories.server";
 import { threadNote } from "./threads.server";
 
@@ -40,7 +41,7 @@ export function applyCustomerTest(tx: DbOrTx, actor: User, story: Story, project
   const title = `Defect: ${story.title}`.slice(0, 200);
   const defect = tx
     .insert(stories)
-    .values({ projectId: project.id, featureId: story.featureId, type: "defect", title, description: note.trim(), acceptanceCriteria: story.acceptanceCriteria, points: null, rank: rankBetween(null, top), defectOf: story.id, docKinds: story.docKinds })
+    .values({ projectId: project.id, key: nextStoryKey(tx, project.id), featureId: story.featureId, type: "defect", title, description: note.trim(), acceptanceCriteria: story.acceptanceCriteria, points: null, rank: rankBetween(null, top), defectOf: story.id, docKinds: story.docKinds })
     .returning()
     .get();
   recordEvent(tx, defect, project.timeZone, actor.id, "created", null, { status: defect.status, points: null, sprintId: null }, now);

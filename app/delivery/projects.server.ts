@@ -12,8 +12,17 @@ import { IsoDateSchema, idSchema, parseInput, oneLine } from "../lib/validation"
 import { kickoffPhase, type Kickoff } from "./kickoff";
 import { copyTemplate } from "./transition.server";
 import { calendarPath, newCalendarToken } from "./ceremonies.server";
+import { PROJECT_KEY, PROJECT_KEY_MESSAGE } from "./keys";
+import { projectKeyFor } from "./story-keys.server";
 
 export type Project = typeof projects.$inferSelect;
+
+/** A project key as typed: capitals asked for, small letters taken as capitals; blank means "derive one". */
+export const ProjectKeySchema = z
+  .string({ error: PROJECT_KEY_MESSAGE })
+  .trim()
+  .toUpperCase()
+  .refine((k) => PROJECT_KEY.test(k), PROJECT_KEY_MESSAGE);
 
 export const ProjectSchema = z.object({
   name: z.string({ error: "Name the project." }).overwrite(oneLine).trim().min(3, "Name the project.").max(120, "Keep the name under 120 characters."),
@@ -29,6 +38,7 @@ export const ProjectSchema = z.object({
     .default("UTC")
     .refine((tz) => isValidTimeZone(tz), "Use a time zone like Europe/London or America/Chicago."),
   calendarId: idSchema("Choose one of the holiday calendars.").nullable().optional(),
+  key: ProjectKeySchema.optional(),
 });
 
 function kickoffOf(p: Pick<Project, "sowSignedOn" | "staffedOn" | "kickoffStart" | "kickoffWeeks">): Kickoff {
@@ -48,7 +58,7 @@ export function createProject(db: Db, actor: User, input: unknown): Project {
     checkCalendar(tx, data.calendarId);
     const project = tx
       .insert(projects)
-      .values({ ...data, kickoffStart: data.kickoffStart ?? null, calendarToken: newCalendarToken() })
+      .values({ ...data, key: projectKeyFor(tx, data.name, data.key), kickoffStart: data.kickoffStart ?? null, calendarToken: newCalendarToken() })
       .returning()
       .get();
     if (actor.role !== "admin") tx.insert(projectMembers).values({ projectId: project.id, userId: actor.id, role: "scrum_master", side: "delivery" }).run();
@@ -149,6 +159,7 @@ export function projectJson(db: Db, viewer: User, projectId: number) {
   const calendar = role ? calendarPath(project, role) : null;
   return {
     id: project.id,
+    key: project.key,
     name: project.name,
     customer: project.customer,
     kind: project.kind,

@@ -168,7 +168,9 @@ export function toStoryEvent(r: { seq: number; storyId: number; at: string; date
   }
   if (r.kind === "status") return { ...base, status: r.to as StoryEvent["status"] };
   if (r.kind === "estimate") return { ...base, points: r.to === null ? null : Number(r.to) };
-  return { ...base, sprintId: r.to === null ? null : Number(r.to) };
+  if (r.kind === "sprint") return { ...base, sprintId: r.to === null ? null : Number(r.to) };
+  if (r.kind === "wont_do") return { ...base, wontDo: r.to === "true" };
+  return base;
 }
 
 /**

@@ -1,25 +1,28 @@
-import { and, asc, eq, isNull, max, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, max, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
-import { STORY_STATUSES, STORY_TYPES, features, sprints, stories, storyEvents } from "../../db/schema";
+import { STORY_STATUSES, STORY_TYPES, features, projectMembers, sprints, stories, storyEvents, users } from "../../db/schema";
 import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { todayIn } from "../lib/app-time";
 import { DomainError } from "../lib/errors";
 import { fieldErrors, idSchema, parseInput, oneLine } from "../lib/validation";
 import { parseStoriesCsv, storiesToCsv } from "./csv";
+import type { StoryEventKind } from "./burndown";
 import { notifyAwaitingDecision } from "./reminders.server";
 import { applyCustomerTest } from "./customer-test.server";
 import { TEST_STATUSES } from "./customer-test";
 import { POINTS, isReady, rankBetween, rankForMove } from "./backlog";
 import { requireProject } from "./projects.server";
+import { nextStoryKey } from "./story-keys.server";
 
 export type Story = typeof stories.$inferSelect;
 
-/** The API's Story. */
-export function storyJson(s: Story) {
+/** The API's Story; `names` resolves the assignee and who closed it as won't do. */
+function storyAnswer(s: Story, names: Map<number, string>) {
   return {
     id: s.id,
+    key: s.key,
     type: s.type,
     title: s.title,
     description: s.description,
@@ -29,10 +32,23 @@ export function storyJson(s: Story) {
     rank: s.rank,
     sprintId: s.sprintId,
     featureId: s.featureId,
+    assignee: s.assigneeId ? { id: s.assigneeId, name: names.get(s.assigneeId) ?? "" } : null,
+    wontDo: s.wontDoAt ? { reason: s.wontDoReason ?? "", by: s.wontDoById ? names.get(s.wontDoById) ?? null : null, at: s.wontDoAt } : null,
     testStatus: s.testStatus,
     defectOf: s.defectOf,
     ready: isReady(s),
   };
+}
+
+/** Stories as the API answers them, the names they mention read in one query. */
+export function storiesJson(db: DbOrTx, list: Story[]) {
+  const ids = [...new Set(list.flatMap((s) => [s.assigneeId, s.wontDoById]).filter((id): id is number => id !== null))];
+  const names = new Map(ids.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.name] as const) : []);
+  return list.map((s) => storyAnswer(s, names));
+}
+
+export function storyJson(db: DbOrTx, s: Story) {
+  return storiesJson(db, [s])[0];
 }
 
 const POINTS_MESSAGE = `Points are one of ${POINTS.join(", ")}, or null for unestimated.`;
@@ -63,7 +79,7 @@ export function recordEvent(
   story: { id: number; projectId: number },
   timeZone: string,
   byId: number | null,
-  kind: "created" | "status" | "estimate" | "sprint",
+  kind: StoryEventKind,
   from: unknown,
   to: unknown,
   at = new Date(),
@@ -106,7 +122,7 @@ export function insertAtBottom(tx: DbOrTx, project: { id: number; timeZone: stri
   const bottom = tx.select({ r: max(stories.rank) }).from(stories).where(eq(stories.projectId, project.id)).get()?.r ?? null;
   const story = tx
     .insert(stories)
-    .values({ projectId: project.id, title: data.title, type: data.type, description: data.description, acceptanceCriteria: data.acceptanceCriteria, points: data.points, featureId: data.featureId ?? null, rank: rankBetween(bottom, null) })
+    .values({ projectId: project.id, key: nextStoryKey(tx, project.id), title: data.title, type: data.type, description: data.description, acceptanceCriteria: data.acceptanceCriteria, points: data.points, featureId: data.featureId ?? null, rank: rankBetween(bottom, null) })
     .returning()
     .get();
   recordEvent(tx, story, project.timeZone, actor.id, "created", null, { status: story.status, points: story.points, sprintId: null }, now);
@@ -182,6 +198,8 @@ export function exportBacklogCsv(db: Db, viewer: User, projectId: number): strin
 
 export const StoryChangeSchema = z.object({
   title: z.string().overwrite(oneLine).trim().min(3, "Give the story a title.").max(200).optional(),
+  type: z.enum(STORY_TYPES, { error: "Choose story, defect or spike." }).optional(),
+  assigneeId: idSchema("Choose a member of the project.").nullable().optional(),
   description: z.string().max(10_000).optional(),
   acceptanceCriteria: Criteria.optional(),
   points: Points.optional(),
@@ -205,7 +223,7 @@ export function updateStory(db: DbOrTx, actor: User, storyId: number, input: unk
   if (!current) throw new DomainError("not_found", "No such story.");
   const { project, role } = requireProject(db, actor, current.projectId, "project.read");
   const may = (action: Parameters<typeof projectCan>[2]) => projectCan(actor.role, role, action);
-  if ((change.title !== undefined || change.description !== undefined || change.acceptanceCriteria !== undefined || change.points !== undefined) && !may("stories.editContent")) {
+  if ((change.title !== undefined || change.type !== undefined || change.description !== undefined || change.acceptanceCriteria !== undefined || change.points !== undefined || change.assigneeId !== undefined) && !may("stories.editContent")) {
     throw new DomainError("forbidden", "Your role in this project does not edit stories.");
   }
   if (change.status !== undefined && !may("stories.moveStatus")) throw new DomainError("forbidden", "Your role in this project does not move stories.");
@@ -228,18 +246,27 @@ export function updateStory(db: DbOrTx, actor: User, storyId: number, input: unk
       if (change.sprintId !== undefined && change.sprintId !== standing.sprintId) throw new DomainError("conflict", "An accepted story stays in the sprint it was accepted in.", { fields: { sprintId: "Accepted: the sprint stays as accepted." } });
     }
     checkFeature(tx, current.projectId, change.featureId);
+    if (change.assigneeId) checkMember(tx, current.projectId, change.assigneeId);
     if (change.sprintId) {
       const sprint = tx.select().from(sprints).where(eq(sprints.id, change.sprintId)).get();
       if (!sprint || sprint.projectId !== current.projectId) throw new DomainError("invalid", "No such sprint in this project.", { fields: { sprintId: "Choose a sprint of this project." } });
       if (sprint.state === "closed") throw new DomainError("conflict", `Sprint ${sprint.number} is closed.`);
     }
     const set: Partial<Story> = {};
-    if (change.title !== undefined) set.title = change.title;
-    if (change.description !== undefined) set.description = change.description;
-    if (change.acceptanceCriteria !== undefined) set.acceptanceCriteria = change.acceptanceCriteria;
-    if (change.featureId !== undefined) set.featureId = change.featureId;
-    if (change.rank !== undefined) set.rank = change.rank;
     const at = now;
+    // Each edit of the content is an event too, so the story's history says who changed what.
+    const edit = <K extends keyof Story>(field: K, kind: StoryEventKind, to: Story[K] | undefined) => {
+      if (to === undefined || JSON.stringify(to) === JSON.stringify(current[field])) return;
+      set[field] = to;
+      recordEvent(tx, current, project.timeZone, actor.id, kind, current[field], to, at);
+    };
+    edit("title", "title", change.title);
+    edit("type", "type", change.type);
+    edit("description", "description", change.description);
+    edit("acceptanceCriteria", "criteria", change.acceptanceCriteria);
+    edit("featureId", "feature", change.featureId);
+    edit("assigneeId", "assignee", change.assigneeId);
+    if (change.rank !== undefined) set.rank = change.rank;
     if (change.points !== undefined && change.points !== current.points) {
       set.points = change.points;
       recordEvent(tx, current, project.timeZone, actor.id, "estimate", current.points, change.points, at);
@@ -260,6 +287,11 @@ export function updateStory(db: DbOrTx, actor: User, storyId: number, input: unk
     }
     return tx.select().from(stories).where(eq(stories.id, storyId)).get()!;
   });
+}
+
+function checkMember(tx: DbOrTx, projectId: number, userId: number) {
+  const member = tx.select({ userId: projectMembers.userId }).from(projectMembers).where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId))).get();
+  if (!member) throw new DomainError("invalid", "Assign the story to a member of the project.", { fields: { assigneeId: "Choose a member of this project." } });
 }
 
 function rankedList(tx: DbOrTx, projectId: number) {
@@ -308,6 +340,7 @@ export const BacklogFilterSchema = z.object({
   type: z.enum(STORY_TYPES).optional(),
   ready: z.enum(["yes", "no"]).optional(),
   unestimated: z.enum(["yes"]).optional(),
+  wontDo: z.enum(["yes"], { error: "wontDo is yes, or left out." }).optional(),
 });
 
 /** Every story of the project in rank order (sprint-planned ones included unless `sprint=none`). */
@@ -321,6 +354,8 @@ export function listBacklog(db: Db, viewer: User, projectId: number, input: unkn
   if (f.feature) conditions.push(eq(stories.featureId, f.feature));
   if (f.type) conditions.push(eq(stories.type, f.type));
   if (f.unestimated) conditions.push(isNull(stories.points));
+  // Won't-do stories have left the backlog (SPEC A2); `wontDo=yes` lists them instead.
+  conditions.push(f.wontDo ? isNotNull(stories.wontDoAt) : isNull(stories.wontDoAt));
   const rows = db.select().from(stories).where(and(...conditions)).orderBy(asc(stories.rank), asc(stories.id)).all();
   return f.ready ? rows.filter((s) => isReady(s) === (f.ready === "yes")) : rows;
 }

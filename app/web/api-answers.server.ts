@@ -134,6 +134,7 @@ const KickoffSchema = z.object({ start: IsoDate, end: IsoDate });
 
 export const ProjectAnswerSchema = z.object({
   id: Id,
+  key: z.string().nullable(),
   name: z.string(),
   customer: z.string(),
   kind: z.enum(PROJECT_KINDS),
@@ -154,6 +155,7 @@ export const MemberAddedAnswerSchema = z.object({ ok: z.literal(true) });
 
 export const StoryAnswerSchema = z.object({
   id: Id,
+  key: z.string().nullable().describe("PROJECTKEY-N, counted per project and never reused"),
   type: z.enum(STORY_TYPES),
   title: z.string(),
   description: z.string(),
@@ -163,6 +165,8 @@ export const StoryAnswerSchema = z.object({
   rank: z.number(),
   sprintId: Id.nullable(),
   featureId: Id.nullable(),
+  assignee: z.object({ id: Id, name: z.string() }).nullable(),
+  wontDo: z.object({ reason: z.string(), by: z.string().nullable(), at: IsoTime }).nullable(),
   testStatus: z.enum(TEST_STATUSES).nullable(),
   defectOf: Id.nullable(),
   ready: z.boolean(),

@@ -28,6 +28,7 @@ import * as sprintsIdDemo from "../routes/api+/v1+/sprints.$id.demo";
 import * as sprintsIdStart from "../routes/api+/v1+/sprints.$id.start";
 import * as sprintsId from "../routes/api+/v1+/sprints.$id";
 import * as storiesId from "../routes/api+/v1+/stories.$id";
+import * as storiesIdWontDo from "../routes/api+/v1+/stories.$id.wont-do";
 import * as tokens from "../routes/api+/v1+/tokens";
 import * as usersId from "../routes/api+/v1+/users.$id";
 import * as usersIdVoteGrants from "../routes/api+/v1+/users.$id.vote-grants";
@@ -69,6 +70,7 @@ export const API_ROUTES: readonly { path: string; module: { loader: unknown } }[
   { path: "/sprints/{id}/start", module: sprintsIdStart },
   { path: "/sprints/{id}", module: sprintsId },
   { path: "/stories/{id}", module: storiesId },
+  { path: "/stories/{id}/wont-do", module: storiesIdWontDo },
   { path: "/tokens", module: tokens },
   { path: "/users/{id}", module: usersId },
   { path: "/users/{id}/vote-grants", module: usersIdVoteGrants },

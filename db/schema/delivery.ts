@@ -4,9 +4,9 @@ import { now } from "./now";
 import { users } from "./auth";
 
 
-import { PROJECT_KINDS, PROJECT_ROLES, SPRINT_STATES, STORY_STATUSES, STORY_TYPES } from "./enums";
+import { PROJECT_KINDS, PROJECT_ROLES, SPRINT_STATES, STORY_EVENT_KINDS, STORY_STATUSES, STORY_TYPES } from "./enums";
 
-export { PROJECT_KINDS, PROJECT_ROLES, SPRINT_STATES, STORY_STATUSES, STORY_TYPES } from "./enums";
+export { PROJECT_KINDS, PROJECT_ROLES, SPRINT_STATES, STORY_EVENT_KINDS, STORY_STATUSES, STORY_TYPES } from "./enums";
 
 /** Named holiday calendars an admin keeps (e.g. per country); a project picks one. */
 export const holidayCalendars = sqliteTable("holiday_calendars", {
@@ -47,9 +47,13 @@ export const projects = sqliteTable(
     ceremonyDefaults: text("ceremony_defaults", { mode: "json" }).$type<Partial<Record<string, { time?: string; minutes?: number }>>>(),
     /** The secret of the project's ICS subscribe URL; replaced to revoke the old one. */
     calendarToken: text("calendar_token"),
+    /** The short key of its stories' keys (`ACME` of `ACME-42`); set at creation, null only before the start-up backfill. */
+    key: text("key"),
+    /** The last story number given out: numbers are never reused, a deleted story's included. */
+    lastStoryNumber: integer("last_story_number").notNull().default(0),
     createdAt: text("created_at").notNull().default(now),
   },
-  (t) => [index("projects_name_idx").on(t.name)],
+  (t) => [index("projects_name_idx").on(t.name), uniqueIndex("projects_key_unique").on(t.key)],
 );
 
 export const projectMembers = sqliteTable(
@@ -136,9 +140,19 @@ export const stories = sqliteTable(
     /** The As-Delivered document kinds this story changes (SPEC A7). */
     docKinds: text("doc_kinds", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     defectOf: integer("defect_of"),
+    /** `PROJECTKEY-N`, N counting per project; null only before the start-up backfill. */
+    key: text("key"),
+    /** One optional project member working on it. */
+    assigneeId: integer("assignee_id").references(() => users.id),
+    /** Closed as won't do (SPEC A2): out of the backlog and the forecast, restorable. */
+    wontDoReason: text("wont_do_reason"),
+    wontDoById: integer("wont_do_by_id").references(() => users.id),
+    wontDoAt: text("wont_do_at"),
     createdAt: text("created_at").notNull().default(now),
   },
   (t) => [
+    uniqueIndex("stories_key_unique").on(t.key),
+    index("stories_assignee_idx").on(t.assigneeId),
     index("stories_project_rank_idx").on(t.projectId, t.rank),
     index("stories_sprint_idx").on(t.sprintId, t.status),
     index("stories_feature_idx").on(t.featureId),
@@ -157,7 +171,7 @@ export const storyEvents = sqliteTable(
       .notNull()
       .references(() => projects.id),
     byId: integer("by_id").references(() => users.id),
-    kind: text("kind", { enum: ["created", "status", "estimate", "sprint"] }).notNull(),
+    kind: text("kind", { enum: STORY_EVENT_KINDS }).notNull(),
     fromValue: text("from_value"),
     toValue: text("to_value"),
     at: text("at").notNull().default(now),

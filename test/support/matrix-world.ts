@@ -23,6 +23,7 @@ import { addDayOff } from "../../app/delivery/days-off.server";
 import { markGoLiveDone } from "../../app/ideas-delivery/go-live-done.server";
 import { isDomainError } from "../../app/lib/errors";
 import { createFeature, createStory, updateStory } from "../../app/delivery/stories.server";
+import { closeAsWontDo } from "../../app/delivery/story-removal.server";
 import { addComment } from "../../app/ideas/comments.server";
 import { moveIdea } from "../../app/ideas/idea-moves.server";
 import { castVote, requestMoreVotes } from "../../app/ideas/votes.server";
@@ -92,6 +93,7 @@ export type World = {
   storyDone: number;
   storyAccepted: number;
   storyBacklog: number;
+  storyWontDo: number;
   goLiveId: number;
   ceremonyId: number;
   cancelledCeremonyId: number;
@@ -163,6 +165,8 @@ export async function buildWorld(db: Db): Promise<World> {
   const storyDone = story("Play the expected wait time");
   const storyAccepted = story("Greet callers per queue");
   const storyBacklog = story("Post-call survey by SMS");
+  const storyWontDo = story("Fax the daily report");
+  closeAsWontDo(db, po, storyWontDo, { reason: "Nobody reads faxes any more." });
   for (const id of [storyTodo, storyDone, storyAccepted]) updateStory(db, po, id, { sprintId: active.id });
   startSprint(db, sm, active.id);
   for (const id of [storyDone, storyAccepted]) {
@@ -250,6 +254,7 @@ export async function buildWorld(db: Db): Promise<World> {
     storyDone,
     storyAccepted,
     storyBacklog,
+    storyWontDo,
     goLiveId,
     ceremonyId,
     cancelledCeremonyId,

@@ -101,6 +101,9 @@ export const MATRIX: readonly MatrixRow[] = [
     body: { storyId: w.storyDone, decision: "accept", ...(p === "scrum_master" ? { onBehalfOf: w.users.co_product_owner.id } : {}) },
   })),
   api("PATCH", "/stories/{id}", TEAM_WORK, "team: edit a story's title, description, criteria, points", (w) => ({ path: `/stories/${w.storyTodo}`, params: { id: String(w.storyTodo) }, body: { title: "Offer a callback after four minutes" } })),
+  api("DELETE", "/stories/{id}", OWNERS, "scrum master, product owner, co-product owner: delete a story made by mistake", (w) => ({ path: `/stories/${w.storyBacklog}`, params: { id: String(w.storyBacklog) } })),
+  api("POST", "/stories/{id}/wont-do", OWNERS, "scrum master, product owner, co-product owner: close a story as won't do", (w) => ({ path: `/stories/${w.storyBacklog}/wont-do`, params: { id: String(w.storyBacklog) }, body: { reason: "Covered by the IVR survey." } })),
+  api("DELETE", "/stories/{id}/wont-do", OWNERS, "scrum master, product owner, co-product owner: restore a won't-do story", (w) => ({ path: `/stories/${w.storyWontDo}/wont-do`, params: { id: String(w.storyWontDo) } })),
   api("POST", "/go-lives/{id}/done", OWNERS, "product owner, co-product owner: go-lives", (w) => ({ path: `/go-lives/${w.goLiveId}/done`, params: { id: String(w.goLiveId) }, body: { releaseNoteUrl: "https://example.test/notes/1" } })),
 
   // ── Pages: signing in and accounts (open to everyone) ──────────────────────────────────
