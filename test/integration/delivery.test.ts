@@ -6,6 +6,7 @@ import { stateAt } from "~/delivery/burndown";
 import { addMember, createProject, getProject, listMembers, listProjects } from "~/delivery/projects.server";
 import { closeSprint, generateSprints, listSprints, projectVelocity, sprintBurndown, startSprint, toStoryEvent, updateSprint } from "~/delivery/sprints.server";
 import { createFeature, createStory, listBacklog, moveStory, updateStory } from "~/delivery/stories.server";
+import { closeAsWontDo } from "~/delivery/story-removal.server";
 import { freshDb } from "../support/db";
 import { refusal } from "../support/refusal";
 import { fromToday, makeDeliveryTeam, makeUser } from "../support/factories";
@@ -137,11 +138,12 @@ describe("sprints and events", () => {
     updateStory(db, po, ids[2], { sprintId: s2.id });
     closeSprint(db, sm, s1.id, { unfinished: "next" });
     updateStory(db, dev, ids[3], { points: 5 });
+    closeAsWontDo(db, po, ids[3], { reason: "Covered by the IVR survey." });
 
     const events = db.select().from(storyEvents).orderBy(asc(storyEvents.id)).all().map((e) => toStoryEvent({ ...e, seq: e.id, to: e.toValue }));
     const replayed = stateAt(events, Number.MAX_SAFE_INTEGER);
     for (const story of db.select().from(stories).all()) {
-      expect(replayed.get(story.id), `story ${story.id}`).toEqual({ sprintId: story.sprintId, points: story.points ?? 0, status: story.status });
+      expect(replayed.get(story.id), `story ${story.id}`).toEqual({ sprintId: story.sprintId, points: story.points ?? 0, status: story.status, wontDo: story.wontDoAt !== null });
     }
     // "Unfinished" means not accepted: the done story moved on to sprint 2 and stays done.
     expect(db.select().from(stories).where(eq(stories.id, ids[0])).get()).toMatchObject({ sprintId: s2.id, status: "done" });
