@@ -41,7 +41,7 @@ export const NewCommentSchema = z.object({
   body: z.string({ error: "Write a comment." }).trim().min(1, "Write a comment.").max(10_000, "Keep it under 10,000 characters."),
   kind: z.enum(COMMENT_KINDS, { error: "Choose comment, workaround or official." }).default("comment"),
   /** Reply to this comment (a reply to a reply joins its thread: comment-rules.ts). */
-  parentId: z.coerce.number({ error: "Reply to a comment of this idea." }).int().positive().optional(),
+  parentId: z.coerce.number({ error: "Reply to a comment of this idea." }).int().positive().nullish(),
 });
 
 export const EditCommentSchema = z.object({ body: NewCommentSchema.shape.body });
@@ -185,7 +185,7 @@ export function addComment(db: Db, author: User, key: string, input: unknown): C
     const idea = tx.select({ id: ideas.id, key: ideas.key, title: ideas.title }).from(ideas).where(eq(ideas.key, key)).get();
     if (!idea) throw new DomainError("not_found", `No idea ${key}.`);
     let parentId: number | null = null;
-    if (data.parentId !== undefined) {
+    if (data.parentId != null) {
       refuse(replyKindRefusal(data.kind));
       const target = tx.select().from(comments).where(and(eq(comments.id, data.parentId), eq(comments.ideaId, idea.id))).get();
       // A hidden comment is not there for those who do not see it.
