@@ -182,12 +182,12 @@ function EditForm({ c, errors }: { c: Comment; errors: FormErrors | undefined })
 /** Delete asks first (the confirm step the server answers with), the same with and without JavaScript. */
 function DeleteForm({ c, errors }: { c: Comment; errors: FormErrors | undefined }) {
   return (
-    <PostForm className="form">
+    <PostForm className="form comment__delete">
       <input type="hidden" name="intent" value="delete" />
       <input type="hidden" name="commentId" value={c.id} />
       <ConfirmStep errors={errors} id={`delete-confirm-${c.id}`} />
       {errors && !errors.consequence ? <FieldError id={`delete-${c.id}-error`} message={errors.message} /> : null}
-      <button type="submit" className="button button--quiet">
+      <button type="submit" className={errors?.consequence ? "button button--danger" : "button button--quiet"}>
         {errors?.consequence ? "Delete comment" : "Delete"}
       </button>
     </PostForm>
