@@ -4,7 +4,7 @@ import { isOpen } from "../ideas/lifecycle";
 import { StatusBadge } from "./status-badge";
 import { VoteButton } from "./vote-button";
 
-export type SimilarIdea = { key: string; title: string; status: IdeaStatus; votes: number; votedByMe: boolean };
+export type SimilarIdea = { key: string; title: string; status: IdeaStatus; votes: number; votedByMe: boolean; workaroundConfirmed?: boolean };
 
 /** "Is it one of these?" — vote instead of duplicating, one click. */
 export function SimilarIdeas({ items, canVote }: { items: SimilarIdea[]; canVote: boolean }) {
@@ -22,6 +22,7 @@ export function SimilarIdeas({ items, canVote }: { items: SimilarIdea[]; canVote
                 {idea.title}
               </Link>{" "}
               <span className="mono muted">{idea.key}</span> <StatusBadge status={idea.status} />
+              {idea.workaroundConfirmed ? <> <span className="badge badge--active">Work-around confirmed</span></> : null}
             </div>
             <VoteButton ideaKey={idea.key} title={idea.title} votes={idea.votes} voted={idea.votedByMe} canVote={canVote && isOpen(idea.status)} />
           </li>

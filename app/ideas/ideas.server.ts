@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
 import {
@@ -47,6 +47,8 @@ export type IdeaSummary = {
   createdAt: string;
   author: { id: number; name: string };
   votedByMe: boolean;
+  /** Another user said "works for me" on one of its work-arounds that is still up (SPEC B6's badge). */
+  workaroundConfirmed: boolean;
 };
 
 export const summaryColumns = {
@@ -80,11 +82,31 @@ export function summaries(db: DbOrTx, rows: { id: number; authorId: number; auth
       voted.add(v.ideaId);
     }
   }
+  const confirmed = workaroundConfirmedAmong(db, rows.map((r) => r.id));
   return rows.map(({ id, authorId, authorName, ...rest }) => ({
-    ...(rest as Omit<IdeaSummary, "author" | "votedByMe">),
+    ...(rest as Omit<IdeaSummary, "author" | "votedByMe" | "workaroundConfirmed">),
     author: { id: authorId, name: authorName },
     votedByMe: voted.has(id),
+    workaroundConfirmed: confirmed.has(id),
   }));
+}
+
+/**
+ * Which of these ideas have a confirmed work-around that is still up (not hidden, not deleted):
+ * one grouped query for a whole page of a list, so the badge costs no query per row.
+ */
+export function workaroundConfirmedAmong(db: DbOrTx, ideaIds: number[]): Set<number> {
+  if (!ideaIds.length) return new Set();
+  return new Set(
+    db
+      .select({ ideaId: comments.ideaId })
+      .from(workaroundConfirmations)
+      .innerJoin(comments, eq(comments.id, workaroundConfirmations.commentId))
+      .where(and(inArray(comments.ideaId, ideaIds), eq(comments.kind, "workaround"), eq(comments.hidden, false), isNull(comments.deletedAt)))
+      .groupBy(comments.ideaId)
+      .all()
+      .map((r) => r.ideaId),
+  );
 }
 
 /**
@@ -193,7 +215,6 @@ export type IdeaDetail = IdeaSummary & {
   mergedFrom: { key: string; title: string; votesMoved: number; commentCount: number }[];
   businessImpact: string | null;
   sla: { dueDate: string; state: SlaState } | null;
-  workaroundConfirmed: boolean;
   votingCompanies: { company: string; votes: number }[] | null;
   /** Newest first; only the lines this viewer may read (a private-note change is left out). */
   edits: { by: string; at: string; lines: EditLine[] }[];
@@ -231,15 +252,6 @@ export function getIdea(db: Db, viewer: User, key: string): IdeaDetail {
     .where(and(eq(ideas.mergedIntoId, idea.id), eq(ideas.status, "merged")))
     .orderBy(asc(ideas.statusChangedAt), asc(ideas.id))
     .all();
-  const workaroundConfirmed = Boolean(
-    db
-      .select({ c: workaroundConfirmations.commentId })
-      .from(workaroundConfirmations)
-      .innerJoin(comments, eq(comments.id, workaroundConfirmations.commentId))
-      .where(and(eq(comments.ideaId, idea.id), eq(comments.hidden, false)))
-      .limit(1)
-      .get(),
-  );
   const votingCompanies = isPm
     ? db
         .select({ company: sql<string>`coalesce(${users.company}, '(no company)')`, votes: sql<number>`count(*)` })
@@ -273,7 +285,6 @@ export function getIdea(db: Db, viewer: User, key: string): IdeaDetail {
     mergedFrom,
     businessImpact: isPm || viewer.id === idea.authorId ? idea.businessImpact : null,
     sla: clock ? { dueDate: clock.dueOn, state: slaState(clock, today) } : null,
-    workaroundConfirmed,
     votingCompanies,
     edits,
     canEdit: isPm || (viewer.id === idea.authorId && idea.status === "community_review"),

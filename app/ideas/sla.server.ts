@@ -93,7 +93,7 @@ export function pmBoard(db: Db, pmId: number, scope: "mine" | "all", today = app
     .filter((i) => isLate(i.status, i.targetDate, today));
   const lateTotal = db.select({ n: count() }).from(ideas).where(lateWhere).get()?.n ?? 0;
   const staleBefore = format(subDays(parseISO(today), 30), "yyyy-MM-dd");
-  const lastOfficial = sql<string | null>`(SELECT max(c.created_at) FROM comments c WHERE c.idea_id = "ideas"."id" AND c.kind = 'official' AND c.hidden = 0)`;
+  const lastOfficial = sql<string | null>`(SELECT max(c.created_at) FROM comments c WHERE c.idea_id = "ideas"."id" AND c.kind = 'official' AND c.hidden = 0 AND c.deleted_at IS NULL)`;
   const staleWhere = and(eq(ideas.status, "in_development"), inCategories, sql`coalesce(substr(${lastOfficial}, 1, 10), '') < ${staleBefore}`);
   const stale = db.select({ key: ideas.key, title: ideas.title, lastOfficial }).from(ideas).where(staleWhere).orderBy(asc(ideas.key)).limit(LIST_LIMIT).all();
   const staleTotal = db.select({ n: count() }).from(ideas).where(staleWhere).get()?.n ?? 0;

@@ -102,6 +102,11 @@ export const CommentAnswerSchema = z.object({
   author: Person,
   createdAt: IsoTime,
   hidden: z.boolean(),
+  edited: z.boolean(),
+  /** Deleted by its author: `body` is empty. */
+  deleted: z.boolean(),
+  /** The top-level comment a reply belongs to (replies are one level deep). */
+  parentId: Id.nullable(),
 });
 
 export const IdeaLinkAnswerSchema = z.object({

@@ -1,6 +1,7 @@
 import * as goLivesIdDone from "../routes/api+/v1+/go-lives.$id.done";
 import * as holidaysDate from "../routes/api+/v1+/holidays.$date";
 import * as holidays from "../routes/api+/v1+/holidays";
+import * as ideasKeyCommentsId from "../routes/api+/v1+/ideas.$key.comments.$id";
 import * as ideasKeyComments from "../routes/api+/v1+/ideas.$key.comments";
 import * as ideasKeyLinks from "../routes/api+/v1+/ideas.$key.links";
 import * as ideasKeyStatus from "../routes/api+/v1+/ideas.$key.status";
@@ -43,6 +44,7 @@ export const API_ROUTES: readonly { path: string; module: { loader: unknown } }[
   { path: "/go-lives/{id}/done", module: goLivesIdDone },
   { path: "/holidays/{date}", module: holidaysDate },
   { path: "/holidays", module: holidays },
+  { path: "/ideas/{key}/comments/{id}", module: ideasKeyCommentsId },
   { path: "/ideas/{key}/comments", module: ideasKeyComments },
   { path: "/ideas/{key}/links", module: ideasKeyLinks },
   { path: "/ideas/{key}/status", module: ideasKeyStatus },

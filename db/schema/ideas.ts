@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { now } from "./now";
 import { users } from "./auth";
 import { features } from "./delivery";
@@ -168,9 +168,36 @@ export const comments = sqliteTable(
     hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
     hiddenReason: text("hidden_reason"),
     hiddenById: integer("hidden_by_id").references(() => users.id),
+    /** A reply's top-level comment: replies are one level deep (comment-rules.ts). */
+    parentId: integer("parent_id").references((): AnySQLiteColumn => comments.id),
+    /** Last edit by its author; each earlier text is a row of `comment_revisions`. */
+    editedAt: text("edited_at"),
+    /** Deleted by its author: the row stays (shown as deleted, its replies under it), the text moves to `comment_revisions`. */
+    deletedAt: text("deleted_at"),
     createdAt: text("created_at").notNull().default(now),
   },
-  (t) => [index("comments_idea_idx").on(t.ideaId, t.createdAt), index("comments_author_idx").on(t.authorId)],
+  (t) => [index("comments_idea_idx").on(t.ideaId, t.createdAt), index("comments_author_idx").on(t.authorId), index("comments_parent_idx").on(t.parentId)],
+);
+
+/** The earlier texts of an edited or deleted comment, for PMs and admins: who replaced it and when. */
+export const commentRevisions = sqliteTable(
+  "comment_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id),
+    /** The text as it read before the change. */
+    body: text("body").notNull(),
+    /** When that text was written (the comment's creation or its previous edit). */
+    writtenAt: text("written_at").notNull(),
+    byId: integer("by_id")
+      .notNull()
+      .references(() => users.id),
+    /** When it was replaced (edited) or taken down (deleted). */
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("comment_revisions_comment_idx").on(t.commentId, t.id), index("comment_revisions_by_idx").on(t.byId)],
 );
 
 export const workaroundConfirmations = sqliteTable(

@@ -4,7 +4,7 @@ import type { Db } from "../client.server";
 import { ideaStatusChanges, ideaVotes, ideas, slaClocks, users } from "../schema";
 import { appToday } from "../../app/lib/app-time";
 import { holidaySet } from "../../app/calendar/holidays.server";
-import { addComment, toggleWorkaroundConfirmation } from "../../app/ideas/comments.server";
+import { addComment, editComment, toggleWorkaroundConfirmation } from "../../app/ideas/comments.server";
 import { createIdea } from "../../app/ideas/ideas.server";
 import { moveIdea } from "../../app/ideas/idea-moves.server";
 import { createPortal, saveCategory } from "../../app/ideas/portals.server";
@@ -177,9 +177,12 @@ export async function seedIdeas(db: Db): Promise<void> {
   addComment(db, pm, segments, { kind: "official", body: "Accepted for the segment-level reporting work. Transfers and consults will each get their own row with workgroup and skill." });
   const agentHistory = keyOf.get("Show the caller's previous interactions before answering")!;
   addComment(db, pm, agentHistory, { kind: "official", body: "Design is done and the history panel is in development; a preview will be on the test tenant next month." });
-  addComment(db, customer, agentHistory, { kind: "comment", body: "Could the panel also show open cases from our CRM? That is what agents ask for first." });
+  const crm = addComment(db, customer, agentHistory, { kind: "comment", body: "Could the panel also show open cases from our CRM? That is what agents ask for first." });
+  addComment(db, pm, agentHistory, { kind: "comment", body: "Open CRM cases are on the list for the second preview. Which CRM do your agents use?", parentId: crm.id });
   const queueCsv = keyOf.get("Export real-time queue statistics to CSV on a schedule")!;
-  addComment(db, voters[4], queueCsv, { kind: "comment", body: "SFTP would work for us; email is blocked for attachments by our security team." });
+  const sftp = addComment(db, voters[4], queueCsv, { kind: "comment", body: "SFTP would work for us." });
+  // Corrected by its author: PMs and admins can show the earlier text.
+  editComment(db, voters[4], queueCsv, sftp.id, { body: "SFTP would work for us; email is blocked for attachments by our security team." });
 
   backdate(db, today);
 }
@@ -217,6 +220,9 @@ function backdate(db: Db, today: string) {
     }
   });
   db.run(sql`UPDATE comments SET created_at = (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', status_changed_at, '+' || (comments.id * 3) || ' hours') FROM ideas WHERE ideas.id = comments.idea_id)`);
+  // A corrected comment was corrected two hours after it was written (the demo edits each once).
+  db.run(sql`UPDATE comments SET edited_at = strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+2 hours') WHERE edited_at IS NOT NULL`);
+  db.run(sql`UPDATE comment_revisions SET written_at = (SELECT c.created_at FROM comments c WHERE c.id = comment_revisions.comment_id), at = (SELECT c.edited_at FROM comments c WHERE c.id = comment_revisions.comment_id)`);
   db.run(sql`UPDATE idea_votes SET at = (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+3 days') FROM ideas WHERE ideas.id = idea_votes.idea_id)`);
   db.run(sql`UPDATE vote_ledger SET at = (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+' || ((vote_ledger.id % 40) + 2) || ' days') FROM ideas WHERE ideas.id = vote_ledger.idea_id) WHERE idea_id IS NOT NULL AND kind = 'spend' AND reason NOT LIKE 'Vote moved from %'`);
   const closedAt = (ideaId: string) => sql.raw(`(SELECT max(c.at) FROM idea_status_changes c JOIN ideas s ON s.id = c.idea_id WHERE c.idea_id = ${ideaId} AND c.to_status = s.status)`);

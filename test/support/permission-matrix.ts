@@ -1,3 +1,4 @@
+import { DELETE_CONSEQUENCE } from "../../app/ideas/comment-rules";
 import { TEST_PASSWORD, GLOBAL_ROLE_OF, PERSONAS, type Persona, type SignedIn, type World } from "./matrix-world";
 
 /**
@@ -53,6 +54,8 @@ const MEMBERS_AND_ADMIN = [...TEAM_WORK, "viewer"] as const;
 const DECIDERS = ["admin", "scrum_master", "co_product_owner"] as const;
 /** The idea the customer persona wrote: "the author may edit … while in Community Review; a PM may edit any idea". */
 const IDEA_EDITORS = ["admin", "pm", "customer"] as const;
+/** B6: "Authors may edit their comments … and delete them": the partner wrote the world's work-around; PMs hide instead. */
+const COMMENT_AUTHOR = ["partner"] as const;
 
 let unique = 0;
 const next = () => ++unique;
@@ -84,6 +87,8 @@ export const MATRIX: readonly MatrixRow[] = [
   api("POST", "/ideas/{key}/vote", IDEA_VOTERS, "customer, partner, staff: vote", (w) => ({ path: `/ideas/${w.ideaOpen}/vote`, params: { key: w.ideaOpen } })),
   api("DELETE", "/ideas/{key}/vote", IDEA_VOTERS, "customer, partner, staff: vote (and take it back)", (w) => ({ path: `/ideas/${w.ideaVoted}/vote`, params: { key: w.ideaVoted } })),
   api("POST", "/ideas/{key}/comments", IDEA_PARTICIPANTS, "customer, partner, staff: comment (PMs too)", (w) => ({ path: `/ideas/${w.ideaOpen}/comments`, params: { key: w.ideaOpen }, body: { body: "We would use this every morning." } })),
+  api("PATCH", "/ideas/{key}/comments/{id}", COMMENT_AUTHOR, "B6: authors may edit their comments", (w) => ({ path: `/ideas/${w.ideaOpen}/comments/${w.workaroundCommentId}`, params: { key: w.ideaOpen, id: String(w.workaroundCommentId) }, body: { body: "Export the segment table to a sheet each morning meanwhile." } })),
+  api("DELETE", "/ideas/{key}/comments/{id}", COMMENT_AUTHOR, "B6: authors may delete their comments", (w) => ({ path: `/ideas/${w.ideaOpen}/comments/${w.workaroundCommentId}`, params: { key: w.ideaOpen, id: String(w.workaroundCommentId) } })),
   api("POST", "/ideas/{key}/links", PM, "B10: PMs link ideas to delivery features", (w) => ({ path: `/ideas/${w.ideaAccepted}/links`, params: { key: w.ideaAccepted }, body: { featureId: w.featureFree } })),
   api("PATCH", "/portals/{slug}", ADMIN, "admin: portals", (w) => ({ path: `/portals/${w.portalSlug}`, params: { slug: w.portalSlug }, body: { voteThreshold: 25 } })),
   api("POST", "/projects", PROJECT_CREATORS, "staff and admins create projects", () => ({ path: "/projects", params: {}, body: { name: `Project ${next()}`, customer: "Contoso", sowSignedOn: "2026-01-05", staffedOn: "2026-01-12" } })),
@@ -124,6 +129,9 @@ export const MATRIX: readonly MatrixRow[] = [
   page("_ideas+/portals.$slug.new", DEFAULT_INTENT, IDEA_PARTICIPANTS, "customer, partner, staff: submit ideas (PMs too)", (w) => at(`/portals/${w.portalSlug}/new`, { category: w.categoryPrefix, title: `Callback report ${next()}`, description: "A daily report of callbacks offered and taken per queue." }, { slug: w.portalSlug })),
   page("_ideas+/portals.$slug.new", "similar", IDEA_PARTICIPANTS, "the submit form's similar-ideas step", (w) => at(`/portals/${w.portalSlug}/new`, { intent: "similar", title: "transfers" }, { slug: w.portalSlug })),
   page("_ideas+/ideas.$key._index", "comment", IDEA_PARTICIPANTS, "customer, partner, staff: comment (PMs too)", (w) => idea(w.ideaOpen, { intent: "comment", body: "We would use this every morning." })),
+  page("_ideas+/ideas.$key._index", "reply", IDEA_PARTICIPANTS, "B6: whoever comments may reply (one level deep)", (w) => idea(w.ideaOpen, { intent: "reply", commentId: String(w.workaroundCommentId), body: "Same here, the sheet works." })),
+  page("_ideas+/ideas.$key._index", "edit", COMMENT_AUTHOR, "B6: authors may edit their comments", (w) => idea(w.ideaOpen, { intent: "edit", commentId: String(w.workaroundCommentId), body: "Export the segment table to a sheet each morning meanwhile." })),
+  page("_ideas+/ideas.$key._index", "delete", COMMENT_AUTHOR, "B6: authors may delete their comments", (w) => idea(w.ideaOpen, { intent: "delete", commentId: String(w.workaroundCommentId), confirm: DELETE_CONSEQUENCE })),
   page("_ideas+/ideas.$key._index", "hide", PM, "pm: hide comments", (w) => idea(w.ideaOpen, { intent: "hide", commentId: String(w.workaroundCommentId), reason: "Off topic" })),
   page("_ideas+/ideas.$key._index", "confirm", ANY_USER, "B6: other users confirm a work-around", (w) => idea(w.ideaOpen, { intent: "confirm", commentId: String(w.workaroundCommentId) }), ["partner"]),
   page("_ideas+/ideas.$key._index", "move", PM, "pm: move ideas through statuses", (w) => idea(w.ideaOpen, { intent: "move", status: "under_pm_review", note: "Looking into it." })),

@@ -16,7 +16,7 @@ import { IdeaEditHistory } from "~/components/ideas/idea-edit-history";
 import { VoteButton } from "~/components/vote-button";
 import { VotesPerWeekChart } from "~/components/charts/votes-per-week";
 import { appToday } from "~/lib/app-time";
-import { addComment, hideComment, listComments, toggleWorkaroundConfirmation } from "~/ideas/comments.server";
+import { addComment, deleteComment, editComment, hideComment, listComments, toggleWorkaroundConfirmation } from "~/ideas/comments.server";
 import { getIdea } from "~/ideas/ideas.server";
 import { changeTargetDate, moveIdea } from "~/ideas/idea-moves.server";
 import { STATUS_LABELS, isOpen } from "~/ideas/lifecycle";
@@ -70,6 +70,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "comment":
         addComment(db, user, key, { body: form.get("body"), kind: form.get("kind") ?? "comment" });
         return redirectWithFlash(`${here}#comments`, "Comment posted.");
+      case "reply":
+        addComment(db, user, key, { body: form.get("body"), kind: "comment", parentId: form.get("commentId") });
+        return redirectWithFlash(`${here}#comments`, "Reply posted.");
+      case "edit":
+        editComment(db, user, key, Number(form.get("commentId")), { body: form.get("body") });
+        return redirectWithFlash(`${here}#comments`, "Comment updated. It shows as edited.");
+      case "delete":
+        deleteComment(db, user, key, Number(form.get("commentId")), confirmationOf(form));
+        return redirectWithFlash(`${here}#comments`, "Comment deleted. It shows as deleted by its author.");
       case "hide":
         hideComment(db, user, Number(form.get("commentId")), { reason: form.get("reason") });
         return redirectWithFlash(`${here}#comments`, "Comment hidden. PMs still see it, marked hidden.");
@@ -117,7 +126,7 @@ export default function IdeaPage() {
   const { idea, comments, following, can, today, votesPerWeek, me, delivery, canLink, featureQuery, featureResults } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const intent = errors?.values.intent;
-  const official = comments.filter((c) => c.kind === "official" && !c.hidden);
+  const official = comments.filter((c) => c.kind === "official" && !c.hidden && !c.deleted);
   const latestOfficial = official.at(-1);
   const demand = demandLine(idea);
   return (

@@ -174,6 +174,7 @@ export default function PortalIdeas() {
                     <span>
                       {idea.commentCount} {idea.commentCount === 1 ? "comment" : "comments"}
                     </span>
+                    {idea.workaroundConfirmed ? <span className="badge badge--active">Work-around confirmed</span> : null}
                     {idea.votedByMe ? <span className="badge badge--active">You voted</span> : null}
                   </div>
                 </div>
