@@ -35,7 +35,7 @@ export function addRetroItem(db: Db, actor: User, sprintId: number, input: unkno
       .returning()
       .get();
     const link = `/sprints/${sprintId}/retro`;
-    if (item.ownerId) notify(tx, [item.ownerId], { text: `Retrospective action for you (sprint ${sprint.number}): ${item.text}`, link }, actor.id);
+    if (item.ownerId) notify(tx, [item.ownerId], { text: `Retrospective action for you (sprint ${sprint.number}): ${item.text}`, link, projectId: sprint.projectId }, actor.id);
     notifyMentions(tx, sprint.projectId, item.text, { authorName: actor.name, where: `the Sprint ${sprint.number} retrospective`, link }, actor.id);
     return item;
   });

@@ -8,8 +8,8 @@ import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { parseInput } from "../lib/validation";
 import { guardLanguage } from "./ideas.server";
-import { follow, followerIds, notify } from "../notifications/notify.server";
-import { answerSlaClock, ideaLink } from "./transitions.server";
+import { follow } from "../notifications/notify.server";
+import { answerSlaClock, notifyOfficialUpdate } from "./transitions.server";
 
 export type Comment = {
   id: number;
@@ -87,7 +87,7 @@ export function addComment(db: Db, author: User, key: string, input: unknown): C
     tx.update(ideas).set({ commentCount: sql`${ideas.commentCount} + 1` }).where(eq(ideas.id, idea.id)).run();
     if (data.kind === "official") {
       answerSlaClock(tx, idea.id);
-      notify(tx, followerIds(tx, idea.id), { text: `Official update on ${idea.key} “${idea.title}”.`, link: ideaLink(idea.key), ideaId: idea.id }, author.id);
+      notifyOfficialUpdate(tx, idea, { commentId: row.id, body: data.body, authorId: author.id });
     }
     follow(tx, author.id, idea.id);
     return row.id;

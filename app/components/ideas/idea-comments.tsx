@@ -19,7 +19,7 @@ export function IdeaComments({ comments, meId, can, errors }: Props) {
       <h2 id="comments-title">Comments ({comments.filter((c) => !c.hidden).length})</h2>
       {comments.length === 0 ? <p className="muted">No comments yet. Add what you need, or a work-around that helped you.</p> : null}
       {comments.map((c) => (
-        <article key={c.id} className={`comment${c.kind === "official" ? " comment--official" : ""}${c.hidden ? " comment--hidden" : ""}`} data-testid={`comment-${c.id}`}>
+        <article key={c.id} id={`comment-${c.id}`} className={`comment${c.kind === "official" ? " comment--official" : ""}${c.hidden ? " comment--hidden" : ""}`} data-testid={`comment-${c.id}`}>
           <div className="comment__meta">
             <strong>{c.author.name}</strong>
             <span>{formatTimestamp(c.createdAt)}</span>

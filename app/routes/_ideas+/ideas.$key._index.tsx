@@ -225,7 +225,7 @@ export default function IdeaPage() {
             <section className="card" aria-labelledby="official-title">
               <h2 id="official-title">Official updates</h2>
               {official.map((c) => (
-                <div key={c.id} className="comment comment--official">
+                <div key={c.id} id={`update-${c.id}`} className="comment comment--official">
                   <div className="comment__meta">
                     <strong>{c.author.name}</strong> · {formatTimestamp(c.createdAt)}
                   </div>
@@ -289,8 +289,8 @@ export default function IdeaPage() {
               </p>
             ) : null}
             <ol className="timeline">
-              {idea.statusHistory.map((h, i) => (
-                <li key={i}>
+              {idea.statusHistory.map((h) => (
+                <li key={h.id} id={`status-${h.id}`}>
                   <strong>{STATUS_LABELS[h.to]}</strong> · {formatTimestamp(h.at)} · {h.goLive ? `by go-live ${h.goLive}, marked by ${h.by}` : h.system ? "automatically" : h.by}
                   {h.note ? <div className="muted">{h.note}</div> : null}
                 </li>
