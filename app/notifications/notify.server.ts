@@ -142,5 +142,6 @@ export function openNotification(db: DbOrTx, userId: number, id: number): string
   const row = db.select({ link: notifications.link }).from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId))).get();
   if (!row) throw new DomainError("not_found", "No such notification.");
   markRead(db, userId, [id]);
-  return row.link;
+  // Only a path of this installation: a stored link never sends anyone elsewhere.
+  return /^\/(?![/\\])/.test(row.link) ? row.link : "/notifications";
 }
