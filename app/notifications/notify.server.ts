@@ -40,6 +40,8 @@ export type NotifyMessage = {
   dedupeKey?: string | null;
   /** An official update: mailed at once to those who asked for that, instead of joining their digest. */
   officialUpdate?: { subject: string } | null;
+  /** When the event happened, if not now (a change recorded with its own time); its digest is still today's. */
+  at?: Date | null;
 };
 
 /**
@@ -64,6 +66,7 @@ export function notify(db: DbOrTx, userIds: Iterable<number>, message: NotifyMes
         detail: message.detail ?? null,
         link: message.link,
         dedupeKey: message.dedupeKey ?? null,
+        ...(message.at ? { createdAt: message.at.toISOString() } : {}),
       })
       .onConflictDoNothing()
       .returning({ id: notifications.id })
