@@ -72,7 +72,7 @@ export default function Notifications() {
                   {g.items.map((n) => (
                     <li key={n.id} className={`notification${n.readAt ? "" : " notification--unread"}`} data-testid={`notification-${n.id}`}>
                       <PostForm action={`/notifications/${n.id}/open`} className="notification__open">
-                        <button type="submit" className="notification__link">
+                        <button type="submit" className="notification__link" id={`notification-text-${n.id}`}>
                           {n.text}
                         </button>
                       </PostForm>
@@ -87,7 +87,7 @@ export default function Notifications() {
                             <PostForm className="notification__read">
                               <input type="hidden" name="intent" value="read" />
                               <input type="hidden" name="id" value={n.id} />
-                              <button type="submit" className="button button--quiet" aria-label={`Mark “${n.text}” as read`}>
+                              <button type="submit" className="button button--quiet" aria-describedby={`notification-text-${n.id}`}>
                                 Mark as read
                               </button>
                             </PostForm>
