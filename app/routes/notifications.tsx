@@ -67,7 +67,7 @@ export default function Notifications() {
             <h2 id={`day-${d.day}`}>{formatDay(d.day)}</h2>
             {d.groups.map((g) => (
               <div key={g.where ?? ""} className="notification-group">
-                <h3>{g.where ?? "Your account"}</h3>
+                <h3>{g.where ?? "Sprintlab"}</h3>
                 <ul className="notification-list">
                   {g.items.map((n) => (
                     <li key={n.id} className={`notification${n.readAt ? "" : " notification--unread"}`} data-testid={`notification-${n.id}`}>

@@ -86,3 +86,10 @@ describe("unsubscribe tokens", () => {
     expect(readUnsubscribeToken("", "a-secret")).toBeNull();
   });
 });
+
+describe("unsubscribe links in the logs", () => {
+  it("keep their token out of a logged path", async () => {
+    const { redactPath, REDACTED } = await import("~/lib/redact");
+    expect(redactPath(`/unsubscribe/${unsubscribeToken(7, "digest", "s")}`)).toBe(`/unsubscribe/${REDACTED}`);
+  });
+});
