@@ -127,7 +127,7 @@ export function decideAtDemo(db: Db, actor: User, sprintId: number, input: unkno
       now,
     );
     if (decidedBy !== actor.id) {
-      notify(tx, [decidedBy], { text: `${actor.name} recorded your demo decision on “${story.title}”: ${data.decision.replace(/_/g, " ")}.`, link: `/sprints/${sprintId}/demo`, projectId: story.projectId, at: now });
+      notify(tx, [decidedBy], { text: `${actor.name} recorded your demo decision on “${story.title}”: ${data.decision.replace(/_/g, " ")}.`, link: `/sprints/${sprintId}/demo#story-${story.id}`, projectId: story.projectId, at: now });
     }
     return tx.select().from(stories).where(eq(stories.id, story.id)).get()!;
   });

@@ -21,7 +21,7 @@ export function notifyAwaitingDecision(tx: DbOrTx, story: { id: number; projectI
   if (!story.sprintId) return;
   const sprint = tx.select({ id: sprints.id, number: sprints.number, state: sprints.state }).from(sprints).where(eq(sprints.id, story.sprintId)).get();
   if (sprint?.state !== "active") return;
-  notify(tx, membersWithRole(tx, story.projectId, ["co_product_owner"]), { text: `“${story.title}” is done and awaits your decision at the Sprint ${sprint.number} demo.`, link: `/sprints/${sprint.id}/demo`, projectId: story.projectId, at }, actorId);
+  notify(tx, membersWithRole(tx, story.projectId, ["co_product_owner"]), { text: `“${story.title}” is done and awaits your decision at the Sprint ${sprint.number} demo.`, link: `/sprints/${sprint.id}/demo#story-${story.id}`, projectId: story.projectId, at }, actorId);
 }
 
 /**
@@ -39,7 +39,7 @@ export function notifyRejection(tx: DbOrTx, story: { id: number; projectId: numb
   const criteria = unmet.map((i) => story.acceptanceCriteria[i]).filter(Boolean);
   const why = [criteria.length ? `not met: ${criteria.join("; ")}` : null, comment.trim() || null].filter(Boolean).join(" — ");
   const to = [...membersWithRole(tx, story.projectId, ["scrum_master"]), ...(doneBy ? [doneBy] : [])];
-  notify(tx, to, { text: `Rejected at the Sprint ${sprint.number} demo: “${story.title}”${why ? ` (${why})` : ""}.`, link: `/sprints/${sprint.id}/demo`, projectId: story.projectId, at }, actorId);
+  notify(tx, to, { text: `Rejected at the Sprint ${sprint.number} demo: “${story.title}”${why ? ` (${why})` : ""}.`, link: `/sprints/${sprint.id}/demo#story-${story.id}`, projectId: story.projectId, at }, actorId);
 }
 
 /**
