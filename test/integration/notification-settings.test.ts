@@ -311,6 +311,24 @@ describe("the unsubscribe link", () => {
   });
 });
 
+describe("the settings page's email choices", () => {
+  it("saves the digest and the immediate mails with a flash, and refuses a choice that is not one with a 400 next to the form", async () => {
+    const user = await makeUser(db, "customer");
+    const cookie = (await sessionCookie().serialize(createSession(db, user.id))).split(";")[0];
+    const settings = await pageModule("settings");
+    const saved = await callPage(settings, { path: "/settings", params: {} }, cookie, { form: { intent: "email", digest: "weekly", immediateOfficialUpdates: "on" } });
+    expect(saved).toMatchObject({ status: 302, location: "/settings" });
+    expect(notificationSettingsOf(db, user.id)).toEqual({ digest: "weekly", immediateOfficialUpdates: true });
+    // An unticked box is not sent: it turns the immediate mails off.
+    await callPage(settings, { path: "/settings", params: {} }, cookie, { form: { intent: "email", digest: "weekly" } });
+    expect(notificationSettingsOf(db, user.id)).toEqual({ digest: "weekly", immediateOfficialUpdates: false });
+    const refused = await callPage(settings, { path: "/settings", params: {} }, cookie, { form: { intent: "email", digest: "hourly" } });
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.text).errors).toMatchObject({ fields: { digest: "Choose daily, weekly or off." }, values: { intent: "email", digest: "hourly" } });
+    expect(notificationSettingsOf(db, user.id).digest).toBe("weekly");
+  });
+});
+
 describe("GET and PATCH /api/v1/me/notification-settings", () => {
   it("answers the defaults, changes what is given, and refuses what is not a choice", async () => {
     const user = await makeUser(db, "customer");
