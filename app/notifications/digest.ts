@@ -20,13 +20,17 @@ export function digestPeriod(today: string, choice: DigestChoice, weekStartsOn: 
 /** Longest a notification's detail gets in a one-line digest entry. */
 export const DIGEST_DETAIL_LENGTH = 240;
 
-/** One digest entry: the text, what the event said on one line (shortened), and its link last. */
-export function digestLine(text: string, link: string, detail?: string | null): string {
+/**
+ * One digest entry: where it happened (the portal or project, unless the text names it already),
+ * the text, what the event said on one line (shortened), and its link last.
+ */
+export function digestLine(text: string, link: string, detail?: string | null, where?: string | null): string {
   const said = (detail ?? "").replace(/\s+/g, " ").trim();
   const short = said.length > DIGEST_DETAIL_LENGTH ? `${said.slice(0, DIGEST_DETAIL_LENGTH - 1).trimEnd()}…` : said;
   // A "(/path)" inside the quoted text would read as a second link: its parenthesis is dropped.
   const quoted = short.replace(/\((?=\/)/g, "");
-  return `- ${text}${quoted ? ` — “${quoted}”` : ""} (${link})`;
+  const place = where && !text.includes(where) ? `${where}: ` : "";
+  return `- ${place}${text}${quoted ? ` — “${quoted}”` : ""} (${link})`;
 }
 
 export type Listed = { id: number; createdAt: string; where: string | null };

@@ -55,6 +55,7 @@ export function notify(db: DbOrTx, userIds: Iterable<number>, message: NotifyMes
   const recipients = [...new Set(userIds)].filter((id) => id !== exceptUserId);
   const settings = settingsOfUsers(db, recipients);
   const weekStart = appWeekStart();
+  const where = recipients.length ? placeOf(db, message) : null;
   for (const userId of recipients) {
     const written = db
       .insert(notifications)
@@ -74,13 +75,13 @@ export function notify(db: DbOrTx, userIds: Iterable<number>, message: NotifyMes
     if (!written) continue; // this event already reached them
     const choice = settings.get(userId)!;
     if (message.officialUpdate && choice.immediateOfficialUpdates) {
-      const body = [message.text, ...(message.detail ? ["", message.detail] : []), "", `Read it on Sprintlab (${message.link})`].join("\n");
+      const body = [...(where ? [where, ""] : []), message.text, ...(message.detail ? ["", message.detail] : []), "", `Read it on Sprintlab (${message.link})`].join("\n");
       db.insert(outbox).values({ userId, kind: "update", day: today, subject: message.officialUpdate.subject, body }).run();
       continue;
     }
     const period = digestPeriod(today, choice.digest, weekStart);
     if (!period) continue;
-    const line = digestLine(message.text, message.link, message.detail);
+    const line = digestLine(message.text, message.link, message.detail, where);
     const digest = db
       .select({ id: outbox.id })
       .from(outbox)
@@ -92,6 +93,15 @@ export function notify(db: DbOrTx, userIds: Iterable<number>, message: NotifyMes
       db.insert(outbox).values({ userId, kind: "digest", day: period.day, subject: period.subject, body: line }).run();
     }
   }
+}
+
+/** The portal of the idea, or the project, a notification is about: mails name it as the page does. */
+function placeOf(db: DbOrTx, message: NotifyMessage): string | null {
+  if (message.ideaId) {
+    return db.select({ name: portals.name }).from(ideas).innerJoin(portals, eq(portals.id, ideas.portalId)).where(eq(ideas.id, message.ideaId)).get()?.name ?? null;
+  }
+  if (message.projectId) return db.select({ name: projects.name }).from(projects).where(eq(projects.id, message.projectId)).get()?.name ?? null;
+  return null;
 }
 
 export function unreadCount(db: DbOrTx, userId: number): number {

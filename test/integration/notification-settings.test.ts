@@ -99,7 +99,7 @@ describe("what a notification says and where it leads", () => {
     expect(update).toMatchObject({ text: `Official update on ${key} “Wallboard tile for callbacks waiting”.`, detail: "Sized: it fits the next release.\nDetails follow.", ideaKey: key });
     expect(update.link).toMatch(new RegExp(`^/ideas/${key}#update-\\d+$`));
     // The digest line quotes them too.
-    expect(digests(voter.id)[0].body).toContain("— “We are sizing this with the wallboard team.”");
+    expect(digests(voter.id)[0].body).toContain(`- Portal ${slug}: ${key} “Wallboard tile for callbacks waiting” moved to Under PM Review. — “We are sizing this with the wallboard team.”`);
     expect(digests(voter.id)[0].body).toContain("— “Sized: it fits the next release. Details follow.”");
   });
 
@@ -201,7 +201,7 @@ describe("digest settings, honoured by the outbox", () => {
   });
 
   it("immediate official-update mails go out at once for followed ideas when enabled, and stay out of that digest", async () => {
-    const { pm, voter, key } = await followedIdea();
+    const { pm, voter, key, slug } = await followedIdea();
     const other = await makeUser(db, "customer");
     castVote(db, other, key);
     const stranger = await makeUser(db, "customer");
@@ -217,6 +217,7 @@ describe("digest settings, honoured by the outbox", () => {
       expect(await sendOutbox(db, sink.transport, SEND)).toEqual({ sent: 1, failed: 0 });
       const [mail] = sink.mails;
       expect(mail.subject).toBe(`Official update on ${key}: Wallboard tile for callbacks waiting`);
+      expect(mail.text!.split("\n")[0]).toBe(`Portal ${slug}`);
       expect(mail.text).toContain("Accepted for the spring release: the tile shows callbacks waiting per queue.");
       expect(mail.text).toMatch(new RegExp(`https://sprintlab\\.example/ideas/${key}#update-\\d+`));
       expect(mail.headers.get("auto-submitted")).toBe("auto-generated");

@@ -45,6 +45,11 @@ describe("a digest entry", () => {
     expect(digestLine("Blocker assigned to you: VPN", "/projects/3/blockers")).toBe("- Blocker assigned to you: VPN (/projects/3/blockers)");
   });
 
+  it("names the portal or project first, unless the text already does", () => {
+    expect(digestLine("COANA-I-4 “Wallboard” moved to Accepted.", "/ideas/COANA-I-4#status-9", null, "PureEngage")).toBe("- PureEngage: COANA-I-4 “Wallboard” moved to Accepted. (/ideas/COANA-I-4#status-9)");
+    expect(digestLine("Sprint 2 demo of Northwind Bank today at 10:00.", "/sprints/2/demo", null, "Northwind Bank")).toBe("- Sprint 2 demo of Northwind Bank today at 10:00. (/sprints/2/demo)");
+  });
+
   it("shortens a long text and keeps a path inside it from reading as the link", () => {
     const line = digestLine("Official update on X-1 “T”.", "/ideas/X-1#update-2", `See (/admin/users) ${"word ".repeat(100)}`);
     expect(line.endsWith(" (/ideas/X-1#update-2)")).toBe(true);
