@@ -2,6 +2,7 @@ import { getDb } from "../db/client.server";
 import { remindUpcomingDemos } from "./delivery/reminders.server";
 import { sweepRateLimits } from "./auth/limits.server";
 import { appUrl } from "./lib/app-url";
+import { sessionSecret } from "./auth/secret.server";
 import { logger } from "./lib/log.server";
 import { sendOutbox, smtpTransport } from "./notifications/mail.server";
 
@@ -31,6 +32,7 @@ async function jobsRound(): Promise<void> {
       const result = await sendOutbox(db, smtpTransport(url), {
         from: process.env.MAIL_FROM ?? "Sprintlab <no-reply@sprintlab.invalid>",
         baseUrl: appUrl(),
+        unsubscribeSecret: sessionSecret(),
       });
       if (result.failed) logger().warn({ sent: result.sent, failed: result.failed }, "Outbox: some mail failed (see Administration → Email outbox)");
     }

@@ -41,7 +41,7 @@ export function raiseBlocker(db: Db, actor: User, projectId: number, input: unkn
       .values({ projectId, title: data.title, side: data.side, ownerId: data.ownerId ?? null, storyId: data.storyId ?? null, dueOn: data.dueOn ?? null, raisedById: actor.id })
       .returning()
       .get();
-    if (blocker.ownerId) notify(tx, [blocker.ownerId], { text: `Blocker assigned to you: ${blocker.title}`, link: `/projects/${projectId}/blockers` }, actor.id);
+    if (blocker.ownerId) notify(tx, [blocker.ownerId], { text: `Blocker assigned to you: ${blocker.title}`, link: `/projects/${projectId}/blockers#blocker-${blocker.id}`, projectId, dedupeKey: `blocker:${blocker.id}:owner:${blocker.ownerId}` }, actor.id);
     notifyMentions(tx, projectId, blocker.title, { authorName: actor.name, where: "a blocker", link: `/projects/${projectId}/blockers` }, actor.id);
     return blocker;
   });

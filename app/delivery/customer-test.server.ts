@@ -52,6 +52,6 @@ export function applyCustomerTest(tx: DbOrTx, actor: User, story: Story, project
     .where(and(eq(projectMembers.projectId, project.id), sql`${projectMembers.role} IN ('scrum_master', 'product_owner')`))
     .all()
     .map((r) => r.id);
-  notify(tx, owners, { text: `Customer test failed on “${story.title}”: a defect is at the top of the backlog.`, link: `/stories/${defect.id}` }, actor.id);
+  notify(tx, owners, { text: `Customer test failed on “${story.title}”: a defect is at the top of the backlog.`, link: `/stories/${defect.id}`, projectId: project.id }, actor.id);
   return defect;
 }

@@ -107,7 +107,7 @@ export function decideAtDemo(db: Db, actor: User, sprintId: number, input: unkno
       .returning({ id: demoDecisions.id })
       .get();
     if (previous) tx.update(demoDecisions).set({ supersededById: row.id }).where(eq(demoDecisions.id, previous.id)).run();
-    if (data.decision === "reject") notifyRejection(tx, story, sprint, data.unmetCriteria, data.comment, actor.id);
+    if (data.decision === "reject") notifyRejection(tx, story, sprint, data.unmetCriteria, data.comment, actor.id, now);
     const label = { accept: "Accepted", accept_with_follow_up: "Accepted with a follow-up", reject: "Rejected" }[data.decision];
     const unmet = data.decision === "reject" ? data.unmetCriteria.map((i) => story.acceptanceCriteria[i]).filter(Boolean) : [];
     threadNote(
@@ -127,7 +127,7 @@ export function decideAtDemo(db: Db, actor: User, sprintId: number, input: unkno
       now,
     );
     if (decidedBy !== actor.id) {
-      notify(tx, [decidedBy], { text: `${actor.name} recorded your demo decision on “${story.title}”: ${data.decision.replace(/_/g, " ")}.`, link: `/sprints/${sprintId}/demo` });
+      notify(tx, [decidedBy], { text: `${actor.name} recorded your demo decision on “${story.title}”: ${data.decision.replace(/_/g, " ")}.`, link: `/sprints/${sprintId}/demo#story-${story.id}`, projectId: story.projectId, at: now });
     }
     return tx.select().from(stories).where(eq(stories.id, story.id)).get()!;
   });

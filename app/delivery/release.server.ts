@@ -212,7 +212,7 @@ export function decideGoLive(db: Db, actor: User, goLiveId: number, input: unkno
       .returning()
       .get();
     if (decidedBy !== actor.id) {
-      notify(tx, [decidedBy], { text: `${actor.name} recorded your ${data.decision === "go" ? "go" : "no-go"} for ${goLive.name}`, link: `/go-lives/${goLiveId}/acceptance` }, actor.id);
+      notify(tx, [decidedBy], { text: `${actor.name} recorded your ${data.decision === "go" ? "go" : "no-go"} for ${goLive.name}`, link: `/go-lives/${goLiveId}/acceptance`, projectId: goLive.projectId }, actor.id);
     }
     return saved;
   });

@@ -17,18 +17,18 @@ function membersWithRole(db: DbOrTx, projectId: number, roles: string[]): number
 }
 
 /** A story of an active sprint reached done: its co-product owners owe a decision at the demo. */
-export function notifyAwaitingDecision(tx: DbOrTx, story: { id: number; projectId: number; title: string; sprintId: number | null }, actorId: number): void {
+export function notifyAwaitingDecision(tx: DbOrTx, story: { id: number; projectId: number; title: string; sprintId: number | null }, actorId: number, at?: Date): void {
   if (!story.sprintId) return;
   const sprint = tx.select({ id: sprints.id, number: sprints.number, state: sprints.state }).from(sprints).where(eq(sprints.id, story.sprintId)).get();
   if (sprint?.state !== "active") return;
-  notify(tx, membersWithRole(tx, story.projectId, ["co_product_owner"]), { text: `“${story.title}” is done and awaits your decision at the Sprint ${sprint.number} demo.`, link: `/sprints/${sprint.id}/demo` }, actorId);
+  notify(tx, membersWithRole(tx, story.projectId, ["co_product_owner"]), { text: `“${story.title}” is done and awaits your decision at the Sprint ${sprint.number} demo.`, link: `/sprints/${sprint.id}/demo#story-${story.id}`, projectId: story.projectId, at }, actorId);
 }
 
 /**
  * A rejection at the demo reaches who moved the story to done (the work is theirs) and the scrum
  * masters, with the unmet criteria.
  */
-export function notifyRejection(tx: DbOrTx, story: { id: number; projectId: number; title: string; acceptanceCriteria: string[] }, sprint: { id: number; number: number }, unmet: number[], comment: string, actorId: number): void {
+export function notifyRejection(tx: DbOrTx, story: { id: number; projectId: number; title: string; acceptanceCriteria: string[] }, sprint: { id: number; number: number }, unmet: number[], comment: string, actorId: number, at?: Date): void {
   const doneBy = tx
     .select({ byId: storyEvents.byId })
     .from(storyEvents)
@@ -39,7 +39,7 @@ export function notifyRejection(tx: DbOrTx, story: { id: number; projectId: numb
   const criteria = unmet.map((i) => story.acceptanceCriteria[i]).filter(Boolean);
   const why = [criteria.length ? `not met: ${criteria.join("; ")}` : null, comment.trim() || null].filter(Boolean).join(" — ");
   const to = [...membersWithRole(tx, story.projectId, ["scrum_master"]), ...(doneBy ? [doneBy] : [])];
-  notify(tx, to, { text: `Rejected at the Sprint ${sprint.number} demo: “${story.title}”${why ? ` (${why})` : ""}.`, link: `/sprints/${sprint.id}/demo` }, actorId);
+  notify(tx, to, { text: `Rejected at the Sprint ${sprint.number} demo: “${story.title}”${why ? ` (${why})` : ""}.`, link: `/sprints/${sprint.id}/demo#story-${story.id}`, projectId: story.projectId, at }, actorId);
 }
 
 /**
@@ -66,8 +66,8 @@ export function remindUpcomingDemos(db: Db, now = new Date()): number {
       const everyone = tx.select({ id: projectMembers.userId, role: projectMembers.role }).from(projectMembers).where(and(eq(projectMembers.projectId, project.id), ne(projectMembers.role, "viewer"))).all();
       const waiting = tx.select({ id: stories.id }).from(stories).where(and(eq(stories.sprintId, c.sprintId), eq(stories.status, "done"))).all().length;
       const copos = everyone.filter((m) => m.role === "co_product_owner").map((m) => m.id);
-      notify(tx, copos, { text: `Sprint ${sprintNumber} demo of ${project.name} ${when}: ${waiting} done ${waiting === 1 ? "story waits" : "stories wait"} for your decision.`, link });
-      notify(tx, everyone.filter((m) => m.role !== "co_product_owner").map((m) => m.id), { text: `Sprint ${sprintNumber} demo of ${project.name} ${when}.`, link });
+      notify(tx, copos, { text: `Sprint ${sprintNumber} demo of ${project.name} ${when}: ${waiting} done ${waiting === 1 ? "story waits" : "stories wait"} for your decision.`, link, projectId: project.id, dedupeKey: `demo-reminder:${c.id}`, at: now });
+      notify(tx, everyone.filter((m) => m.role !== "co_product_owner").map((m) => m.id), { text: `Sprint ${sprintNumber} demo of ${project.name} ${when}.`, link, projectId: project.id, dedupeKey: `demo-reminder:${c.id}`, at: now });
       tx.update(ceremonies).set({ remindedAt: now.toISOString() }).where(eq(ceremonies.id, c.id)).run();
       sent++;
     }

@@ -34,8 +34,8 @@ export function addRetroItem(db: Db, actor: User, sprintId: number, input: unkno
       .values({ projectId: sprint.projectId, sprintId, column: data.column, text: data.text, authorId: actor.id, ownerId: data.column === "action" ? data.ownerId ?? null : null, dueSprintId: data.column === "action" ? data.dueSprintId ?? null : null })
       .returning()
       .get();
-    const link = `/sprints/${sprintId}/retro`;
-    if (item.ownerId) notify(tx, [item.ownerId], { text: `Retrospective action for you (sprint ${sprint.number}): ${item.text}`, link }, actor.id);
+    const link = `/sprints/${sprintId}/retro#retro-${item.id}`;
+    if (item.ownerId) notify(tx, [item.ownerId], { text: `Retrospective action for you (sprint ${sprint.number}): ${item.text}`, link, projectId: sprint.projectId }, actor.id);
     notifyMentions(tx, sprint.projectId, item.text, { authorName: actor.name, where: `the Sprint ${sprint.number} retrospective`, link }, actor.id);
     return item;
   });

@@ -274,7 +274,7 @@ export function updateStory(db: DbOrTx, actor: User, storyId: number, input: unk
     if (change.status !== undefined && change.status !== current.status) {
       set.status = change.status;
       recordEvent(tx, current, project.timeZone, actor.id, "status", current.status, change.status, at);
-      if (change.status === "done") notifyAwaitingDecision(tx, { ...current, sprintId: change.sprintId !== undefined ? change.sprintId : current.sprintId }, actor.id);
+      if (change.status === "done") notifyAwaitingDecision(tx, { ...current, sprintId: change.sprintId !== undefined ? change.sprintId : current.sprintId }, actor.id, now);
     }
     if (change.sprintId !== undefined && change.sprintId !== current.sprintId) {
       set.sprintId = change.sprintId;

@@ -12,8 +12,8 @@ import { requireConfirmation } from "../lib/confirm";
 import { handleOf, mentionHandles } from "../lib/mentions";
 import { DELETE_CONSEQUENCE, commentChangeRefusal, newMentions, replyKindRefusal, replyParent, type Refusal } from "./comment-rules";
 import { guardLanguage } from "./ideas.server";
-import { follow, followerIds, notify } from "../notifications/notify.server";
-import { answerSlaClock, ideaLink } from "./transitions.server";
+import { follow, notify } from "../notifications/notify.server";
+import { answerSlaClock, commentLink, notifyOfficialUpdate } from "./transitions.server";
 
 export type Comment = {
   id: number;
@@ -161,12 +161,12 @@ export function mentionedReaders(db: DbOrTx, handles: string[]): number[] {
     .map((u) => u.id);
 }
 
-function notifyMentioned(tx: DbOrTx, handles: string[], author: User, idea: { id: number; key: string; title: string }, body: string): void {
+function notifyMentioned(tx: DbOrTx, handles: string[], author: User, idea: { id: number; key: string; title: string }, body: string, commentId: number): void {
   const ids = mentionedReaders(tx, handles);
   if (!ids.length) return;
   const flat = body.replace(/\s+/g, " ").trim();
   const excerpt = flat.length > 120 ? `${flat.slice(0, 117)}…` : flat;
-  notify(tx, ids, { text: `${author.name} mentioned you in a comment on ${idea.key} “${idea.title}”: “${excerpt}”`, link: `${ideaLink(idea.key)}#comments`, ideaId: idea.id }, author.id);
+  notify(tx, ids, { text: `${author.name} mentioned you in a comment on ${idea.key} “${idea.title}”: “${excerpt}”`, link: commentLink(idea.key, commentId), ideaId: idea.id, dedupeKey: `mention:${commentId}` }, author.id);
 }
 
 /**
@@ -200,9 +200,9 @@ export function addComment(db: Db, author: User, key: string, input: unknown): C
     tx.update(ideas).set({ commentCount: sql`${ideas.commentCount} + 1` }).where(eq(ideas.id, idea.id)).run();
     if (data.kind === "official") {
       answerSlaClock(tx, idea.id);
-      notify(tx, followerIds(tx, idea.id), { text: `Official update on ${idea.key} “${idea.title}”.`, link: ideaLink(idea.key), ideaId: idea.id }, author.id);
+      notifyOfficialUpdate(tx, idea, { commentId: row.id, body: data.body, authorId: author.id });
     }
-    notifyMentioned(tx, mentionHandles(data.body), author, idea, data.body);
+    notifyMentioned(tx, mentionHandles(data.body), author, idea, data.body, row.id);
     follow(tx, author.id, idea.id);
     return row.id;
   });
@@ -224,7 +224,7 @@ export function editComment(db: Db, author: User, key: string, commentId: number
     const at = new Date().toISOString();
     tx.insert(commentRevisions).values({ commentId: c.id, body: c.body, writtenAt: c.editedAt ?? c.createdAt, byId: author.id, at }).run();
     tx.update(comments).set({ body: data.body, editedAt: at }).where(eq(comments.id, c.id)).run();
-    notifyMentioned(tx, newMentions(c.body, data.body), author, idea, data.body);
+    notifyMentioned(tx, newMentions(c.body, data.body), author, idea, data.body, c.id);
   });
   return listComments(db, author, key).find((c) => c.id === commentId)!;
 }

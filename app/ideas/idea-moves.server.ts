@@ -11,7 +11,7 @@ import { DomainError } from "../lib/errors";
 import { parseInput, webLinkSchema } from "../lib/validation";
 import { checkMove, finalMoveConsequence, isFinal, returnsVotes, targetQuarter, STATUS_LABELS } from "./lifecycle";
 import { requireConfirmation, type Confirmation } from "../lib/confirm";
-import { answerSlaClock, applyThreshold, ideaLink, recordStatusChange, returnAllVotes, recountVotes } from "./transitions.server";
+import { answerSlaClock, applyThreshold, ideaLink, recordStatusChange, returnAllVotes, recountVotes, notifyOfficialUpdate } from "./transitions.server";
 import { mergeVoteNotice } from "./votes";
 import { notify } from "../notifications/notify.server";
 import { getIdeaSummary, guardLanguage, type IdeaSummary } from "./ideas.server";
@@ -124,7 +124,9 @@ export function changeTargetDate(db: Db, actor: User, key: string, input: unknow
     if (!check.ok) throw new DomainError("invalid", check.message, { fields: check.fields });
     tx.update(ideas).set({ targetDate: data.targetDate }).where(eq(ideas.id, idea.id)).run();
     tx.insert(ideaEdits).values({ ideaId: idea.id, byId: actor.id, changes: { targetDate: { from: idea.targetDate, to: data.targetDate } } }).run();
-    tx.insert(comments).values({ ideaId: idea.id, authorId: actor.id, kind: "official", body: `Target changed to ${targetQuarter(data.targetDate)}: ${data.note}` }).run();
+    const body = `Target changed to ${targetQuarter(data.targetDate)}: ${data.note}`;
+    const update = tx.insert(comments).values({ ideaId: idea.id, authorId: actor.id, kind: "official", body }).returning({ id: comments.id }).get();
+    notifyOfficialUpdate(tx, idea, { commentId: update.id, body, authorId: actor.id });
     tx.update(ideas).set({ commentCount: sql`${ideas.commentCount} + 1` }).where(eq(ideas.id, idea.id)).run();
   });
 }

@@ -202,7 +202,7 @@ export function getIdeaSummary(db: DbOrTx, key: string, viewerId: number | null)
 export type IdeaDetail = IdeaSummary & {
   id: number;
   description: string;
-  statusHistory: { from: IdeaStatus | null; to: IdeaStatus; at: string; by: string | null; system: boolean; goLive: string | null; note: string }[];
+  statusHistory: { id: number; from: IdeaStatus | null; to: IdeaStatus; at: string; by: string | null; system: boolean; goLive: string | null; note: string }[];
   targetQuarter: string | null;
   targetDate: string | null;
   late: boolean;
@@ -229,7 +229,7 @@ export function getIdea(db: Db, viewer: User, key: string): IdeaDetail {
   const isPm = globalCan(viewer.role, "ideas.move");
   const today = appToday();
   const history = db
-    .select({ from: ideaStatusChanges.fromStatus, to: ideaStatusChanges.toStatus, at: ideaStatusChanges.at, by: users.name, system: ideaStatusChanges.system, goLive: goLives.name, note: ideaStatusChanges.note })
+    .select({ id: ideaStatusChanges.id, from: ideaStatusChanges.fromStatus, to: ideaStatusChanges.toStatus, at: ideaStatusChanges.at, by: users.name, system: ideaStatusChanges.system, goLive: goLives.name, note: ideaStatusChanges.note })
     .from(ideaStatusChanges)
     .leftJoin(users, eq(users.id, ideaStatusChanges.byId))
     .leftJoin(goLives, eq(goLives.id, ideaStatusChanges.goLiveId))

@@ -27,19 +27,61 @@ export function recordStatusChange(
 ): void {
   const at = new Date().toISOString();
   tx.update(ideas).set({ status: to, statusChangedAt: at }).where(eq(ideas.id, idea.id)).run();
-  tx.insert(ideaStatusChanges)
+  const { id: changeId } = tx
+    .insert(ideaStatusChanges)
     .values({ ideaId: idea.id, fromStatus: idea.status, toStatus: to, byId: change.byId, system: change.system, goLiveId: change.goLiveId ?? null, note: change.note, at })
-    .run();
-  if (to === "under_pm_review") startSlaClock(tx, idea);
+    .returning({ id: ideaStatusChanges.id })
+    .get();
+  // The category's PM hears of an entry into review once, with what is due (not also as a follower).
+  const event = `status:${changeId}`;
+  if (to === "under_pm_review") startSlaClock(tx, idea, event);
   notify(
     tx,
     followerIds(tx, idea.id),
-    { text: `${idea.key} “${idea.title}” moved to ${STATUS_LABELS[to]}.`, link: ideaLink(idea.key), ideaId: idea.id },
+    {
+      text: `${idea.key} “${idea.title}” moved to ${STATUS_LABELS[to]}.`,
+      detail: change.note.trim() || null,
+      link: statusLink(idea.key, changeId),
+      ideaId: idea.id,
+      dedupeKey: event,
+    },
     change.byId,
   );
 }
 
-function startSlaClock(tx: DbOrTx, idea: IdeaRef): void {
+/** Where a status change is shown: its entry in the idea page's status history. */
+export function statusLink(key: string, changeId: number): string {
+  return `${ideaLink(key)}#status-${changeId}`;
+}
+
+/** Where an official update is shown: its place in the idea page's conversation (each update is shown once). */
+export function officialUpdateLink(key: string, commentId: number): string {
+  return `${ideaLink(key)}#comment-${commentId}`;
+}
+
+/** Tell an idea's followers of an official update, with its text; mailed at once to those who asked. */
+export function notifyOfficialUpdate(tx: DbOrTx, idea: { id: number; key: string; title: string }, update: { commentId: number; body: string; authorId: number }): void {
+  notify(
+    tx,
+    followerIds(tx, idea.id),
+    {
+      text: `Official update on ${idea.key} “${idea.title}”.`,
+      detail: update.body,
+      link: officialUpdateLink(idea.key, update.commentId),
+      ideaId: idea.id,
+      dedupeKey: `comment:${update.commentId}`,
+      officialUpdate: { subject: `Official update on ${idea.key}: ${idea.title}` },
+    },
+    update.authorId,
+  );
+}
+
+/** Where a comment is shown on the idea page. */
+export function commentLink(key: string, commentId: number): string {
+  return `${ideaLink(key)}#comment-${commentId}`;
+}
+
+function startSlaClock(tx: DbOrTx, idea: IdeaRef, event: string): void {
   const today = appToday();
   const holidaySet = new Set(tx.select({ date: holidays.date }).from(holidays).all().map((h) => h.date));
   tx.insert(slaClocks).values({ ideaId: idea.id, enteredOn: today, dueOn: slaDueDate(today, holidaySet) }).run();
@@ -49,6 +91,7 @@ function startSlaClock(tx: DbOrTx, idea: IdeaRef): void {
       text: `${idea.key} “${idea.title}” reached Under PM Review: a public update is due within 30 business days.`,
       link: ideaLink(idea.key),
       ideaId: idea.id,
+      dedupeKey: event,
     });
   }
 }

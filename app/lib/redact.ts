@@ -1,9 +1,9 @@
 /**
  * Paths as they may be written to a log: the secret parts of links that stand in for a password
- * (set-password links, which welcome and reset mails carry, and the calendar feed's token) become
+ * (set-password links, which welcome and reset mails carry, unsubscribe links of digests, and the calendar feed's token) become
  * `[redacted]`.
  */
-const SECRET_SEGMENT_AFTER = new Set(["set-password"]);
+const SECRET_SEGMENT_AFTER = new Set(["set-password", "unsubscribe"]);
 const SECRET_PARAMS = new Set(["token", "key", "secret", "password", "code", "signature"]);
 export const REDACTED = "[redacted]";
 

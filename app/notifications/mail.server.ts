@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import { outbox, users } from "../../db/schema";
 import { appToday } from "../lib/app-time";
+import { unsubscribeToken } from "./settings.server";
 
 /** Give up on a mail after this many failed attempts (it stays on the admin's outbox page). */
 export const MAX_ATTEMPTS = 5;
@@ -13,15 +14,16 @@ export function smtpTransport(url: string): Transporter {
 }
 
 /**
- * What may go out now: sign-in links at once; a digest once its day is over (it collects the whole
- * day's notifications), in the app's time zone.
+ * What may go out now: sign-in links and official-update mails at once; a digest once its day is
+ * over (it collects the whole day's notifications, or for a weekly digest the week's, whose last
+ * day it carries), in the app's time zone.
  */
 export function dueMail(db: Db, now = new Date()) {
   return db
-    .select({ id: outbox.id, kind: outbox.kind, subject: outbox.subject, body: outbox.body, attempts: outbox.attempts, to: users.email, name: users.name })
+    .select({ id: outbox.id, userId: outbox.userId, kind: outbox.kind, subject: outbox.subject, body: outbox.body, attempts: outbox.attempts, to: users.email, name: users.name })
     .from(outbox)
     .innerJoin(users, eq(users.id, outbox.userId))
-    .where(and(isNull(outbox.sentAt), lt(outbox.attempts, MAX_ATTEMPTS), or(eq(outbox.kind, "link"), lt(outbox.day, appToday(now)))))
+    .where(and(isNull(outbox.sentAt), lt(outbox.attempts, MAX_ATTEMPTS), or(eq(outbox.kind, "link"), eq(outbox.kind, "update"), lt(outbox.day, appToday(now)))))
     .orderBy(asc(outbox.id))
     .all();
 }
@@ -81,18 +83,31 @@ export function renderMail(subject: string, body: string, baseUrl: string): { te
  * Send what is due through the transport; each mail is marked sent when the server took it, or
  * its attempt and error are kept for the next run.
  */
-export async function sendOutbox(db: Db, transport: Transporter, options: { from: string; baseUrl: string; now?: Date }): Promise<{ sent: number; failed: number }> {
+export async function sendOutbox(
+  db: Db,
+  transport: Transporter,
+  options: { from: string; baseUrl: string; now?: Date; /** Signs the unsubscribe links of digests and update mails. */ unsubscribeSecret?: string },
+): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
+  const base = options.baseUrl.replace(/\/$/, "");
   for (const mail of dueMail(db, options.now)) {
     try {
+      const stream = mail.kind === "digest" ? "digest" : mail.kind === "update" ? "updates" : null;
+      const unsubscribe = stream && options.unsubscribeSecret ? `/unsubscribe/${unsubscribeToken(mail.userId, stream, options.unsubscribeSecret)}` : null;
+      const body = unsubscribe ? `${mail.body}\n\n${stream === "digest" ? "Stop these digest emails" : "Stop mailing official updates at once"} (${unsubscribe})` : mail.body;
       await transport.sendMail({
         from: options.from,
         to: `${mail.name} <${mail.to}>`,
         subject: mail.subject,
-        ...renderMail(mail.subject, mail.body, options.baseUrl),
-        // Machine-sent (RFC 3834): out-of-office replies and auto-forwards stay away.
-        headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },
+        ...renderMail(mail.subject, body, base),
+        headers: {
+          // Machine-sent (RFC 3834): out-of-office replies and auto-forwards stay away.
+          "Auto-Submitted": "auto-generated",
+          "X-Auto-Response-Suppress": "All",
+          // A mail client's own unsubscribe button, one click, no sign-in (RFC 2369, RFC 8058).
+          ...(unsubscribe ? { "List-Unsubscribe": `<${base}${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
+        },
       });
       db.update(outbox).set({ sentAt: new Date().toISOString(), attempts: mail.attempts + 1, lastError: null }).where(eq(outbox.id, mail.id)).run();
       sent++;

@@ -12,18 +12,24 @@ import { formatTimestamp } from "~/lib/dates";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
+import { notificationSettingsOf, updateNotificationSettings } from "~/notifications/settings.server";
 
 export const meta: MetaFunction = () => pageMeta("Settings · Sprintlab", "Your Sprintlab settings and API tokens.");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ user, tokens: listTokens(getDb(), user.id) });
+  return json({ user, tokens: listTokens(getDb(), user.id), mail: notificationSettingsOf(getDb(), user.id) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
   try {
+    if (form.get("intent") === "email") {
+      const saved = updateNotificationSettings(getDb(), user, { digest: form.get("digest"), immediateOfficialUpdates: form.get("immediateOfficialUpdates") === "on" });
+      const digest = saved.digest === "off" ? "No digest emails" : saved.digest === "weekly" ? "A weekly digest" : "A daily digest";
+      return redirectWithFlash("/settings", `Email choices saved. ${digest}${saved.immediateOfficialUpdates ? ", and official updates at once" : ""}.`);
+    }
     if (form.get("intent") === "revoke-token") {
       revokeToken(getDb(), user.id, Number(form.get("tokenId")));
       return redirectWithFlash("/settings", "Token revoked. Scripts using it can no longer call the API.");
@@ -35,11 +41,20 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+const DIGESTS = [
+  { value: "daily", label: "Daily: yesterday's notifications, each morning" },
+  { value: "weekly", label: "Weekly: the past week's, on the first day of the week" },
+  { value: "off", label: "Off: no digest emails" },
+] as const;
+
 export default function Settings() {
-  const { user, tokens } = useLoaderData<typeof loader>();
+  const { user, tokens, mail } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const created = data && "created" in data ? data.created : null;
-  const errors = data && "errors" in data ? data.errors : null;
+  const allErrors = data && "errors" in data ? data.errors : null;
+  // The email form's refusal stays with it; every other refusal is the token form's.
+  const emailErrors = allErrors?.values.intent === "email" ? allErrors : null;
+  const errors = emailErrors ? null : allErrors;
   const active = tokens.filter((t) => !t.revokedAt);
   const revoked = tokens.filter((t) => t.revokedAt);
   return (
@@ -47,7 +62,7 @@ export default function Settings() {
       <div className="page-header">
         <div>
           <h1>Settings</h1>
-          <p>Your account and your personal access tokens for the JSON API.</p>
+          <p>Your account, the email Sprintlab sends you, and your personal access tokens for the JSON API.</p>
         </div>
       </div>
 
@@ -57,6 +72,30 @@ export default function Settings() {
           <strong>{user.name}</strong> · {user.email} · <RoleBadge role={user.role} />
           {user.company ? <> · {user.company}</> : null}
         </p>
+      </section>
+
+      <section className="card" aria-labelledby="email-title">
+        <h2 id="email-title">Email</h2>
+        <p className="muted">Every notification is on your notifications page. By email you get them collected in a digest, as often as you choose here.</p>
+        <PostForm className="form" noValidate>
+          {emailErrors ? <FormMessage message={emailErrors.fields.digest ?? emailErrors.message} /> : null}
+          <input type="hidden" name="intent" value="email" />
+          <fieldset className="choice-group">
+            <legend>Digest</legend>
+            {DIGESTS.map((d) => (
+              <label key={d.value} className="choice">
+                <input type="radio" name="digest" value={d.value} defaultChecked={(emailErrors?.values.digest ?? mail.digest) === d.value} /> {d.label}
+              </label>
+            ))}
+          </fieldset>
+          <label className="choice">
+            <input type="checkbox" name="immediateOfficialUpdates" defaultChecked={emailErrors ? emailErrors.values.immediateOfficialUpdates === "on" : mail.immediateOfficialUpdates} /> Email me each official
+            update on ideas I follow at once (it then stays out of the digest)
+          </label>
+          <button type="submit" className="button">
+            Save email choices
+          </button>
+        </PostForm>
       </section>
 
       <section className="card" aria-labelledby="tokens-title">

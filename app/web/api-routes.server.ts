@@ -9,6 +9,7 @@ import * as ideasKey from "../routes/api+/v1+/ideas.$key";
 import * as ideasKeyVote from "../routes/api+/v1+/ideas.$key.vote";
 import * as ideas from "../routes/api+/v1+/ideas";
 import * as me from "../routes/api+/v1+/me";
+import * as meNotificationSettings from "../routes/api+/v1+/me.notification-settings";
 import * as portalsSlug from "../routes/api+/v1+/portals.$slug";
 import * as portals from "../routes/api+/v1+/portals";
 import * as projectsIdBacklog from "../routes/api+/v1+/projects.$id.backlog";
@@ -52,6 +53,7 @@ export const API_ROUTES: readonly { path: string; module: { loader: unknown } }[
   { path: "/ideas/{key}/vote", module: ideasKeyVote },
   { path: "/ideas", module: ideas },
   { path: "/me", module: me },
+  { path: "/me/notification-settings", module: meNotificationSettings },
   { path: "/portals/{slug}", module: portalsSlug },
   { path: "/portals", module: portals },
   { path: "/projects/{id}/backlog", module: projectsIdBacklog },

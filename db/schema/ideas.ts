@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { now } from "./now";
 import { users } from "./auth";
-import { features } from "./delivery";
+import { features, projects } from "./delivery";
 
 import { COMMENT_KINDS, IDEA_STATUSES } from "./enums";
 
@@ -256,13 +256,34 @@ export const notifications = sqliteTable(
       .notNull()
       .references(() => users.id),
     ideaId: integer("idea_id").references(() => ideas.id),
+    /** The Delivery project it is about, so the list can name it. */
+    projectId: integer("project_id").references(() => projects.id),
     text: text("text").notNull(),
+    /** What the event said: the PM's public note of a status change, the text of an official update. */
+    detail: text("detail"),
+    /** The exact place it opens, anchor included (`/ideas/KEY#update-12`). */
     link: text("link").notNull(),
+    /** One event notifies a user once: a second notify with the same key is dropped. */
+    dedupeKey: text("dedupe_key"),
     createdAt: text("created_at").notNull().default(now),
     readAt: text("read_at"),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt), uniqueIndex("notifications_user_dedupe_unique").on(t.userId, t.dedupeKey)],
 );
+
+export const DIGEST_CHOICES = ["daily", "weekly", "off"] as const;
+export type DigestChoice = (typeof DIGEST_CHOICES)[number];
+
+/** Each user's mail choices; no row means the defaults (a daily digest, no immediate mail). */
+export const notificationSettings = sqliteTable("notification_settings", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  digest: text("digest", { enum: DIGEST_CHOICES }).notNull().default("daily"),
+  /** Mail each official update on a followed idea at once, instead of waiting for the digest. */
+  immediateOfficialUpdates: integer("immediate_official_updates", { mode: "boolean" }).notNull().default(false),
+  updatedAt: text("updated_at").notNull().default(now),
+});
 
 /** Every edit of an idea's text, category or portal, with what it was before. */
 export const ideaEdits = sqliteTable(
@@ -336,8 +357,10 @@ export const passwordTokens = sqliteTable(
 );
 
 /**
- * The email outbox: one `digest` per user per day collecting that day's notifications, and
- * `link` mails (set or reset a password) that go out on their own.
+ * The email outbox: one `digest` per user per period collecting its notifications (`day` is the
+ * period's last day: the day itself for a daily digest, the week's last day for a weekly one),
+ * `link` mails (set or reset a password) and `update` mails (an official update for someone who
+ * asked for those at once) that go out on their own.
  */
 export const outbox = sqliteTable(
   "outbox",
@@ -346,7 +369,7 @@ export const outbox = sqliteTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id),
-    kind: text("kind", { enum: ["digest", "link"] }).notNull().default("digest"),
+    kind: text("kind", { enum: ["digest", "link", "update"] }).notNull().default("digest"),
     day: text("day").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),

@@ -233,6 +233,8 @@ function backdate(db: Db, today: string) {
   db.run(sql`UPDATE vote_ledger SET at = ${closedAt("(SELECT id FROM ideas s2 WHERE vote_ledger.reason = 'Vote moved from ' || s2.key || ' by merge')")} WHERE kind = 'spend' AND reason LIKE 'Vote moved from %'`);
   // Notifications are dated by what they tell of: the status change named, the close, the official update.
   db.run(sql`UPDATE notifications SET created_at = coalesce(
+    (SELECT c.at FROM idea_status_changes c WHERE notifications.dedupe_key = 'status:' || c.id),
+    (SELECT k.created_at FROM comments k WHERE notifications.dedupe_key = 'comment:' || k.id),
     (SELECT max(c.at) FROM idea_status_changes c WHERE c.idea_id = notifications.idea_id AND notifications.text LIKE '%moved to ' || CASE c.to_status
       WHEN 'under_pm_review' THEN 'Under PM Review' WHEN 'accepted' THEN 'Accepted' WHEN 'in_development' THEN 'In Development'
       WHEN 'delivered' THEN 'Delivered' WHEN 'not_planned' THEN 'Not Planned' WHEN 'merged' THEN 'Merged' END || '.'),
@@ -240,8 +242,8 @@ function backdate(db: Db, today: string) {
     CASE WHEN notifications.text LIKE 'Official update on %' THEN (SELECT max(k.created_at) FROM comments k WHERE k.idea_id = notifications.idea_id AND k.kind = 'official') END,
     created_at) WHERE idea_id IS NOT NULL`);
   // Lists show the newest written first: rewrite them in the order of their dates.
-  db.run(sql`CREATE TEMP TABLE seeded_notifications AS SELECT user_id, idea_id, text, link, created_at, read_at FROM notifications ORDER BY created_at, id`);
+  db.run(sql`CREATE TEMP TABLE seeded_notifications AS SELECT user_id, idea_id, project_id, text, detail, link, dedupe_key, created_at, read_at FROM notifications ORDER BY created_at, id`);
   db.run(sql`DELETE FROM notifications`);
-  db.run(sql`INSERT INTO notifications (user_id, idea_id, text, link, created_at, read_at) SELECT user_id, idea_id, text, link, created_at, read_at FROM seeded_notifications ORDER BY rowid`);
+  db.run(sql`INSERT INTO notifications (user_id, idea_id, project_id, text, detail, link, dedupe_key, created_at, read_at) SELECT user_id, idea_id, project_id, text, detail, link, dedupe_key, created_at, read_at FROM seeded_notifications ORDER BY rowid`);
   db.run(sql`DROP TABLE seeded_notifications`);
 }

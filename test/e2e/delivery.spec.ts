@@ -224,7 +224,7 @@ test("a customer-side blocker is raised from the board and resolved", async ({ p
 
   const copo = await pageAs("copo@example.com");
   await copo.goto("/notifications");
-  await expect(copo.getByRole("link", { name: `Blocker assigned to you: ${title}` })).toBeVisible();
+  await expect(copo.getByRole("button", { name: `Blocker assigned to you: ${title}` })).toBeVisible();
 
   await item.getByLabel("How it was resolved").fill("Firewall rule opened by Acme IT");
   await item.getByRole("button", { name: `Resolve ${title}` }).click();

@@ -75,9 +75,10 @@ test.describe("merge and close tell their story", () => {
 
     // Each voter of the merged idea heard where their vote went.
     await customer.goto("/notifications");
-    await expect(customer.getByRole("link", { name: `${source.key} “${source.title}” was merged into ${target.key}: your vote came back to you because you had already voted for ${target.key} “${target.title}”.` })).toBeVisible();
+    await expect(customer.getByRole("button", { name: `${source.key} “${source.title}” was merged into ${target.key}: your vote came back to you because you had already voted for ${target.key} “${target.title}”.` })).toBeVisible();
     const partner = await pageAs(mover.email);
     await partner.goto("/notifications");
-    await expect(partner.getByRole("link", { name: `${source.key} “${source.title}” was merged: your vote moved to ${target.key} “${target.title}”.` })).toHaveAttribute("href", `/ideas/${target.key}`);
+    await partner.getByRole("button", { name: `${source.key} “${source.title}” was merged: your vote moved to ${target.key} “${target.title}”.` }).click();
+    await expect(partner).toHaveURL(new RegExp(`/ideas/${target.key}$`));
   });
 });

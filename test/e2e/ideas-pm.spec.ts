@@ -64,7 +64,7 @@ test.describe("product manager", () => {
     await voterPage.goto("/my-votes");
     await expect(voterPage.getByTestId("balance-available")).toHaveText("10");
     await voterPage.goto("/notifications");
-    await expect(voterPage.getByRole("link", { name: new RegExp(`Your vote on ${idea.key}.*came back to you`) })).toBeVisible();
+    await expect(voterPage.getByRole("button", { name: new RegExp(`Your vote on ${idea.key}.*came back to you`) })).toBeVisible();
     const history = (await (await request.get(`/api/v1/ideas/${idea.key}`, { headers: bearer(voter.token) })).json()).statusHistory;
     expect(history.map((h: { to: string }) => h.to)).toEqual(["community_review", "under_pm_review", "accepted", "in_development", "delivered"]);
   });

@@ -97,7 +97,7 @@ test("a team member mentions the co-product owner on a story, attaches a file an
 
   const copo = await pageAs("copo@example.com");
   await copo.goto("/notifications");
-  await copo.getByRole("link", { name: /mentioned you in a comment on “Claims line routes by policy type”/ }).first().click();
+  await copo.getByRole("button", { name: /mentioned you in a comment on “Claims line routes by policy type”/ }).first().click();
   await expect(copo).toHaveURL(new RegExp(`/stories/${story.id}#comment-\\d+$`));
 });
 

@@ -11,7 +11,8 @@ import { addMember, createProject } from "~/delivery/projects.server";
 import { remindUpcomingDemos } from "~/delivery/reminders.server";
 import { generateSprints, startSprint } from "~/delivery/sprints.server";
 import { createStory, updateStory } from "~/delivery/stories.server";
-import { notify } from "~/notifications/notify.server";
+import { listNotifications, notify } from "~/notifications/notify.server";
+import { raiseBlocker } from "~/delivery/blockers.server";
 import { absoluteLinks, dueMail, renderMail, sendOutbox, smtpTransport } from "~/notifications/mail.server";
 import { checkPasswordLink, forgotPassword } from "~/auth/access.server";
 import { simpleParser } from "mailparser";
@@ -75,6 +76,26 @@ describe("delivery notifications", () => {
     // The digest of the day carries the reminder too.
     const digest = db.select().from(outbox).where(eq(outbox.userId, dev.id)).all();
     expect(digest.map((m) => m.body).join("\n")).toContain("Sprint 1 demo of");
+  });
+});
+
+describe("delivery notifications name their project and open the exact thing", () => {
+  it("a done story, a rejection, a blocker and a demo reminder each carry the project and the anchor of their entry, and a reminder never comes twice", async () => {
+    const { sm, dev, copo, project, s1, story } = await runningSprint();
+    updateStory(db, dev, story.id, { status: "done" });
+    expect(listNotifications(db, copo.id)[0]).toMatchObject({ project: project.name, link: `/sprints/${s1.id}/demo#story-${story.id}` });
+    decideAtDemo(db, copo, s1.id, { storyId: story.id, decision: "reject", unmetCriteria: [0], then: "in_progress", comment: "" });
+    expect(listNotifications(db, dev.id)[0]).toMatchObject({ project: project.name, link: `/sprints/${s1.id}/demo#story-${story.id}` });
+    const blocker = raiseBlocker(db, sm, project.id, { title: "Test tenant licences", side: "delivery", ownerId: dev.id });
+    expect(listNotifications(db, dev.id)[0]).toMatchObject({ text: "Blocker assigned to you: Test tenant licences", project: project.name, link: `/projects/${project.id}/blockers#blocker-${blocker.id}` });
+    // The reminder of one demo is one event: asked twice (its mark lost), it still reaches each member once.
+    const demo = listCeremonies(db, sm, project.id, { sprintId: s1.id, kinds: ["demo"] })[0];
+    const morning = new Date(`${demo.date}T07:00:00Z`);
+    remindUpcomingDemos(db, morning);
+    db.update(ceremonies).set({ remindedAt: null }).where(eq(ceremonies.id, demo.id)).run();
+    remindUpcomingDemos(db, morning);
+    expect(texts(dev.id).filter((t) => t.startsWith("Sprint 1 demo of"))).toHaveLength(1);
+    expect(listNotifications(db, dev.id).find((n) => n.text.startsWith("Sprint 1 demo of"))).toMatchObject({ project: project.name, createdAt: morning.toISOString() });
   });
 });
 

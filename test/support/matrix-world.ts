@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import Database from "better-sqlite3";
 import { connect, type Db } from "../../db/client.server";
-import { ceremonies, checklistTemplateItems, transitionItems } from "../../db/schema";
+import { ceremonies, checklistTemplateItems, notifications, transitionItems } from "../../db/schema";
 import { requestAccess, issueResetLink } from "../../app/auth/access.server";
 import { sessionCookie } from "../../app/auth/session.server";
 import { createSession } from "../../app/auth/sessions.server";
@@ -28,6 +28,9 @@ import { addComment } from "../../app/ideas/comments.server";
 import { moveIdea } from "../../app/ideas/idea-moves.server";
 import { castVote, requestMoreVotes } from "../../app/ideas/votes.server";
 import { linkIdea } from "../../app/ideas-delivery/links.server";
+import { notify } from "../../app/notifications/notify.server";
+import { unsubscribeToken } from "../../app/notifications/settings.server";
+import { sessionSecret } from "../../app/auth/secret.server";
 import { freshDb } from "./db";
 import { TEST_PASSWORD, makeIdea, makePortal, makeUser } from "./factories";
 
@@ -119,6 +122,10 @@ export type World = {
   calendarHolidayDate: string;
   templateItemId: number;
   resetToken: string;
+  /** A signed digest unsubscribe link's token, for the target user. */
+  unsubscribeToken: string;
+  /** One notification of each persona's own, to open. */
+  notificationIds: Record<SignedIn, number>;
 };
 
 const fromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -225,7 +232,10 @@ export async function buildWorld(db: Db): Promise<World> {
   const cookies = {} as Record<SignedIn, string>;
   const tokens = {} as Record<SignedIn, string>;
   const tokenIds = {} as Record<SignedIn, number>;
+  const notificationIds = {} as Record<SignedIn, number>;
   for (const [persona, user] of Object.entries(users) as [SignedIn, User][]) {
+    notify(db, [user.id], { text: "Welcome to the matrix world.", link: "/notifications", dedupeKey: "matrix-welcome" });
+    notificationIds[persona] = db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.userId, user.id), eq(notifications.dedupeKey, "matrix-welcome"))).get()!.id;
     const cookie = await sessionCookie().serialize(createSession(db, user.id));
     cookies[persona] = cookie.split(";")[0];
     const made = createToken(db, user.id, { name: "matrix" });
@@ -276,6 +286,8 @@ export async function buildWorld(db: Db): Promise<World> {
     calendarHolidayDate,
     templateItemId,
     resetToken,
+    unsubscribeToken: unsubscribeToken(target.id, "digest", sessionSecret()),
+    notificationIds,
   };
 }
 

@@ -90,6 +90,7 @@ export const MATRIX: readonly MatrixRow[] = [
   api("PATCH", "/ideas/{key}/comments/{id}", COMMENT_AUTHOR, "B6: authors may edit their comments", (w) => ({ path: `/ideas/${w.ideaOpen}/comments/${w.workaroundCommentId}`, params: { key: w.ideaOpen, id: String(w.workaroundCommentId) }, body: { body: "Export the segment table to a sheet each morning meanwhile." } })),
   api("DELETE", "/ideas/{key}/comments/{id}", COMMENT_AUTHOR, "B6: authors may delete their comments", (w) => ({ path: `/ideas/${w.ideaOpen}/comments/${w.workaroundCommentId}`, params: { key: w.ideaOpen, id: String(w.workaroundCommentId) } })),
   api("POST", "/ideas/{key}/links", PM, "B10: PMs link ideas to delivery features", (w) => ({ path: `/ideas/${w.ideaAccepted}/links`, params: { key: w.ideaAccepted }, body: { featureId: w.featureFree } })),
+  api("PATCH", "/me/notification-settings", ANY_USER, "B7: each user chooses their own email", () => ({ path: "/me/notification-settings", params: {}, body: { digest: "weekly", immediateOfficialUpdates: true } })),
   api("PATCH", "/portals/{slug}", ADMIN, "admin: portals", (w) => ({ path: `/portals/${w.portalSlug}`, params: { slug: w.portalSlug }, body: { voteThreshold: 25 } })),
   api("POST", "/projects", PROJECT_CREATORS, "staff and admins create projects", () => ({ path: "/projects", params: {}, body: { name: `Project ${next()}`, customer: "Contoso", sowSignedOn: "2026-01-05", staffedOn: "2026-01-12" } })),
   api("POST", "/projects/{id}/features", OWNERS, "product owner, co-product owner: features", (w) => ({ path: `/projects/${w.projectId}/features`, params: { id: String(w.projectId) }, body: { name: "Web chat" } })),
@@ -118,6 +119,10 @@ export const MATRIX: readonly MatrixRow[] = [
   page("_auth+/request-access", DEFAULT_INTENT, EVERYONE, "B8: anyone may request access", () => at("/request-access", { name: "Sam Roe", email: `sam-${next()}@contoso.test`, company: "Contoso", role: "partner", reason: "We resell the platform in the Nordics." })),
   page("_auth+/set-password.$token", DEFAULT_INTENT, EVERYONE, "B8: a one-time set-password link", (w) => at(`/set-password/${w.resetToken}`, { password: "a brand new password", confirm: "a brand new password" }, { token: w.resetToken })),
   page("notifications", DEFAULT_INTENT, ANY_USER, "every user reads their own notifications", () => at("/notifications", {})),
+  page("notifications", "read", ANY_USER, "every user marks their own notifications read, one at a time", (w, p) => at("/notifications", { intent: "read", id: String(p === "anonymous" ? w.notificationIds.customer : w.notificationIds[p]) })),
+  page("notifications_.$id.open", DEFAULT_INTENT, ANY_USER, "every user opens their own notifications", (w, p) => at(`/notifications/${p === "anonymous" ? w.notificationIds.customer : w.notificationIds[p]}/open`, {}, { id: String(p === "anonymous" ? w.notificationIds.customer : w.notificationIds[p]) })),
+  page("settings", "email", ANY_USER, "B7: each user chooses their own digest and immediate mail", () => at("/settings", { intent: "email", digest: "weekly", immediateOfficialUpdates: "on" })),
+  page("_auth+/unsubscribe.$token", DEFAULT_INTENT, EVERYONE, "B7: a digest's signed unsubscribe link works without signing in (RFC 8058 one-click)", (w) => at(`/unsubscribe/${w.unsubscribeToken}`, { "List-Unsubscribe": "One-Click" }, { token: w.unsubscribeToken })),
   page("settings", DEFAULT_INTENT, ANY_USER, "Part C: personal access tokens, each user their own", () => at("/settings", { name: "Reporting script" })),
   page("settings", "revoke-token", ANY_USER, "Part C: each user revokes their own tokens", (w, p) => at("/settings", { intent: "revoke-token", tokenId: String(p === "anonymous" ? w.tokenIds.customer : w.tokenIds[p]) })),
 

@@ -64,7 +64,7 @@ export default function Blockers() {
         {blockers.length === 0 ? <p className="muted">No blockers. Raise one when something outside the team's control stops a story.</p> : null}
         <ul className="idea-list">
           {blockers.map((b) => (
-            <li key={b.id} className="comment" data-testid={`blocker-${b.id}`}>
+            <li key={b.id} id={`blocker-${b.id}`} className="comment" data-testid={`blocker-${b.id}`}>
               <div className="row-actions" style={{ justifyContent: "space-between" }}>
                 <span>
                   <strong>{b.title}</strong> <span className={`status ${b.side === "customer" ? "status--under_pm_review" : "status--accepted"}`}>{b.side === "customer" ? "Customer side" : "Delivery side"}</span>{" "}

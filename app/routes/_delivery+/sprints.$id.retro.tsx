@@ -92,7 +92,7 @@ export default function Retro() {
               {items
                 .filter((i) => i.column === col.key)
                 .map((i) => (
-                  <article key={i.id} className="story-card">
+                  <article key={i.id} id={`retro-${i.id}`} className="story-card">
                     {i.text}
                     {i.column === "action" ? (
                       <div className="story-card__meta">

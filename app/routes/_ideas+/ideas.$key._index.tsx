@@ -296,8 +296,8 @@ export default function IdeaPage() {
               </p>
             ) : null}
             <ol className="timeline">
-              {idea.statusHistory.map((h, i) => (
-                <li key={i}>
+              {idea.statusHistory.map((h) => (
+                <li key={h.id} id={`status-${h.id}`}>
                   <strong>{STATUS_LABELS[h.to]}</strong> · {formatTimestamp(h.at)} · {h.goLive ? `by go-live ${h.goLive}, marked by ${h.by}` : h.system ? "automatically" : h.by}
                   {h.note ? <div className="muted">{h.note}</div> : null}
                 </li>

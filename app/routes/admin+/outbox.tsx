@@ -20,7 +20,7 @@ export default function Outbox() {
     <section className="card" aria-labelledby="outbox-title">
       <h2 id="outbox-title">Email outbox</h2>
       <p className="muted">
-        One digest per user per day, collecting that day's notifications (sent once the day is over), plus one-time sign-in links (sent at once). The latest 100.{" "}
+        One digest per user per day or week, as each chose, collecting its notifications (sent once the day or week is over), plus one-time sign-in links and the official updates some asked for at once (both sent at once). The latest 100.{" "}
         {smtp ? "SMTP_URL is set: the server sends due mail every minute." : "SMTP_URL is not set: nothing is sent; set it to send through your mail server."}
       </p>
       {mails.length === 0 ? (
