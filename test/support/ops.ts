@@ -10,7 +10,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { openDatabase } from "../../db/client.server";
 import { createToken } from "../../app/auth/tokens.server";
-import { stateAt } from "../../app/delivery/burndown";
+import { stateAt, type StoryEventKind } from "../../app/delivery/burndown";
 import { addMember, createProject } from "../../app/delivery/projects.server";
 import { generateSprints, startSprint, toStoryEvent } from "../../app/delivery/sprints.server";
 import { createStory, updateStory } from "../../app/delivery/stories.server";
@@ -298,14 +298,16 @@ export function databaseProblems(databaseFile: string, ack?: Acknowledged): stri
         storyId: number;
         at: string;
         date: string;
-        kind: "created" | "status" | "estimate" | "sprint";
+        kind: StoryEventKind;
         toValue: string | null;
       }[]
     ).map((e) => toStoryEvent({ ...e, seq: e.id, to: e.toValue }));
     const replayed = stateAt(events, Number.MAX_SAFE_INTEGER);
-    const stored = db.prepare("SELECT id, sprint_id AS sprintId, points, status FROM stories").all() as { id: number; sprintId: number | null; points: number | null; status: string }[];
+    const stored = db
+      .prepare("SELECT id, sprint_id AS sprintId, points, status, wont_do_at AS wontDoAt FROM stories")
+      .all() as { id: number; sprintId: number | null; points: number | null; status: string; wontDoAt: string | null }[];
     for (const story of stored) {
-      const expected = { sprintId: story.sprintId, points: story.points ?? 0, status: story.status };
+      const expected = { sprintId: story.sprintId, points: story.points ?? 0, status: story.status, wontDo: story.wontDoAt !== null };
       if (JSON.stringify(replayed.get(story.id)) !== JSON.stringify(expected)) {
         problems.push(`story ${story.id}: stored ${JSON.stringify(expected)}, events say ${JSON.stringify(replayed.get(story.id))}`);
       }
