@@ -22,7 +22,7 @@ const FIELD: Partial<Record<StoryEventKind, string>> = {
   estimate: "points",
   status: "status",
   sprint: "sprint",
-  doc_kinds: "documents it changes",
+  doc_kinds: "As-Delivered documents",
 };
 
 function list(value: string | null): string | null {

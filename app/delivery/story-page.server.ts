@@ -1,7 +1,7 @@
 /** Everything the story page shows: the story's home (content, place, people, thread and history). */
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
-import { features, sprints, storyEvents, users } from "../../db/schema";
+import { blockers, features, sprints, storyEvents, users } from "../../db/schema";
 import { projectCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { listMembers, membershipOf } from "./projects.server";
@@ -29,12 +29,19 @@ export function storyPage(db: Db, viewer: User, storyId: number) {
   const sprintNumbers = new Map(sprintIds.length ? db.select({ id: sprints.id, number: sprints.number }).from(sprints).where(inArray(sprints.id, sprintIds)).all().map((s) => [s.id, s.number] as const) : []);
   const featureNames = new Map(db.select({ id: features.id, name: features.name }).from(features).where(eq(features.projectId, project.id)).all().map((f) => [f.id, f.name] as const));
   const wontDoBy = story.wontDoById ? db.select({ name: users.name }).from(users).where(eq(users.id, story.wontDoById)).get()?.name ?? null : null;
+  const openBlockers = db
+    .select({ id: blockers.id, title: blockers.title })
+    .from(blockers)
+    .where(and(eq(blockers.storyId, story.id), isNull(blockers.resolvedAt)))
+    .orderBy(asc(blockers.id))
+    .all();
   const may = (action: Parameters<typeof projectCan>[2]) => projectCan(viewer.role, role, action);
   return {
     ...thread,
     sprint,
     assignee: story.assigneeId ? members.find((m) => m.id === story.assigneeId) ?? null : null,
     wontDo: story.wontDoAt ? { reason: story.wontDoReason ?? "", by: wontDoBy, at: story.wontDoAt } : null,
+    blockers: openBlockers,
     members,
     features: featureList,
     feature: story.featureId ? featureList.find((f) => f.id === story.featureId) ?? null : null,

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
 import { blockers, demoDecisions, groomingChanges, sprints, stories, storyAttachments, storyComments, storyEvents } from "../../db/schema";
 import type { User } from "../auth/users.server";
+import { type Confirmation, count, requireConfirmation } from "../lib/confirm";
 import { DomainError } from "../lib/errors";
 import { oneLine, parseInput } from "../lib/validation";
 import { requireProject } from "./projects.server";
@@ -45,7 +46,12 @@ function everInStartedSprint(tx: DbOrTx, story: Story): boolean {
  * so no chart or report counted it. Its events, thread, files and grooming lines go with it; a
  * blocker naming it keeps its text. Its number is not given out again.
  */
-export function deleteStory(db: Db, actor: User, storyId: number, dir = attachmentsDir()): { key: string | null; projectId: number } {
+export function deleteStory(
+  db: Db,
+  actor: User,
+  storyId: number,
+  { dir = attachmentsDir(), confirmation }: { dir?: string; confirmation?: Confirmation } = {},
+): { key: string | null; projectId: number } {
   const { story } = managed(db, actor, storyId);
   const files = db.transaction((tx) => {
     const name = story.key ?? "This story";
@@ -55,6 +61,12 @@ export function deleteStory(db: Db, actor: User, storyId: number, dir = attachme
       throw new DomainError("conflict", `${name} was asked for at a demo, and the acceptance record names it: close it as won't do instead.`);
     }
     const stored = tx.select({ storedAs: storyAttachments.storedAs }).from(storyAttachments).where(eq(storyAttachments.storyId, story.id)).all();
+    const comments = tx.select({ id: storyComments.id }).from(storyComments).where(eq(storyComments.storyId, story.id)).all().length;
+    requireConfirmation(
+      confirmation,
+      `Deleting ${name}`,
+      `${name} is deleted with its ${count(comments, "comment")} and ${count(stored.length, "attachment")}; its number is not given out again.`,
+    );
     tx.update(blockers).set({ storyId: null }).where(eq(blockers.storyId, story.id)).run();
     for (const table of [storyComments, storyAttachments, groomingChanges, storyEvents]) tx.delete(table).where(eq(table.storyId, story.id)).run();
     tx.delete(stories).where(eq(stories.id, story.id)).run();

@@ -14,6 +14,7 @@ import { parseInput, webLinkSchema, oneLine } from "../lib/validation";
 import { DOC_KINDS } from "./docs";
 import { notifyMentions } from "./mentions.server";
 import { getProject, membershipOf } from "./projects.server";
+import { recordEvent } from "./stories.server";
 
 /** Files up to 10 MB (SPEC A2). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -193,8 +194,15 @@ export const DocKindsSchema = z.object({ docKinds: z.array(z.enum(DOC_KINDS, { e
 /** Which As-Delivered documents a story changes (SPEC A7). */
 export function setStoryDocKinds(db: Db, actor: User, storyId: number, input: unknown) {
   const story = findStory(db, storyId);
-  const { role } = getProject(db, actor, story.projectId);
+  const { project, role } = getProject(db, actor, story.projectId);
   if (!projectCan(actor.role, role, "stories.editContent")) throw new DomainError("forbidden", "Your role in this project does not edit stories.");
   const { docKinds } = parseInput(DocKindsSchema, input);
-  db.update(stories).set({ docKinds: [...new Set(docKinds)] }).where(eq(stories.id, storyId)).run();
+  const next = [...new Set(docKinds)];
+  db.transaction((tx) => {
+    const current = tx.select({ docKinds: stories.docKinds }).from(stories).where(eq(stories.id, storyId)).get()!;
+    if (JSON.stringify(current.docKinds) === JSON.stringify(next)) return;
+    tx.update(stories).set({ docKinds: next }).where(eq(stories.id, storyId)).run();
+    // The story's history says who changed which documents it touches.
+    recordEvent(tx, story, project.timeZone, actor.id, "doc_kinds", current.docKinds, next);
+  });
 }

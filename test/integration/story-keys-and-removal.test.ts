@@ -8,6 +8,9 @@ import { closeSprint, generateSprints, sprintBurndown, startSprint } from "~/del
 import { createStory, getStory, listBacklog, storyJson, updateStory } from "~/delivery/stories.server";
 import { backfillKeys, storyIdByKey } from "~/delivery/story-keys.server";
 import { closeAsWontDo, deleteStory, restoreStory } from "~/delivery/story-removal.server";
+import { raiseBlocker } from "~/delivery/blockers.server";
+import { storyPage } from "~/delivery/story-page.server";
+import { addStoryComment, setStoryDocKinds } from "~/delivery/threads.server";
 import { freshDb } from "../support/db";
 import { refusal } from "../support/refusal";
 import { makeDeliveryTeam } from "../support/factories";
@@ -122,5 +125,42 @@ describe("removing what was made by mistake", () => {
     expect(listBacklog(db, team.po, team.project.id).map((s) => s.id)).toContain(spare.id);
     expect(scope()).toBe(13);
     expect(refusal(() => restoreStory(db, team.po, spare.id)).code).toBe("conflict");
+  });
+});
+
+describe("the story page", () => {
+  it("a page delete asks first with the story's own numbers; the API's delete does not", async () => {
+    const team = await makeDeliveryTeam(db);
+    const a = story(team, "Offer a callback after four minutes");
+    addStoryComment(db, team.po, a.id, { body: "Is four minutes the right wait?" });
+    const asked = refusal(() => deleteStory(db, team.po, a.id, { confirmation: { given: null } }));
+    expect(asked.consequence).toBe(`${a.key} is deleted with its 1 comment and 0 attachments; its number is not given out again.`);
+    expect(getStory(db, team.po, a.id).id).toBe(a.id);
+    deleteStory(db, team.po, a.id, { confirmation: { given: asked.consequence } });
+    expect(storyIdByKey(db, a.key!)).toBeNull();
+  });
+
+  it("shows the story's place, people and open blockers, and a history of who changed what from what to what", async () => {
+    const team = await makeDeliveryTeam(db);
+    const [first] = generateSprints(db, team.sm, team.project.id, { count: 1 });
+    const a = story(team, "Offer a callback after four minutes");
+    updateStory(db, team.po, a.id, { title: "Offer a callback after five minutes", assigneeId: team.dev.id, sprintId: first.id });
+    setStoryDocKinds(db, team.po, a.id, { docKinds: ["design"] });
+    setStoryDocKinds(db, team.po, a.id, { docKinds: ["design"] });
+    raiseBlocker(db, team.sm, team.project.id, { title: "Waiting for the SIP trunk", side: "customer", storyId: a.id });
+
+    const page = storyPage(db, team.dev, a.id);
+    expect(page.sprint).toMatchObject({ id: first.id, number: 1, state: "planned" });
+    expect(page.assignee).toEqual({ id: team.dev.id, name: team.dev.name });
+    expect(page.blockers.map((b) => b.title)).toEqual(["Waiting for the SIP trunk"]);
+    expect(page.can).toMatchObject({ edit: true, manage: false });
+    // Newest first; saving the same documents twice is one change.
+    expect(page.history.map((h) => [h.by, h.what, h.from, h.to])).toEqual([
+      [team.po.name, "changed the As-Delivered documents", null, "design"],
+      [team.po.name, "changed the sprint", null, "Sprint 1"],
+      [team.po.name, "changed the assignee", null, team.dev.name],
+      [team.po.name, "changed the title", "Offer a callback after four minutes", "Offer a callback after five minutes"],
+      [team.po.name, "created the story", null, null],
+    ]);
   });
 });

@@ -23,7 +23,7 @@ import { addDayOff } from "../../app/delivery/days-off.server";
 import { markGoLiveDone } from "../../app/ideas-delivery/go-live-done.server";
 import { isDomainError } from "../../app/lib/errors";
 import { createFeature, createStory, updateStory } from "../../app/delivery/stories.server";
-import { closeAsWontDo } from "../../app/delivery/story-removal.server";
+import { closeAsWontDo, deleteStory } from "../../app/delivery/story-removal.server";
 import { addComment } from "../../app/ideas/comments.server";
 import { moveIdea } from "../../app/ideas/idea-moves.server";
 import { castVote, requestMoreVotes } from "../../app/ideas/votes.server";
@@ -88,6 +88,7 @@ export type World = {
   plannedSprintLaterStart: string;
   closeConsequence: string;
   goLiveDoneConsequence: string;
+  storyDeleteConsequence: string;
   plannedSprintId: number;
   featureInGoLive: number;
   featureLinked: number;
@@ -224,6 +225,7 @@ export async function buildWorld(db: Db): Promise<World> {
   };
   const closeConsequence = consequenceOf((c) => closeSprint(db, sm, active.id, { unfinished: "backlog" }, new Date(), c));
   const goLiveDoneConsequence = consequenceOf((c) => markGoLiveDone(db, po, goLiveId, { releaseNoteUrl: "https://example.test/notes/1" }, c));
+  const storyDeleteConsequence = consequenceOf((c) => deleteStory(db, po, storyBacklog, { confirmation: c }));
 
   // Every member has a day off to take back; the day-off row records another one.
   const [, , activeSprintWorkday, activeSprintDayOff] = sprintWorkingDays(active, new Set());
@@ -257,6 +259,7 @@ export async function buildWorld(db: Db): Promise<World> {
     plannedSprintLaterStart: sprintWorkingDays(planned, new Set())[5],
     closeConsequence,
     goLiveDoneConsequence,
+    storyDeleteConsequence,
     featureInGoLive,
     featureLinked,
     featureFree,

@@ -11,20 +11,25 @@ import { Field, FormMessage } from "~/components/field";
 import { PageHeader } from "~/components/page-header";
 import { TEST_LABELS, TEST_STATUSES } from "~/delivery/customer-test";
 import { DOC_KINDS, DOC_KIND_LABELS } from "~/delivery/docs";
-import { updateStory } from "~/delivery/stories.server";
-import { MAX_ATTACHMENT_BYTES, addFileAttachment, addLinkAttachment, addStoryComment, setStoryDocKinds, storyThread } from "~/delivery/threads.server";
+import { StoryChangeSchema, updateStory } from "~/delivery/stories.server";
+import { storyPage } from "~/delivery/story-page.server";
+import { closeAsWontDo, deleteStory, restoreStory } from "~/delivery/story-removal.server";
+import { POINTS, isReady, parseCriteria } from "~/delivery/backlog";
+import { STORY_TYPES } from "../../../db/schema/enums";
+import { ConfirmStep } from "~/components/confirm-step";
+import { MAX_ATTACHMENT_BYTES, addFileAttachment, addLinkAttachment, addStoryComment, setStoryDocKinds } from "~/delivery/threads.server";
 import { formatTimestamp } from "~/lib/dates";
 import { DomainError } from "~/lib/errors";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, orErrorPage, readForm } from "~/lib/forms.server";
+import { formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.story.title ?? "Story"} · Sprintlab`);
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data ? `${data.story.key ? `${data.story.key} ` : ""}${data.story.title}` : "Story"} · Sprintlab`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const thread = orErrorPage(() => storyThread(getDb(), user, Number(params.id)));
-  return json({ ...thread, project: { id: thread.project.id, name: thread.project.name } });
+  const page = orErrorPage(() => storyPage(getDb(), user, Number(params.id)));
+  return json({ ...page, project: { id: page.project.id, name: page.project.name } });
 }
 
 /** A multipart post (the file form) is read with a 10 MB limit per file; anything else is a plain form. */
@@ -71,6 +76,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "docs":
         setStoryDocKinds(db, user, id, { docKinds: form.getAll("docKinds") });
         return redirectWithFlash(here, "Documents this story changes saved.");
+      case "edit": {
+        // The feature is the scrum master's and owners' (it places the story in the plan): the form
+        // sends it only to them, and an unchanged value is no change.
+        const story = updateStory(
+          db,
+          user,
+          id,
+          fromForm(StoryChangeSchema, {
+            title: form.get("title"),
+            type: form.get("type"),
+            description: String(form.get("description") ?? ""),
+            acceptanceCriteria: parseCriteria(String(form.get("acceptanceCriteria") ?? "")),
+            points: form.get("points") === "" ? null : form.get("points"),
+            assigneeId: form.get("assigneeId") || null,
+            ...(form.has("featureId") ? { featureId: form.get("featureId") || null } : {}),
+          }),
+        );
+        return redirectWithFlash(here, `${story.key ?? "Story"} saved.`);
+      }
+      case "wont-do": {
+        const story = closeAsWontDo(db, user, id, { reason: form.get("reason") });
+        return redirectWithFlash(here, `${story.key ?? "The story"} closed as won't do: it left the backlog.`);
+      }
+      case "restore": {
+        const story = restoreStory(db, user, id);
+        return redirectWithFlash(here, `${story.key ?? "The story"} is back in the backlog.`);
+      }
+      case "delete": {
+        const gone = deleteStory(db, user, id, { confirmation: { given: form.get("confirm") } });
+        return redirectWithFlash(`/projects/${gone.projectId}/backlog`, `${gone.key ?? "The story"} deleted.`);
+      }
       default:
         throw new Response("Unknown action", { status: 400 });
     }
@@ -80,17 +116,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StoryPage() {
-  const { story, descriptionHtml, project, comments, attachments, defects, parent, testedBy, can } = useLoaderData<typeof loader>();
+  const { story, descriptionHtml, project, comments, attachments, defects, parent, testedBy, can, sprint, assignee, wontDo, members, features, feature, history, blockers } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const intent = errors?.values.intent;
   const mine = (name: string) => (errors && intent === name ? errors : undefined);
+  const edit = mine("edit");
+  const ready = isReady(story);
   return (
     <>
-      <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/projects/${project.id}/backlog`}>Backlog</Link> /</>} title={story.title}>
+      <PageHeader
+        crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/projects/${project.id}/backlog`}>Backlog</Link> /</>}
+        title={
+          <>
+            {story.key ? <span className="story-key">{story.key}</span> : null} {story.title}
+          </>
+        }
+      >
         <p className="row-actions">
           <span className="status status--accepted">{story.type}</span>
-          <span className="status status--in_development">{STORY_STATUS_LABELS[story.status]}</span>
+          {wontDo ? <span className="status status--not_planned">Won't do</span> : <span className="status status--in_development">{STORY_STATUS_LABELS[story.status]}</span>}
           <span>{story.points ?? "?"} points</span>
+          {blockers.length ? <span className="status status--late">Blocked</span> : null}
           {story.testStatus ? <span className={`status ${story.testStatus === "failed" ? "status--late" : story.testStatus === "passed" ? "status--delivered" : "status--under_pm_review"}`}>Customer test: {TEST_LABELS[story.testStatus]}</span> : null}
         </p>
         {parent ? (
@@ -99,7 +145,25 @@ export default function StoryPage() {
           </p>
         ) : null}
       </PageHeader>
-      <FormMessage message={errors && !["comment", "link", "file", "test"].includes(intent ?? "") ? errors.message : null} />
+      <FormMessage message={errors && !["comment", "link", "file", "test", "edit", "wont-do", "delete"].includes(intent ?? "") ? errors.message : null} />
+
+      {wontDo ? (
+        <section className="card notice" aria-labelledby="wont-do-title">
+          <h2 id="wont-do-title">Closed as won't do</h2>
+          <p>
+            {wontDo.by ?? "Someone"}, {formatTimestamp(wontDo.at)}: {wontDo.reason}
+          </p>
+          <p className="muted">It is out of the backlog and the release forecast; its page, thread and history stay.</p>
+          {can.manage ? (
+            <PostForm className="form">
+              <input type="hidden" name="intent" value="restore" />
+              <button type="submit" className="button button--quiet">
+                Restore to the backlog
+              </button>
+            </PostForm>
+          ) : null}
+        </section>
+      ) : null}
 
       <div className="two-col">
         <div>
@@ -107,7 +171,7 @@ export default function StoryPage() {
             <h2 id="about-title" className="visually-hidden">
               Story
             </h2>
-            {story.description ? <div className="markdown" dangerouslySetInnerHTML={{ __html: descriptionHtml }} /> : <p className="muted">No description.</p>}
+            {story.description ? <div className="markdown" dangerouslySetInnerHTML={{ __html: descriptionHtml }} /> : <p className="muted">No description{can.edit ? ": add one with Edit story below." : "."}</p>}
             <h3>Acceptance criteria</h3>
             {story.acceptanceCriteria.length ? (
               <ol>
@@ -116,7 +180,7 @@ export default function StoryPage() {
                 ))}
               </ol>
             ) : (
-              <p className="muted">None yet: add them at grooming.</p>
+              <p className="muted">None yet: add them at grooming{can.edit ? " or with Edit story below" : ""}.</p>
             )}
             {defects.length ? (
               <>
@@ -130,7 +194,97 @@ export default function StoryPage() {
                 </ul>
               </>
             ) : null}
+            {can.edit ? (
+              // Open again after a refused save, so the message and the typed text are in view.
+              <details className="disclosure" open={edit ? true : undefined}>
+                <summary>Edit story</summary>
+                <PostForm className="form" style={{ maxWidth: "none" }} noValidate>
+                  <input type="hidden" name="intent" value="edit" />
+                  {edit && !Object.keys(edit.fields).length ? (
+                    <p className="field__error" role="alert">
+                      {edit.message}
+                    </p>
+                  ) : null}
+                  <Field label="Title" name="title" id="edit-title" defaultValue={edit?.values.title ?? story.title} error={edit?.fields.title} required />
+                  <div className="form-row">
+                    <div className={edit?.fields.type ? "field field--error" : "field"}>
+                      <label htmlFor="edit-type">Type</label>
+                      <select id="edit-type" name="type" defaultValue={edit?.values.type ?? story.type}>
+                        {STORY_TYPES.map((t) => (
+                          <option key={t} value={t}>
+                            {t[0].toUpperCase() + t.slice(1)}
+                          </option>
+                        ))}
+                      </select>
+                      {edit?.fields.type ? <p className="field__error">{edit.fields.type}</p> : null}
+                    </div>
+                    <div className={edit?.fields.points ? "field field--error" : "field"}>
+                      <label htmlFor="edit-points">Points</label>
+                      <select id="edit-points" name="points" defaultValue={edit?.values.points ?? (story.points === null ? "" : String(story.points))}>
+                        <option value="">Not estimated</option>
+                        {POINTS.map((p) => (
+                          <option key={p} value={p}>
+                            {p}
+                          </option>
+                        ))}
+                      </select>
+                      {edit?.fields.points ? <p className="field__error">{edit.fields.points}</p> : null}
+                    </div>
+                    <div className={edit?.fields.assigneeId ? "field field--error" : "field"}>
+                      <label htmlFor="edit-assignee">Assignee</label>
+                      <select id="edit-assignee" name="assigneeId" defaultValue={edit?.values.assigneeId ?? (story.assigneeId ? String(story.assigneeId) : "")}>
+                        <option value="">Nobody yet</option>
+                        {members.map((m) => (
+                          <option key={m.id} value={m.id}>
+                            {m.name}
+                          </option>
+                        ))}
+                      </select>
+                      {edit?.fields.assigneeId ? <p className="field__error">{edit.fields.assigneeId}</p> : null}
+                    </div>
+                    {can.order ? (
+                      <div className={edit?.fields.featureId ? "field field--error" : "field"}>
+                        <label htmlFor="edit-feature">Feature</label>
+                        <select id="edit-feature" name="featureId" defaultValue={edit?.values.featureId ?? (story.featureId ? String(story.featureId) : "")}>
+                          <option value="">No feature</option>
+                          {features.map((f) => (
+                            <option key={f.id} value={f.id}>
+                              {f.name}
+                            </option>
+                          ))}
+                        </select>
+                        {edit?.fields.featureId ? <p className="field__error">{edit.fields.featureId}</p> : null}
+                      </div>
+                    ) : null}
+                  </div>
+                  <div className={edit?.fields.description ? "field field--error" : "field"}>
+                    <label htmlFor="edit-description">Description</label>
+                    <p className="field__hint" id="edit-description-hint">
+                      Markdown works.
+                    </p>
+                    <textarea id="edit-description" name="description" rows={6} aria-describedby="edit-description-hint" defaultValue={edit?.values.description ?? story.description} />
+                    {edit?.fields.description ? <p className="field__error">{edit.fields.description}</p> : null}
+                  </div>
+                  <div className={edit?.fields.acceptanceCriteria ? "field field--error" : "field"}>
+                    <label htmlFor="edit-criteria">Acceptance criteria</label>
+                    <p className="field__hint" id="edit-criteria-hint">
+                      One per line.
+                    </p>
+                    <textarea id="edit-criteria" name="acceptanceCriteria" rows={4} aria-describedby="edit-criteria-hint" defaultValue={edit?.values.acceptanceCriteria ?? story.acceptanceCriteria.join("\n")} />
+                    {edit?.fields.acceptanceCriteria ? <p className="field__error">{edit.fields.acceptanceCriteria}</p> : null}
+                  </div>
+                  <button type="submit" className="button">
+                    Save story
+                  </button>
+                </PostForm>
+              </details>
+            ) : null}
           </section>
+
+          <nav className="section-tabs" aria-label="Story sections">
+            <a href="#thread">Conversation ({comments.length})</a>
+            <a href="#history">History ({history.length})</a>
+          </nav>
 
           <section className="card" id="thread" aria-labelledby="thread-title">
             <h2 id="thread-title">Conversation</h2>
@@ -161,9 +315,61 @@ export default function StoryPage() {
               </PostForm>
             ) : null}
           </section>
+
+          <section className="card" id="history" aria-labelledby="history-title">
+            <h2 id="history-title">History</h2>
+            {history.length === 0 ? (
+              <p className="empty-state">No changes recorded yet.</p>
+            ) : (
+              <ol className="history">
+                {history.map((h, i) => (
+                  <li key={i}>
+                    <div className="history__meta">
+                      <strong>{h.by ?? "Sprintlab"}</strong> {h.what} <span className="muted">· {formatTimestamp(h.at)}</span>
+                    </div>
+                    {h.from !== null || h.to !== null ? (
+                      <div className="history__change">
+                        <del aria-label="from">{h.from ?? "none"}</del> → <ins aria-label="to">{h.to ?? "none"}</ins>
+                      </div>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
         </div>
 
         <aside>
+          <section className="card" aria-labelledby="details-title">
+            <h2 id="details-title">Details</h2>
+            <dl className="facts">
+              <dt>Sprint</dt>
+              <dd>{sprint ? <Link to={`/sprints/${sprint.id}`}>Sprint {sprint.number}{sprint.state === "active" ? " (running)" : sprint.state === "closed" ? " (closed)" : " (planned)"}</Link> : wontDo ? "None" : "Backlog (not planned)"}</dd>
+              <dt>Status</dt>
+              <dd>{wontDo ? "Won't do" : STORY_STATUS_LABELS[story.status]}</dd>
+              <dt>Ready</dt>
+              <dd>{ready ? "Yes: estimated, with acceptance criteria" : story.points === null ? "No: not estimated yet" : "No: no acceptance criteria yet"}</dd>
+              <dt>Assignee</dt>
+              <dd>{assignee ? assignee.name : "Nobody yet"}</dd>
+              <dt>Feature</dt>
+              <dd>{feature ? <Link to={`/features/${feature.id}`}>{feature.name}</Link> : "None"}</dd>
+              <dt>Blockers</dt>
+              <dd>
+                {blockers.length ? (
+                  <ul className="plain-list">
+                    {blockers.map((b) => (
+                      <li key={b.id}>
+                        <Link to={`/projects/${project.id}/blockers#blocker-${b.id}`}>{b.title}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  "None open"
+                )}
+              </dd>
+            </dl>
+          </section>
+
           {story.status === "accepted" ? (
             <section className="card" aria-labelledby="test-title">
               <h2 id="test-title">Customer testing</h2>
@@ -277,6 +483,43 @@ export default function StoryPage() {
               The project's documents
             </Link>
           </section>
+
+          {can.manage && !wontDo && story.status !== "accepted" && sprint?.state !== "active" ? (
+            <section className="card" aria-labelledby="remove-title">
+              <h2 id="remove-title">Close or delete</h2>
+              <details className="disclosure" open={mine("wont-do") ? true : undefined}>
+                <summary>Close as won't do</summary>
+                <PostForm className="form" noValidate>
+                  <input type="hidden" name="intent" value="wont-do" />
+                  {mine("wont-do") && !Object.keys(mine("wont-do")!.fields).length ? (
+                    <p className="field__error" role="alert">
+                      {mine("wont-do")!.message}
+                    </p>
+                  ) : null}
+                  <Field label="Why it will not be done" name="reason" id="wont-do-reason" defaultValue={mine("wont-do")?.values.reason} error={mine("wont-do")?.fields.reason} />
+                  <button type="submit" className="button button--quiet">
+                    Close as won't do
+                  </button>
+                </PostForm>
+              </details>
+              <details className="disclosure" open={mine("delete") ? true : undefined}>
+                <summary>Delete a story made by mistake</summary>
+                <PostForm className="form" noValidate>
+                  <input type="hidden" name="intent" value="delete" />
+                  <p className="muted">Only a story never in a started sprint can be deleted; any other is closed as won't do.</p>
+                  {mine("delete") && !mine("delete")!.consequence ? (
+                    <p className="field__error" role="alert">
+                      {mine("delete")!.message}
+                    </p>
+                  ) : null}
+                  <ConfirmStep errors={mine("delete")} id="delete-confirm" />
+                  <button type="submit" className="button button--danger">
+                    Delete {story.key ?? "story"}
+                  </button>
+                </PostForm>
+              </details>
+            </section>
+          ) : null}
         </aside>
       </div>
     </>
