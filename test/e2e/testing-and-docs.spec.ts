@@ -30,7 +30,7 @@ test("a customer tester fails a story and finds the defect at the top of the bac
   const { project, story } = await projectWithAcceptedStory(request);
   const copo = await pageAs("copo@example.com");
   await copo.goto(`/stories/${story.id}`);
-  await expect(copo.getByRole("heading", { level: 1 })).toHaveText(story.title);
+  await expect(copo.getByRole("heading", { level: 1 })).toHaveText(`${story.key} ${story.title}`);
   // The demo decision is already in the thread.
   await expect(copo.locator("#thread")).toContainText("Sprint 1 demo: Accepted — Works on the test tenant");
   await copo.getByLabel("Result").selectOption("failed");

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PostForm } from "~/components/post-form";
@@ -75,6 +76,7 @@ export default function CeremonyPage() {
   const closed = sprint.state === "closed";
   return (
     <>
+      <ProjectNav projectId={project.id} current="ceremonies" />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/projects/${project.id}/ceremonies?sprint=${sprint.id}`}>Ceremonies</Link> / <Link to={`/sprints/${sprint.id}`}>Sprint {sprint.number}</Link> /</>} title={ceremony.name} actions={
           <>
             <div className="actions">

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PostForm } from "~/components/post-form";
@@ -40,6 +41,7 @@ export default function DocumentPage() {
   const isLatest = shown?.number === latest;
   return (
     <>
+      <ProjectNav projectId={project.id} current="docs" />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/projects/${project.id}/docs`}>Documents</Link> /</>} title={doc.title}>
         <p>
           <span className="status status--accepted">{DOC_KIND_LABELS[doc.kind]}</span>{" "}

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
@@ -22,6 +23,7 @@ export default function DocumentDiff() {
   const { doc, project, from, to, lines, summary } = useLoaderData<typeof loader>();
   return (
     <>
+      <ProjectNav projectId={project.id} current="docs" />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}/docs`}>Documents</Link> / <Link to={`/docs/${doc.id}`}>{doc.title}</Link> /</>} title={`Revision ${from.number} → ${to.number}`}>
         <p data-testid="diff-summary">
           {summary.added} {summary.added === 1 ? "line" : "lines"} added, {summary.removed} removed · {from.sprint ? `sprint ${from.sprint}` : "between sprints"} → {to.sprint ? `sprint ${to.sprint}` : "between sprints"}

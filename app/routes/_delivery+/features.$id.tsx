@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { WebLink } from "~/components/web-link";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -50,6 +51,7 @@ export default function FeaturePage() {
   const accepted = stories.filter((s) => s.status === "accepted").length;
   return (
     <>
+      <ProjectNav projectId={project.id} current="backlog" />
       <PageHeader crumbs={readable ? <><Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/projects/${project.id}/backlog?feature=${feature.id}`}>Backlog</Link> /</> : <>{project.name} /</>} title={feature.name}>
         <p>
           {accepted} of {stories.length} stories accepted ·{" "}

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
@@ -31,6 +32,7 @@ export default function GoLiveAcceptance() {
   const undecided = rows.filter((r) => !r.decision).length;
   return (
     <article className="record">
+      <ProjectNav projectId={project.id} current="release" />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}/release`}>{project.name} release plan</Link> /</>} title={<>Acceptance record — {goLive.name}</>} printCrumbs={false} actions={
           <>
             <div className="actions no-print">

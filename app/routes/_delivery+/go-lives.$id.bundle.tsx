@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
@@ -23,6 +24,7 @@ export default function Bundle() {
   const { project, goLive, previous, entries } = useLoaderData<typeof loader>();
   return (
     <article className="record">
+      <ProjectNav projectId={project.id} current="release" />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}/transition`}>{project.name} transition</Link> /</>} printCrumbs={false} title={`As-Delivered — ${goLive.name}`}>
         <p>
           {project.name} · {project.customer} · every document as it stood on the cutover date, {formatDay(goLive.cutoverOn)}

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PostForm } from "~/components/post-form";
@@ -101,6 +102,7 @@ export default function ProjectPage() {
   const hasActive = sprints.some((s) => s.state === "active");
   return (
     <>
+      <ProjectNav projectId={project.id} current="overview" />
       <div className="page-header">
         <div>
           <p className="muted">
@@ -112,26 +114,8 @@ export default function ProjectPage() {
           </p>
         </div>
         <div className="actions">
-          <Link to={`/projects/${project.id}/backlog`} className="button">
-            Backlog
-          </Link>
-          <Link to={`/projects/${project.id}/release`} className="button button--quiet">
-            Release plan
-          </Link>
-          <Link to={`/projects/${project.id}/ceremonies`} className="button button--quiet">
-            Ceremonies
-          </Link>
           <Link to={`/projects/${project.id}/grooming`} className="button button--quiet">
             Grooming
-          </Link>
-          <Link to={`/projects/${project.id}/blockers`} className="button button--quiet">
-            Blockers
-          </Link>
-          <Link to={`/projects/${project.id}/docs`} className="button button--quiet">
-            Documents
-          </Link>
-          <Link to={`/projects/${project.id}/timeline`} className="button button--quiet">
-            Timeline
           </Link>
           <Link to={`/projects/${project.id}/transition`} className="button button--quiet">
             Transition

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PostForm } from "~/components/post-form";
@@ -112,6 +113,7 @@ export default function Backlog() {
   };
   return (
     <>
+      <ProjectNav projectId={project.id} current="backlog" />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title="Backlog" actions={
           <>
             <div className="actions">

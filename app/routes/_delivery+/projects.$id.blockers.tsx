@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PostForm } from "~/components/post-form";
@@ -57,6 +58,7 @@ export default function Blockers() {
   const open = blockers.filter((b) => !b.resolvedAt);
   return (
     <>
+      <ProjectNav projectId={project.id} current="blockers" />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title="Blockers">
         <p>{open.length} open · customer-side first, oldest first.</p>
       </PageHeader>

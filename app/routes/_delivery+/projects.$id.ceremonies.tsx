@@ -1,4 +1,5 @@
 import { absoluteUrl } from "~/lib/app-url";
+import { ProjectNav } from "~/components/project-nav";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -64,6 +65,7 @@ export default function Ceremonies() {
   const today = now.slice(0, 10);
   return (
     <>
+      <ProjectNav projectId={project.id} current="ceremonies" />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title="Ceremonies">
         <p className="muted">Times are in the project's time zone, {project.timeZone}.</p>
       </PageHeader>

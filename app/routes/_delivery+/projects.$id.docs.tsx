@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PostForm } from "~/components/post-form";
@@ -38,6 +39,7 @@ export default function Documents() {
   const errors = useActionData<typeof action>()?.errors;
   return (
     <>
+      <ProjectNav projectId={project.id} current="docs" />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title="As-Delivered documents">
         <p>Design, call flows and configuration as built. Every save is a revision stamped with the sprint it was made in; each go-live has a bundle of them for Customer Care.</p>
       </PageHeader>

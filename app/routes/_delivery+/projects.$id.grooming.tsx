@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PostForm } from "~/components/post-form";
@@ -63,6 +64,7 @@ export default function Grooming() {
   const readyCount = stories.filter((s) => s.ready).length;
   return (
     <>
+      <ProjectNav projectId={project.id} current="backlog" />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title="Backlog grooming" actions={
           <>
             <div className="actions">

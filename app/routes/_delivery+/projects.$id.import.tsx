@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PostForm } from "~/components/post-form";
@@ -47,6 +48,7 @@ export default function ImportStories() {
   const valid = data && !data.message && data.rows.length > 0;
   return (
     <>
+      <ProjectNav projectId={project.id} current="backlog" />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}/backlog`}>Backlog of {project.name}</Link> /</>} title="Import stories from CSV">
         <p>
           Columns: <span className="mono">title</span> (required), <span className="mono">type</span>, <span className="mono">description</span>,{" "}

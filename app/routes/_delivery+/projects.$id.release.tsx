@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { WebLink } from "~/components/web-link";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -88,6 +89,7 @@ export default function ReleasePlan() {
   const intent = errors?.values.intent;
   return (
     <>
+      <ProjectNav projectId={plan.project.id} current="release" />
       <PageHeader crumbs={<><Link to={`/projects/${plan.project.id}`}>{plan.project.name}</Link> /</>} title="Release plan">
         <p>
           Kickoff {plan.kickoff.start} → {plan.kickoff.end} · {plan.sprints.length} sprints ·{" "}

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
@@ -27,6 +28,7 @@ export default function Timeline() {
   const { project, entries, start, end } = useLoaderData<typeof loader>();
   return (
     <>
+      <ProjectNav projectId={project.id} current="timeline" />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title="Timeline">
         <p>
           {start} → {end}: kickoff, sprints, cutovers and hypercare, then the Transition to Customer Care.

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PostForm } from "~/components/post-form";
@@ -48,6 +49,7 @@ export default function Transition() {
   const finished = items.filter((i) => i.state !== "open").length;
   return (
     <>
+      <ProjectNav projectId={project.id} current="overview" />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title="Transition to Customer Care">
         <p>
           Readiness after the last hypercare: {finished} of {items.length} items done or not applicable.

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PostForm } from "~/components/post-form";
@@ -124,6 +125,7 @@ export default function SprintPage() {
   const dayOffErrors = errors?.values.intent === "day-off" ? errors : undefined;
   return (
     <>
+      <ProjectNav projectId={project.id} current="board" />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title={<>Sprint {sprint.number}</>} actions={
           <>
             {sprint.state !== "planned" ? (

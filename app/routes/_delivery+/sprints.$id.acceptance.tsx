@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/lib/db.server";
@@ -23,6 +24,7 @@ export default function AcceptanceRecord() {
   const accepted = rows.filter((r) => r.decision !== "reject");
   return (
     <article className="record">
+      <ProjectNav projectId={project.id} current="board" />
       <PageHeader crumbs={<><Link to={`/sprints/${sprint.id}/demo`}>Sprint {sprint.number} demo</Link> /</>} title={<>Acceptance record — sprint {sprint.number}</>} printCrumbs={false} actions={
           <>
             <div className="actions no-print">

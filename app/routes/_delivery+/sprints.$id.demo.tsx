@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PostForm } from "~/components/post-form";
@@ -62,6 +63,7 @@ export default function Demo() {
   const mayDecide = (can.decide || can.onBehalf) && sprint.state === "active";
   return (
     <>
+      <ProjectNav projectId={project.id} current="ceremonies" />
       <PageHeader
         crumbs={
           <>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PostForm } from "~/components/post-form";
@@ -59,6 +60,7 @@ export default function Retro() {
   const errors = useActionData<typeof action>()?.errors;
   return (
     <>
+      <ProjectNav projectId={project.id} current="ceremonies" />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/sprints/${sprint.id}`}>Sprint {sprint.number}</Link> /</>} title={<>Sprint {sprint.number} retrospective</>} />
       {carried.length ? (
         <section className="card" aria-labelledby="carried-title">

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PostForm } from "~/components/post-form";
@@ -70,6 +71,7 @@ export default function Standup() {
   const written = team.filter((m) => m.entry).length;
   return (
     <>
+      <ProjectNav projectId={project.id} current="ceremonies" />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/sprints/${sprint.id}`}>Sprint {sprint.number}</Link> /</>} title={<>Standup · {formatDay(day)}</>} actions={
           <>
             <nav className="actions" aria-label="Standup days">

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ProjectNav } from "~/components/project-nav";
 import { WebLink } from "~/components/web-link";
 import { MaxPartSizeExceededError, json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -124,6 +125,7 @@ export default function StoryPage() {
   const ready = isReady(story);
   return (
     <>
+      <ProjectNav projectId={project.id} current="backlog" />
       <PageHeader
         crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/projects/${project.id}/backlog`}>Backlog</Link> /</>}
         title={
