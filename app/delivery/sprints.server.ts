@@ -1,14 +1,15 @@
 import { and, asc, desc, eq, inArray, isNull, max, min, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
-import { goLives, projects, sprints, stories, storyEvents } from "../../db/schema";
+import { blockers, goLives, projects, sprints, stories, storyEvents } from "../../db/schema";
 import { holidaysFor } from "../calendar/calendars.server";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { IsoDateSchema, givenFields, oneLine, parseInput } from "../lib/validation";
 import { rankBetween } from "./backlog";
 import { burndown, sprintReport, type StoryEvent } from "./burndown";
-import { getProject, kickoffOf, projectToday, requireProject, type Project } from "./projects.server";
+import { getProject, kickoffOf, listMembers, projectToday, requireProject, type Project } from "./projects.server";
+import { initials } from "./assignees";
 import { closeConsequence, earliestStart, laySprints, nextSprints, sprintWorkingDays } from "./sprints";
 import { requireConfirmation, type Confirmation } from "../lib/confirm";
 import { recordEvent } from "./stories.server";
@@ -264,10 +265,30 @@ export function velocityOf(list: readonly Pick<Sprint, "number" | "state" | "rep
 }
 
 /** The board of a sprint: its stories by workflow column. */
+/**
+ * The sprint's board: its stories in rank order, each with its assignee (name and initials) and
+ * whether an open blocker names it; and the members a story can be given to.
+ */
 export function sprintBoard(db: Db, viewer: User, sprintId: number) {
   const sprint = findSprint(db, sprintId);
   const found = getProject(db, viewer, sprint.projectId);
+  const members = listMembers(db, sprint.projectId).map((m) => ({ id: m.userId, name: m.name, initials: initials(m.name) }));
   const items = db.select().from(stories).where(eq(stories.sprintId, sprintId)).orderBy(asc(stories.rank)).all();
-  return { ...found, sprint, stories: items };
+  const blocked = new Set(
+    db
+      .select({ storyId: blockers.storyId })
+      .from(blockers)
+      .innerJoin(stories, eq(stories.id, blockers.storyId))
+      .where(and(eq(stories.sprintId, sprintId), isNull(blockers.resolvedAt)))
+      .all()
+      .map((b) => b.storyId),
+  );
+  const byId = new Map(members.map((m) => [m.id, m] as const));
+  return {
+    ...found,
+    sprint,
+    members,
+    stories: items.map((s) => ({ ...s, assignee: s.assigneeId ? byId.get(s.assigneeId) ?? null : null, blocked: blocked.has(s.id) })),
+  };
 }
 

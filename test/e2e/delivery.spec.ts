@@ -41,22 +41,22 @@ test.describe("Delivery", () => {
     await groom.getByText("Groom").click();
     await groom.getByLabel("Acceptance criteria (one per line)").fill("claims calls reach the claims queue\nafter-hours message plays outside opening hours");
     await groom.getByRole("button", { name: "Save" }).click();
-    await expect(sm.getByRole("status")).toHaveText("“Claims line routing” is Ready.");
+    await expect(sm.getByRole("status")).toHaveText(/^[A-Z]{2,10}-\d+ “Claims line routing” is Ready\.$/);
     await expect(sm.locator(".backlog-row", { hasText: "Claims line routing" }).getByText("Ready", { exact: true })).toBeVisible();
 
     const titles = () => sm.locator(".backlog-row strong").allTextContents();
     expect(await titles()).toEqual(["Greeting by time of day", "Claims line routing", "Callback for claims"]);
     await sm.getByRole("button", { name: "Move Callback for claims to the top" }).click();
-    await expect(sm.getByRole("status")).toHaveText("Moved “Callback for claims” to position 1.");
+    await expect(sm.getByRole("status")).toHaveText(/^Moved [A-Z]{2,10}-\d+ “Callback for claims” to position 1\.$/);
     await sm.getByRole("button", { name: "Move Greeting by time of day down" }).focus();
     await sm.keyboard.press("Enter");
-    await expect(sm.getByRole("status")).toHaveText("Moved “Greeting by time of day” to position 3.");
+    await expect(sm.getByRole("status")).toHaveText(/^Moved [A-Z]{2,10}-\d+ “Greeting by time of day” to position 3\.$/);
     expect(await titles()).toEqual(["Callback for claims", "Claims line routing", "Greeting by time of day"]);
 
     for (const title of ["Callback for claims", "Claims line routing"]) {
       await sm.getByLabel(`Sprint for ${title}`).selectOption({ label: "Sprint 1" });
       await sm.getByRole("button", { name: `Plan ${title}` }).click();
-      await expect(sm.getByRole("status")).toHaveText(`“${title}” planned into the sprint.`);
+      await expect(sm.getByRole("status")).toHaveText(new RegExp(`^[A-Z]{2,10}-\\d+ “${title}” planned into the sprint\\.$`));
     }
     await sm.getByRole("link", { name }).click();
     await sm.getByRole("button", { name: "Start sprint 1" }).click();
@@ -67,7 +67,7 @@ test.describe("Delivery", () => {
     expect(before).toBe(6);
     await sm.getByRole("button", { name: "Move Callback for claims to In progress" }).click();
     await sm.getByRole("button", { name: "Move Callback for claims to Done" }).click();
-    await expect(sm.getByRole("status")).toHaveText("“Callback for claims” is now done.");
+    await expect(sm.getByRole("status")).toHaveText(/^[A-Z]{2,10}-\d+ “Callback for claims” is now done\.$/);
     expect(await lastRemaining(sm)).toBe(3);
     await expect(sm.getByRole("region", { name: "Done" }).or(sm.locator(".board__column", { hasText: "Done" })).getByText("Callback for claims")).toBeVisible();
   });

@@ -84,3 +84,47 @@ test("a team member edits the story but neither closes nor deletes it", async ({
   await expect(page.getByRole("status").filter({ hasText: `${story.key} saved.` })).toBeVisible();
   await expect(page.getByRole("region", { name: "History" })).toContainText("changed the points");
 });
+
+test("the scrum master assigns a card on the board to a developer, who filters the board to their own stories", async ({ pageAs, request }) => {
+  const sm = await tokenFor(request, "sm@example.com");
+  const dev = (await (await request.get("/api/v1/me", { headers: bearer(await tokenFor(request, "dev@example.com")) })).json()) as { id: number; name: string };
+  const started = new Date(Date.now() - 31 * 86_400_000).toISOString().slice(0, 10);
+  const project = (await (
+    await request.post("/api/v1/projects", { headers: bearer(sm), data: { name: `Fabrikam Billing IVR ${Date.now()}-${Math.floor(Math.random() * 1e6)}`, customer: "Fabrikam", sowSignedOn: started, staffedOn: started } })
+  ).json()) as { id: number };
+  expect((await request.post(`/api/v1/projects/${project.id}/members`, { headers: bearer(sm), data: { userId: dev.id, role: "team", side: "delivery" } })).status()).toBe(201);
+  const [sprint] = (await (await request.post(`/api/v1/projects/${project.id}/sprints`, { headers: bearer(sm), data: { count: 1 } })).json()) as { id: number }[];
+  const make = async (title: string) => {
+    const s = (await (await request.post(`/api/v1/projects/${project.id}/stories`, { headers: bearer(sm), data: { title, points: 3, acceptanceCriteria: ["It is announced"] } })).json()) as { id: number; key: string };
+    expect((await request.patch(`/api/v1/stories/${s.id}`, { headers: bearer(sm), data: { sprintId: sprint.id } })).status()).toBe(200);
+    return s;
+  };
+  const mine = await make("Announce the balance first");
+  const other = await make("Offer the payment line");
+  expect((await request.post(`/api/v1/sprints/${sprint.id}/start`, { headers: bearer(sm) })).status()).toBe(200);
+
+  const page = await pageAs("sm@example.com");
+  await page.goto(`/projects/${project.id}/board`);
+  await expect(page).toHaveURL(new RegExp(`/sprints/${sprint.id}$`));
+  await expect(page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Board" })).toHaveAttribute("aria-current", "page");
+  const card = page.getByTestId(`card-${mine.id}`);
+  await expect(card).toContainText(mine.key);
+  await card.getByText("Assign", { exact: true }).click();
+  await card.getByLabel(`Assignee of ${mine.key}`).selectOption({ label: dev.name });
+  await card.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${mine.key} is now assigned to ${dev.name}.` })).toBeVisible();
+  await expect(page.getByTestId(`card-${mine.id}`)).toContainText(`Assigned to ${dev.name}`);
+
+  const devPage = await pageAs("dev@example.com");
+  await devPage.goto(`/sprints/${sprint.id}`);
+  await devPage.getByRole("navigation", { name: "Whose stories" }).getByRole("link", { name: "Mine" }).click();
+  await expect(devPage).toHaveURL(/\?who=mine$/);
+  await expect(devPage.getByTestId(`card-${mine.id}`)).toBeVisible();
+  await expect(devPage.getByTestId(`card-${other.id}`)).toHaveCount(0);
+  await devPage.getByRole("navigation", { name: "Whose stories" }).getByRole("link", { name: "Unassigned" }).click();
+  await expect(devPage.getByTestId(`card-${other.id}`)).toBeVisible();
+  await expect(devPage.getByTestId(`card-${mine.id}`)).toHaveCount(0);
+  await devPage.goto(`/sprints/${sprint.id}?who=everyone`);
+  await expect(devPage.getByTestId("list-notice")).toHaveText("There is no “everyone” filter, so the board shows every story.");
+  await expect(devPage.getByTestId(`card-${other.id}`)).toBeVisible();
+});

@@ -4,11 +4,12 @@ import type { Db } from "../../db/client.server";
 import { projects, sprints, stories, storyEvents } from "../../db/schema";
 import { updateProject, projectBurnup } from "~/delivery/baseline.server";
 import { createProject } from "~/delivery/projects.server";
-import { closeSprint, generateSprints, sprintBurndown, startSprint } from "~/delivery/sprints.server";
+import { closeSprint, generateSprints, sprintBoard, sprintBurndown, startSprint } from "~/delivery/sprints.server";
 import { createStory, getStory, listBacklog, storyJson, updateStory } from "~/delivery/stories.server";
 import { backfillKeys, storyIdByKey } from "~/delivery/story-keys.server";
 import { closeAsWontDo, deleteStory, restoreStory } from "~/delivery/story-removal.server";
-import { raiseBlocker } from "~/delivery/blockers.server";
+import { initials } from "~/delivery/assignees";
+import { raiseBlocker, resolveBlocker } from "~/delivery/blockers.server";
 import { storyPage } from "~/delivery/story-page.server";
 import { addStoryComment, setStoryDocKinds } from "~/delivery/threads.server";
 import { freshDb } from "../support/db";
@@ -162,5 +163,25 @@ describe("the story page", () => {
       [team.po.name, "changed the title", "Offer a callback after four minutes", "Offer a callback after five minutes"],
       [team.po.name, "created the story", null, null],
     ]);
+  });
+});
+
+describe("the board", () => {
+  it("gives each card its assignee's name and initials and flags the ones an open blocker names", async () => {
+    const team = await makeDeliveryTeam(db);
+    const [first] = generateSprints(db, team.sm, team.project.id, { count: 1 });
+    const a = story(team, "Offer a callback after four minutes");
+    const b = story(team, "Play the expected wait time");
+    for (const s of [a, b]) updateStory(db, team.po, s.id, { sprintId: first.id });
+    updateStory(db, team.dev, a.id, { assigneeId: team.dev.id });
+    const blocker = raiseBlocker(db, team.sm, team.project.id, { title: "Waiting for the SIP trunk", side: "customer", storyId: b.id });
+    const board = sprintBoard(db, team.copo, first.id);
+    expect(board.stories.map((s) => [s.key, s.assignee?.name ?? null, s.blocked])).toEqual([
+      [a.key, team.dev.name, false],
+      [b.key, null, true],
+    ]);
+    expect(board.members.find((m) => m.id === team.dev.id)?.initials).toBe(initials(team.dev.name));
+    resolveBlocker(db, team.sm, blocker.id, { resolution: "Trunk is live" });
+    expect(sprintBoard(db, team.copo, first.id).stories.every((s) => !s.blocked)).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
 import { POINTS, isReady, parseCriteria } from "~/delivery/backlog";
-import { getProject } from "~/delivery/projects.server";
+import { getProject, listMembers } from "~/delivery/projects.server";
 import { listSprints } from "~/delivery/sprints.server";
 import { NewStorySchema, StoryChangeSchema, backlogPosition, createStory, listBacklog, listFeatures, moveStory, placeStory, updateStory } from "~/delivery/stories.server";
 import { redirectWithFlash } from "~/web/flash.server";
@@ -31,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     project,
     stories: stories.map((s) => ({ ...s, ready: isReady(s) })),
     features: listFeatures(db, project.id),
+    members: listMembers(db, project.id).map((m) => ({ id: m.userId, name: m.name })),
     sprints: listSprints(db, project.id).filter((s) => s.state !== "closed"),
     sprintNames: Object.fromEntries(listSprints(db, project.id).map((s) => [s.id, `Sprint ${s.number}`])),
     can: {
@@ -52,22 +53,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (form.get("intent")) {
       case "add": {
         const story = createStory(db, user, id, fromForm(NewStorySchema, { title: form.get("title"), type: form.get("type") ?? "story", points: form.get("points") || null }));
-        return redirectWithFlash(back, `“${story.title}” added at the bottom of the backlog.`);
+        return redirectWithFlash(back, `${story.key} “${story.title}” added at the bottom of the backlog.`);
       }
       case "move": {
         const move = String(form.get("move"));
         if (move !== "up" && move !== "down" && move !== "top") throw new Response("Unknown move", { status: 400 });
         const story = moveStory(db, user, storyId, move);
-        return redirectWithFlash(`${back}#story-${story.id}`, `Moved “${story.title}” to position ${backlogPosition(db, story)}.`);
+        return redirectWithFlash(`${back}#story-${story.id}`, `Moved ${story.key} “${story.title}” to position ${backlogPosition(db, story)}.`);
       }
       case "place": {
         const story = placeStory(db, user, storyId, form.get("afterId") ? Number(form.get("afterId")) : null);
-        return redirectWithFlash(`${back}#story-${story.id}`, `Moved “${story.title}” to position ${backlogPosition(db, story)}.`);
+        return redirectWithFlash(`${back}#story-${story.id}`, `Moved ${story.key} “${story.title}” to position ${backlogPosition(db, story)}.`);
       }
       case "plan": {
         const sprintId = form.get("sprintId") ? Number(form.get("sprintId")) : null;
         const story = updateStory(db, user, storyId, { sprintId });
-        return redirectWithFlash(`${back}#story-${story.id}`, sprintId ? `“${story.title}” planned into the sprint.` : `“${story.title}” back in the backlog.`);
+        return redirectWithFlash(`${back}#story-${story.id}`, sprintId ? `${story.key} “${story.title}” planned into the sprint.` : `${story.key} “${story.title}” back in the backlog.`);
       }
       case "groom": {
         const story = updateStory(
@@ -79,9 +80,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
             acceptanceCriteria: parseCriteria(String(form.get("acceptanceCriteria") ?? "")),
             description: String(form.get("description") ?? ""),
             ...(form.has("featureId") ? { featureId: form.get("featureId") || null } : {}),
+            ...(form.has("assigneeId") ? { assigneeId: form.get("assigneeId") || null } : {}),
           }),
         );
-        return redirectWithFlash(`${back}#story-${story.id}`, isReady(story) ? `“${story.title}” is Ready.` : `“${story.title}” saved.`);
+        return redirectWithFlash(`${back}#story-${story.id}`, isReady(story) ? `${story.key} “${story.title}” is Ready.` : `${story.key} “${story.title}” saved.`);
       }
       default:
         throw new Response("Unknown action", { status: 400 });
@@ -92,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Backlog() {
-  const { project, stories, features, sprints, sprintNames, can } = useLoaderData<typeof loader>();
+  const { project, stories, features, members, sprints, sprintNames, can } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const [params] = useSearchParams();
   const adding = errors?.values.intent === "add";
@@ -266,6 +268,7 @@ export default function Backlog() {
                   <span className="muted mono">{index + 1}</span>
                 )}
                 <div>
+                  <span className="story-key">{s.key}</span>{" "}
                   <strong>
                     <Link to={`/stories/${s.id}`} className="story-link">
                       {s.title}
@@ -290,6 +293,7 @@ export default function Backlog() {
                     {s.ready ? <span className="badge badge--active">Ready</span> : null}
                     {s.sprintId ? <span>{sprintNames[s.sprintId]}</span> : null}
                     {s.featureId ? <Link to={`/features/${s.featureId}`}>{features.find((f) => f.id === s.featureId)?.name}</Link> : null}
+                    {s.assigneeId ? <span>{members.find((m) => m.id === s.assigneeId)?.name ?? "A former member"}</span> : null}
                   </div>
                   {can.edit ? (
                     <details>
@@ -311,6 +315,17 @@ export default function Backlog() {
                             <option value="">?</option>
                             {POINTS.map((p) => (
                               <option key={p}>{p}</option>
+                            ))}
+                          </select>
+                        </div>
+                        <div className="field">
+                          <label htmlFor={`assignee-${s.id}`}>Assignee</label>
+                          <select id={`assignee-${s.id}`} name="assigneeId" defaultValue={s.assigneeId ?? ""}>
+                            <option value="">Nobody yet</option>
+                            {members.map((m) => (
+                              <option key={m.id} value={m.id}>
+                                {m.name}
+                              </option>
                             ))}
                           </select>
                         </div>

@@ -19,7 +19,10 @@ import { addDayOff, capacitySuggestion, myDaysOff, removeDayOff } from "~/delive
 import { openActions } from "~/delivery/retro.server";
 import { ceremonyGlance, projectNow } from "~/delivery/ceremonies.server";
 import { formatDay } from "~/lib/dates";
-import { listBacklog, updateStory } from "~/delivery/stories.server";
+import { StoryChangeSchema, listBacklog, updateStory } from "~/delivery/stories.server";
+import { ASSIGNEE_FILTERS, ASSIGNEE_FILTER_LABELS, filterByAssignee, type AssigneeFilter } from "~/delivery/assignees";
+import { listMembers } from "~/delivery/projects.server";
+import type { Db } from "../../../db/client.server";
 import { lastThree } from "~/delivery/velocity";
 import { redirectWithFlash } from "~/web/flash.server";
 import { confirmationOf, formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
@@ -38,7 +41,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
   const board = orErrorPage(() => sprintBoard(db, user, Number(params.id)));
-  const sum = (status: string) => board.stories.filter((s) => s.status === status).reduce((n, s) => n + (s.points ?? 0), 0);
+  // An unknown filter in the address shows everything, with a notice.
+  const asked = new URL(request.url).searchParams.get("who");
+  const who: AssigneeFilter = (ASSIGNEE_FILTERS as readonly string[]).includes(asked ?? "") ? (asked as AssigneeFilter) : "all";
+  const shown = filterByAssignee(board.stories, who, user.id);
+  const sum = (status: string) => shown.filter((s) => s.status === status).reduce((n, s) => n + (s.points ?? 0), 0);
   const burndown = sprintBurndown(db, user, board.sprint.id);
   const { commitment, scopeChange } = commitmentOf({
     started: board.sprint.startSeq !== null,
@@ -61,6 +68,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     project: board.project,
     sprint: board.sprint,
     stories: board.stories,
+    shown,
+    who,
+    whoNotice: asked !== null && asked !== who ? `There is no “${asked}” filter, so the board shows every story.` : null,
+    members: board.members,
     points: Object.fromEntries(COLUMNS.map((c) => [c.status, sum(c.status)])),
     burndown,
     report: board.sprint.report ? completeReport(board.sprint.report) : null,
@@ -68,12 +79,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today: projectNow(board.project).slice(0, 10),
     can: {
       move: projectCan(user.role, board.role, "stories.moveStatus"),
+      assign: projectCan(user.role, board.role, "stories.editContent"),
       manage: projectCan(user.role, board.role, "sprints.manage"),
       plan: projectCan(user.role, board.role, "backlog.order"),
       member: board.role !== null,
     },
   });
 }
+
+/** The board's filter, kept across a move or an assignment made from it. */
+function boardFilter(form: FormData): string {
+  const who = form.get("who");
+  return typeof who === "string" && who !== "all" && (ASSIGNEE_FILTERS as readonly string[]).includes(who) ? `?who=${who}` : "";
+}
+
+const listedName = (db: Db, projectId: number, userId: number) => listMembers(db, projectId).find((m) => m.userId === userId)?.name ?? null;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -84,7 +104,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (form.get("intent")) {
       case "status": {
         const story = updateStory(db, user, Number(form.get("storyId")), { status: form.get("status") });
-        return redirectWithFlash(`/sprints/${id}`, `“${story.title}” is now ${story.status.replace("_", " ")}.`);
+        return redirectWithFlash(`/sprints/${id}${boardFilter(form)}`, `${story.key} “${story.title}” is now ${story.status.replace("_", " ")}.`);
+      }
+      case "assign": {
+        const story = updateStory(db, user, Number(form.get("storyId")), fromForm(StoryChangeSchema, { assigneeId: form.get("assigneeId") || null }));
+        const name = story.assigneeId ? listedName(db, story.projectId, story.assigneeId) : null;
+        return redirectWithFlash(`/sprints/${id}${boardFilter(form)}`, name ? `${story.key} is now assigned to ${name}.` : `${story.key} is now unassigned.`);
       }
       case "plan": {
         const story = updateStory(db, user, Number(form.get("storyId")), { sprintId: id });
@@ -119,7 +144,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SprintPage() {
-  const { project, sprint, stories, points, burndown, report, can, planning, glance, today } = useLoaderData<typeof loader>();
+  const { project, sprint, stories, shown, who, whoNotice, members, points, burndown, report, can, planning, glance, today } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const settingsErrors = errors?.values.intent === "settings" ? errors : undefined;
   const dayOffErrors = errors?.values.intent === "day-off" ? errors : undefined;
@@ -362,18 +387,45 @@ export default function SprintPage() {
       ) : null}
 
       <section className="card" aria-labelledby="board-title">
-        <h2 id="board-title">Board</h2>
+        <div className="section-head">
+          <h2 id="board-title">Board</h2>
+          <nav className="filter-links" aria-label="Whose stories">
+            {ASSIGNEE_FILTERS.map((f) => (
+              <Link key={f} to={f === "all" ? `/sprints/${sprint.id}` : `/sprints/${sprint.id}?who=${f}`} aria-current={who === f ? "page" : undefined} preventScrollReset>
+                {ASSIGNEE_FILTER_LABELS[f]}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        {whoNotice ? (
+          <p className="alert alert--info" data-testid="list-notice">
+            {whoNotice}
+          </p>
+        ) : null}
         {stories.length === 0 ? <p className="muted">No stories planned. Plan Ready stories into this sprint from the <Link to={`/projects/${project.id}/backlog`}>backlog</Link>.</p> : null}
+        {stories.length > 0 && shown.length === 0 ? (
+          <p className="empty-state">{who === "mine" ? "Nothing in this sprint is assigned to you. Pick an unassigned story and assign it to yourself." : "Every story in this sprint has an assignee."}</p>
+        ) : null}
         <div className="board">
           {COLUMNS.map((col, ci) => (
             <section className="board__column" key={col.status} aria-labelledby={`col-${col.status}`}>
               <h3 id={`col-${col.status}`}>
                 <span>{col.label}</span> <span className="muted">{points[col.status]} pts</span>
               </h3>
-              {stories
+              {shown
                 .filter((s) => s.status === col.status)
                 .map((s) => (
                   <article key={s.id} className="story-card" data-testid={`card-${s.id}`}>
+                    <div className="story-card__head">
+                      <span className="story-key">{s.key}</span>
+                      {s.blocked ? <span className="badge badge--blocked">Blocked</span> : null}
+                      {s.assignee ? (
+                        <span className="avatar" title={s.assignee.name}>
+                          <span aria-hidden="true">{s.assignee.initials}</span>
+                          <span className="visually-hidden">Assigned to {s.assignee.name}</span>
+                        </span>
+                      ) : null}
+                    </div>
                     <strong>
                       <Link to={`/stories/${s.id}`} className="story-link">
                         {s.title}
@@ -391,6 +443,7 @@ export default function SprintPage() {
                       <PostForm className="actions">
                         <input type="hidden" name="intent" value="status" />
                         <input type="hidden" name="storyId" value={s.id} />
+                        <input type="hidden" name="who" value={who} />
                         {ci > 0 ? (
                           <button type="submit" name="status" value={COLUMNS[ci - 1].status} className="button button--quiet" aria-label={`Move ${s.title} back to ${COLUMNS[ci - 1].label}`}>
                             ←
@@ -402,6 +455,30 @@ export default function SprintPage() {
                           </button>
                         ) : null}
                       </PostForm>
+                    ) : null}
+                    {can.assign && sprint.state !== "closed" ? (
+                      <details className="card-assign">
+                        <summary>{s.assignee ? "Reassign" : "Assign"}</summary>
+                        <PostForm className="row-actions">
+                          <input type="hidden" name="intent" value="assign" />
+                          <input type="hidden" name="storyId" value={s.id} />
+                          <input type="hidden" name="who" value={who} />
+                          <label className="visually-hidden" htmlFor={`assignee-${s.id}`}>
+                            Assignee of {s.key}
+                          </label>
+                          <select id={`assignee-${s.id}`} name="assigneeId" defaultValue={s.assigneeId ?? ""}>
+                            <option value="">Nobody</option>
+                            {members.map((m) => (
+                              <option key={m.id} value={m.id}>
+                                {m.name}
+                              </option>
+                            ))}
+                          </select>
+                          <button type="submit" className="button button--quiet">
+                            Save
+                          </button>
+                        </PostForm>
+                      </details>
                     ) : null}
                   </article>
                 ))}
