@@ -207,6 +207,7 @@ export function demoList(db: Db, viewer: User, sprintId: number) {
 
 export type AcceptanceRow = {
   storyId: number;
+  key: string | null;
   title: string;
   points: number | null;
   criteria: string[];
@@ -228,6 +229,7 @@ function standingDecisions(db: Db, where: { sprintId: number } | { storyIds: num
   return db
     .select({
       storyId: stories.id,
+      key: stories.key,
       title: stories.title,
       points: stories.points,
       criteria: stories.acceptanceCriteria,
@@ -273,7 +275,7 @@ export function goLiveAcceptanceRecord(db: Db, viewer: User, goLiveId: number) {
   if (!goLive) throw new DomainError("not_found", "No such go-live.");
   const { project } = getProject(db, viewer, goLive.projectId);
   const scope = db
-    .select({ id: stories.id, title: stories.title, points: stories.points, criteria: stories.acceptanceCriteria, feature: features.name })
+    .select({ id: stories.id, key: stories.key, title: stories.title, points: stories.points, criteria: stories.acceptanceCriteria, feature: features.name })
     .from(stories)
     .innerJoin(features, eq(features.id, stories.featureId))
     .where(eq(features.goLiveId, goLiveId))
@@ -283,7 +285,7 @@ export function goLiveAcceptanceRecord(db: Db, viewer: User, goLiveId: number) {
   for (const d of standingDecisions(db, { storyIds: scope.map((s) => s.id) })) latest.set(d.storyId, d);
   const rows: AcceptanceRow[] = scope.map(
     (s) =>
-      latest.get(s.id) ? { ...latest.get(s.id)!, feature: s.feature } : { storyId: s.id, title: s.title, points: s.points, criteria: s.criteria, decision: null, unmetCriteria: [], decidedBy: null, recordedBy: null, at: null, comment: "", sprintNumber: null, feature: s.feature },
+      latest.get(s.id) ? { ...latest.get(s.id)!, feature: s.feature } : { storyId: s.id, key: s.key, title: s.title, points: s.points, criteria: s.criteria, decision: null, unmetCriteria: [], decidedBy: null, recordedBy: null, at: null, comment: "", sprintNumber: null, feature: s.feature },
   );
   const person = (id: number | null) => (id ? db.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? null : null);
   return {
@@ -301,7 +303,8 @@ const CSV_FIELDS = ["story", "title", "feature", "sprint", "points", "acceptance
 
 function csvRow(r: AcceptanceRow) {
   return [
-    r.storyId,
+    // The key people quote (ACME-42); the id only for a story from before keys.
+    r.key ?? r.storyId,
     r.title,
     r.feature ?? "",
     sprintLabel(r.sprintNumber),

@@ -31,7 +31,9 @@ test("the story page edits a story, shows its history, closes it as won't do, re
   await expect(details).toContainText("Yes: estimated, with acceptance criteria");
   const history = page.getByRole("region", { name: "History" });
   await expect(history.getByRole("listitem").first()).toContainText("changed the");
-  await expect(history).toContainText("Read the policy number back → Read the policy number back digit by digit");
+  const titleChange = history.getByRole("listitem").filter({ hasText: "changed the title" });
+  await expect(titleChange.locator("del")).toHaveText("Read the policy number back");
+  await expect(titleChange.locator("ins")).toHaveText("Read the policy number back digit by digit");
   await expect(history).toContainText(`changed the assignee`);
   const api = await (await request.get(`/api/v1/stories/${story.id}`, { headers: bearer(sm) })).json();
   expect(api).toMatchObject({ key: story.key, title: "Read the policy number back digit by digit", assignee: { id: dev.id } });

@@ -355,6 +355,7 @@ describe("go-live acceptance record", () => {
     ]);
     const stories = Papa.parse<string[]>(table.trim()).data;
     expect(stories[0]).toEqual(["story", "title", "feature", "sprint", "points", "acceptance criteria", "decision", "criteria not met", "decided by", "recorded by", "at", "comment"]);
+    expect(stories.slice(1).every((r) => /^[A-Z]{2,10}-\d+$/.test(r[0]))).toBe(true);
     expect(stories.slice(1).map((r) => [r[1], r[2], r[3], r[6]])).toEqual([
       ["Queue by skill", "Inbound voice routing", `Sprint ${s3.number}`, "accept"],
       ["Overflow to the partner site", "Inbound voice routing", `Sprint ${s3.number}`, "reject"],

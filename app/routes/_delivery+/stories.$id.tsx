@@ -331,7 +331,9 @@ export default function StoryPage() {
                     </div>
                     {h.from !== null || h.to !== null ? (
                       <div className="history__change">
-                        <del aria-label="from">{h.from ?? "none"}</del> → <ins aria-label="to">{h.to ?? "none"}</ins>
+                        <span className="visually-hidden">from </span>
+                        <del>{h.from ?? "none"}</del> <span aria-hidden="true">→</span>
+                        <span className="visually-hidden"> to </span> <ins>{h.to ?? "none"}</ins>
                       </div>
                     ) : null}
                   </li>
