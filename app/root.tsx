@@ -50,7 +50,7 @@ function HeaderSearch() {
       <label htmlFor="header-search" className="visually-hidden">
         Search
       </label>
-      <input id="header-search" name="q" type="search" placeholder="Search keys or words" defaultValue={current} key={current} maxLength={400} />
+      <input id="header-search" name="q" type="search" placeholder="Key or words" defaultValue={current} key={current} maxLength={400} />
     </Form>
   );
 }

@@ -73,7 +73,7 @@ export default function Search() {
         ) : nothing ? (
           <div className="empty-state" data-testid="search-empty">
             <h2>Nothing matches “{q}”</h2>
-            <p>Try fewer words, the start of a word, or a key like ACME-42. You only find stories of projects you are a member of and ideas of portals you can see.</p>
+            <p>Try fewer words, the start of a word, or a key like ACME-42. Search finds only the stories of projects you can see and the ideas of portals you can see.</p>
           </div>
         ) : null}
       </section>
