@@ -38,7 +38,7 @@ export default function Search() {
       <div className="page-header">
         <div>
           <h1>Search</h1>
-          <p>Stories of your projects and ideas of the portals you can see, by key or by words.</p>
+          <p>The stories and ideas you may see, by key or by words.</p>
         </div>
       </div>
       <section className="card">
