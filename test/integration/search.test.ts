@@ -6,6 +6,8 @@ import { createStory, updateStory } from "~/delivery/stories.server";
 import { deleteStory } from "~/delivery/story-removal.server";
 import { createPortal } from "~/ideas/portals.server";
 import { search } from "~/ideas-delivery/search.server";
+import * as searchRoute from "~/routes/api+/v1+/search";
+import { callRoute, freshApiDb, tokenOf } from "../support/api-routes";
 import { freshDb } from "../support/db";
 import { refusal } from "../support/refusal";
 import { makeDeliveryTeam, makeIdea, makePortal, makeUser } from "../support/factories";
@@ -120,5 +122,26 @@ describe("search: any text", () => {
     expect(refusal(() => search(db, a.copo, { q: "x".repeat(201) }))).toMatchObject({ code: "invalid", fields: { q: "Keep the search under 200 characters." } });
     expect(refusal(() => search(db, a.copo, { q: 5 })).code).toBe("invalid");
     expect(search(db, a.copo, {})).toMatchObject({ q: "", stories: [], ideas: [] });
+  });
+});
+
+describe("GET /api/v1/search", () => {
+  it("answers the viewer's stories and ideas, 422 for an over-long query, 401 without a token", async () => {
+    db = freshApiDb();
+    const { a, storyA } = await twoProjects();
+    const token = tokenOf(db, a.copo);
+    const found = await callRoute(searchRoute, "GET", `/search?q=${encodeURIComponent("callback OR (")}`, { token });
+    expect(found.status).toBe(200);
+    expect(await found.json()).toEqual({
+      stories: [{ id: storyA.id, key: storyA.key, title: storyA.title, status: "todo", projectId: a.project.id, projectName: a.project.name, wontDo: false }],
+      ideas: [],
+      exact: null,
+    });
+    const byKey = (await (await callRoute(searchRoute, "GET", `/search?q=${storyA.key}`, { token })).json()) as { exact: unknown };
+    expect(byKey.exact).toEqual({ story: storyA.id });
+    const long = await callRoute(searchRoute, "GET", `/search?q=${"x".repeat(201)}`, { token });
+    expect(long.status).toBe(422);
+    expect(await long.json()).toMatchObject({ error: { code: "invalid", fields: { q: "Keep the search under 200 characters." } } });
+    expect((await callRoute(searchRoute, "GET", "/search?q=callback")).status).toBe(401);
   });
 });
