@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { PostForm } from "~/components/post-form";
 import type { ReactNode } from "react";
 import { getUser } from "./auth/session.server";
@@ -41,6 +41,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/** A plain GET form, so Enter searches with or without JavaScript; a typed key lands on its story or idea. */
+function HeaderSearch() {
+  const location = useLocation();
+  const current = location.pathname === "/search" ? new URLSearchParams(location.search).get("q") ?? "" : "";
+  return (
+    <Form method="get" action="/search" role="search" className="header-search">
+      <label htmlFor="header-search" className="visually-hidden">
+        Search
+      </label>
+      <input id="header-search" name="q" type="search" placeholder="Key or words" defaultValue={current} key={current} maxLength={400} />
+    </Form>
+  );
+}
+
 function Header() {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user;
@@ -62,6 +76,7 @@ function Header() {
                 </NavLink>
               ))}
             </nav>
+            <HeaderSearch />
             <div className="user-menu">
               {data.votesLeft !== null ? (
                 <Link to="/my-votes" className="user-menu__votes" data-testid="votes-left">

@@ -26,3 +26,9 @@ export function ftsQueries(text: string, maxWords = 8): { all: string; anyTitle:
   const terms = quoted(list);
   return { all: terms.join(" AND "), anyTitle: `title : (${terms.join(" OR ")})` };
 }
+
+/** `coana-i-12` → `COANA-I-12`; anything else → null. */
+export function parseIdeaKey(text: string): string | null {
+  const match = /^\s*([A-Za-z]{2,8})-I-(\d{1,9})\s*$/i.exec(text);
+  return match && Number(match[2]) > 0 ? `${match[1].toUpperCase()}-I-${Number(match[2])}` : null;
+}

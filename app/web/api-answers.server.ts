@@ -177,6 +177,25 @@ export const StoryAnswerSchema = z.object({
   ready: z.boolean(),
 });
 
+export const SearchAnswerSchema = z.object({
+  stories: z.array(
+    z.object({
+      id: Id,
+      key: z.string().nullable(),
+      title: z.string(),
+      status: z.enum(STORY_STATUSES),
+      projectId: Id,
+      projectName: z.string(),
+      wontDo: z.boolean(),
+    }),
+  ),
+  ideas: z.array(IdeaSummaryAnswerSchema),
+  exact: z
+    .union([z.object({ story: Id }), z.object({ idea: z.string() })])
+    .nullable()
+    .describe("The query is exactly the key of a story or idea the user may see (the page goes straight to it); else null"),
+});
+
 export const SprintAnswerSchema = z.object({
   id: Id,
   number: z.number().int(),

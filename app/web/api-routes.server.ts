@@ -23,6 +23,7 @@ import * as projectsIdStories from "../routes/api+/v1+/projects.$id.stories";
 import * as projectsId from "../routes/api+/v1+/projects.$id";
 import * as projectsIdVelocity from "../routes/api+/v1+/projects.$id.velocity";
 import * as projects from "../routes/api+/v1+/projects";
+import * as search from "../routes/api+/v1+/search";
 import * as sla from "../routes/api+/v1+/sla";
 import * as sprintsIdBurndown from "../routes/api+/v1+/sprints.$id.burndown";
 import * as sprintsIdClose from "../routes/api+/v1+/sprints.$id.close";
@@ -67,6 +68,7 @@ export const API_ROUTES: readonly { path: string; module: { loader: unknown } }[
   { path: "/projects/{id}", module: projectsId },
   { path: "/projects/{id}/velocity", module: projectsIdVelocity },
   { path: "/projects", module: projects },
+  { path: "/search", module: search },
   { path: "/sla", module: sla },
   { path: "/sprints/{id}/burndown", module: sprintsIdBurndown },
   { path: "/sprints/{id}/close", module: sprintsIdClose },

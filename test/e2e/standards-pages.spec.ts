@@ -31,7 +31,7 @@ const VISITORS: Visitor[] = [
   {
     name: "customer",
     email: "customer@example.com",
-    pages: ["/", "/ideas", "/portals/pureengage", "/portals/pureengage/new", "/ideas/COANA-I-1", "/my-votes", "/notifications", "/portals/pureengage/roadmap", "/portals/pureengage/changelog", "/settings"],
+    pages: ["/", "/ideas", "/portals/pureengage", "/portals/pureengage/new", "/ideas/COANA-I-1", "/my-votes", "/notifications", "/portals/pureengage/roadmap", "/portals/pureengage/changelog", "/settings", "/search?q=callback"],
   },
   {
     name: "PM",
@@ -41,7 +41,7 @@ const VISITORS: Visitor[] = [
   {
     name: "scrum master",
     email: "sm@example.com",
-    pages: ["/projects", "/projects/1", "/projects/1/backlog", "/projects/1/release", "/sprints/4", "/sprints/4/demo", "/sprints/3/retro", "/sprints/4/standup", "/projects/1/ceremonies", "/ceremonies/1", "/projects/1/timeline", "/projects/1/blockers", "/projects/1/grooming", "/projects/1/docs", "/docs/1", "/stories/3", "/features/4"],
+    pages: ["/projects", "/projects/1", "/projects/1/backlog", "/projects/1/release", "/sprints/4", "/sprints/4/demo", "/sprints/3/retro", "/sprints/4/standup", "/projects/1/ceremonies", "/ceremonies/1", "/projects/1/timeline", "/projects/1/blockers", "/projects/1/grooming", "/projects/1/docs", "/docs/1", "/stories/3", "/features/4", "/search"],
   },
   {
     name: "co-product owner",
