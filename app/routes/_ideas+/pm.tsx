@@ -229,7 +229,7 @@ function BoardRowView({ row, today, errors }: { row: BoardRow; today: string; er
       <td data-label="Act">
         <details open={Boolean(errors)}>
           <summary>Update or move</summary>
-          <PostForm className="form" noValidate aria-label={`Official update on ${row.key}`}>
+          <PostForm className="form" noValidate>
             <input type="hidden" name="intent" value="official" />
             <input type="hidden" name="key" value={row.key} />
             {intent === "official" && errors && !Object.keys(errors.fields).length ? <FormMessage message={errors.message} /> : null}
@@ -243,7 +243,7 @@ function BoardRowView({ row, today, errors }: { row: BoardRow; today: string; er
             </button>
           </PostForm>
           {row.moves.length ? (
-            <PostForm className="form" noValidate aria-label={`Move ${row.key}`}>
+            <PostForm className="form" noValidate>
               <input type="hidden" name="intent" value="move" />
               <input type="hidden" name="key" value={row.key} />
               {intent === "move" && errors && !Object.keys(errors.fields).length && !errors.consequence ? <FormMessage message={errors.message} /> : null}
