@@ -8,7 +8,8 @@ import { ALLOWED_MOVES } from "./lifecycle";
 import { BOARD_NOTICES, BoardQuerySchema, defaultDirection, dueLine, type BoardSort, type DueLine } from "./pm-board";
 import type { IdeaStatus } from "../../db/schema/enums";
 
-export const BOARD_PAGE = 50;
+/** 25 rows a page: each row carries its update and move forms, and a page stays well under 150 KB of HTML. */
+export const BOARD_PAGE = 25;
 const WORKED: IdeaStatus[] = ["community_review", "under_pm_review", "accepted", "in_development"];
 
 /** The open clock of an idea (at most one is open at a time). */

@@ -5,7 +5,7 @@ import { auditLog, ideaStatusChanges, ideas, users } from "../../db/schema";
 import { seedDemo } from "../../db/seed";
 import { addComment } from "~/ideas/comments.server";
 import { moveIdea } from "~/ideas/idea-moves.server";
-import { pmBoardPage } from "~/ideas/pm-board.server";
+import { BOARD_PAGE, pmBoardPage } from "~/ideas/pm-board.server";
 import { saveCategory } from "~/ideas/portals.server";
 import { castVote } from "~/ideas/votes.server";
 import { ideasLabHome } from "~/ideas/idea-lists.server";
@@ -79,13 +79,13 @@ describe("the PM board's rows", () => {
     expect(pmBoardPage(db, first.pm.id, { owner: "99999" }).notices).toEqual(["Nobody with that id owns a category, so your categories are shown."]);
   });
 
-  it("pages the rows 50 at a time in the database and counts them all", async () => {
+  it("pages the rows in the database and counts them all", async () => {
     const { prefix, pm } = await makePortal(db, { threshold: 50 });
     const author = await makeUser(db, "customer");
-    const keys = Array.from({ length: 53 }, (_, i) => makeIdea(db, author, prefix, `Wallboard tile number ${i + 1} for queues`).key);
+    const keys = Array.from({ length: BOARD_PAGE + 3 }, (_, i) => makeIdea(db, author, prefix, `Wallboard tile number ${i + 1} for queues`).key);
     const first = pmBoardPage(db, pm.id, { sort: "key" });
-    expect(first).toMatchObject({ total: 53, page: 1, pages: 2, pageSize: 50 });
-    expect(first.rows).toHaveLength(50);
+    expect(first).toMatchObject({ total: BOARD_PAGE + 3, page: 1, pages: 2, pageSize: BOARD_PAGE });
+    expect(first.rows).toHaveLength(BOARD_PAGE);
     const second = pmBoardPage(db, pm.id, { sort: "key", page: "2" });
     expect(second.rows).toHaveLength(3);
     expect(new Set([...first.rows, ...second.rows].map((r) => r.key))).toEqual(new Set(keys));
