@@ -3,7 +3,7 @@ import { writeCsv } from "../lib/csv";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
-import { IDEA_STATUSES, categories, ideas, portals, rankVotes, users } from "../../db/schema";
+import { IDEA_STATUSES, categories, follows, ideas, portals, rankVotes, users } from "../../db/schema";
 import { globalCan } from "../auth/permissions";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
@@ -229,4 +229,35 @@ export function portalChangelog(db: Db, slug: string, limit = 200) {
     .limit(limit)
     .all();
   return { portal, entries: rows };
+}
+
+export type HomeIdea = { key: string; title: string; status: (typeof IDEA_STATUSES)[number]; changedAt: string; portal: string };
+
+const homeColumns = { key: ideas.key, title: ideas.title, status: ideas.status, changedAt: ideas.statusChangedAt, portal: portals.name };
+
+/**
+ * The top of the Ideas Lab for a customer or partner: the ideas they follow (last moved first)
+ * and the ideas that moved most recently anywhere, a few of each, with how many they follow.
+ */
+export function ideasLabHome(db: Db, viewer: Pick<User, "id">, limit = 5): { following: HomeIdea[]; followingTotal: number; recent: HomeIdea[] } {
+  const followed = and(eq(follows.userId, viewer.id), eq(follows.following, true));
+  const following = db
+    .select(homeColumns)
+    .from(follows)
+    .innerJoin(ideas, eq(ideas.id, follows.ideaId))
+    .innerJoin(portals, eq(portals.id, ideas.portalId))
+    .where(followed)
+    .orderBy(desc(ideas.statusChangedAt), desc(ideas.id))
+    .limit(limit)
+    .all();
+  const followingTotal = db.select({ n: sql<number>`count(*)` }).from(follows).where(followed).get()?.n ?? 0;
+  const recent = db
+    .select(homeColumns)
+    .from(ideas)
+    .innerJoin(portals, eq(portals.id, ideas.portalId))
+    .where(sql`${ideas.status} <> 'merged'`)
+    .orderBy(desc(ideas.statusChangedAt), desc(ideas.id))
+    .limit(limit)
+    .all();
+  return { following, followingTotal, recent };
 }

@@ -1,21 +1,25 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
-import { navigationFor } from "~/components/navigation";
+import { landingFor, navigationFor } from "~/components/navigation";
 import { hasProjects } from "~/delivery/projects.server";
 import { getDb } from "~/lib/db.server";
 
 const DESCRIPTIONS: Record<string, string> = {
   "/projects": "Kickoff and release planning, the ranked backlog, three-week sprints, demos and go-lives.",
   "/ideas": "Submit ideas for PureEngage, PureConnect and PureCloud, spend your 10 votes and follow them to delivery.",
+  "/pm": "Open ideas of your categories by votes and due date: answer overdue clocks and move ideas from one table.",
   "/admin": "Users and roles, holidays for the business-day calendar.",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ name: user.name, sections: navigationFor(user.role, hasProjects(getDb(), user.id)) });
+  const onProjects = hasProjects(getDb(), user.id);
+  const home = landingFor(user.role, onProjects);
+  if (home) return redirect(home);
+  return json({ name: user.name, sections: navigationFor(user.role, onProjects) });
 }
 
 export default function Home() {

@@ -229,7 +229,7 @@ export async function seedDelivery(db: Db): Promise<void> {
   const featureId = (name: string) => featureIds[FEATURES.indexOf(name)];
   const ideaKey = (title: string) => db.select({ key: ideaTable.key }).from(ideaTable).where(eq(ideaTable.title, title)).get()!.key;
   linkIdea(db, pm, ideaKey("Show the caller's previous interactions before answering"), { featureId: featureId("Agent workspace rollout") });
-  linkIdea(db, pm, ideaKey("Service level by 15-minute interval in the queue report"), { featureId: featureId("Supervisor dashboards") });
+  linkIdea(db, byEmail("pm2@example.com"), ideaKey("Service level by 15-minute interval in the queue report"), { featureId: featureId("Supervisor dashboards") });
 
   // Northwind Bank: signed last week, in its kickoff phase, backlog being built.
   const northwind = createProject(db, sm, {

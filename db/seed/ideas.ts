@@ -27,6 +27,8 @@ const PORTALS = [
   {
     slug: "pureconnect",
     name: "PureConnect",
+    // A smaller customer base: its ideas reach review at 10 customer and partner votes.
+    voteThreshold: 10,
     categories: [
       ["Interaction Administrator", "CIADM"],
       ["Reporting", "CIREP"],
@@ -59,7 +61,8 @@ const IDEAS: SeedIdea[] = [
   { category: "COOUT", plan: "not_planned", votes: 1, title: "Dial outbound campaigns from agents' mobile phones", description: "Let remote agents place campaign calls from their personal mobile phones instead of the softphone, so they can work without a headset." },
   { category: "COOUT", plan: "community_review", votes: 3, title: "Pause a campaign automatically when the abandon rate passes a limit", description: "Regulators cap the abandon rate at 3%. The campaign should pause itself (and tell the supervisor) when the rolling abandon rate passes a configurable limit, instead of someone watching the dashboard." },
   { category: "CIADM", plan: "under_pm_review", votes: 8, title: "View the operation log of supervisor actions", description: "We need to see who changed an operator's ACD skills, their active and inactive queues, or their on-queue and off-queue status, and when, to answer audit questions and settle disputes." },
-  { category: "CIADM", plan: "community_review", votes: 5, title: "Bulk-edit agent skills from a spreadsheet upload", description: "Re-skilling 300 agents before a seasonal peak takes a day of clicking. Upload a spreadsheet of agent, skill and proficiency and apply it in one go, with a preview of the changes." },
+  // With the demo customer's vote, 9 of PureConnect's 10: one customer or partner vote short of review.
+  { category: "CIADM", plan: "community_review", votes: 8, title: "Bulk-edit agent skills from a spreadsheet upload", description: "Re-skilling 300 agents before a seasonal peak takes a day of clicking. Upload a spreadsheet of agent, skill and proficiency and apply it in one go, with a preview of the changes." },
   { category: "CIREP", plan: "accepted", votes: 6, title: "Service level by 15-minute interval in the queue report", description: "The queue performance report only goes down to the hour. Workforce planners need service level, offered and answered calls per 15-minute interval to match their forecasts." },
   { category: "CIREP", plan: "delivered", votes: 4, title: "Include transferred-out calls in the agent summary", description: "The agent summary report leaves out calls the agent transferred, so agents who help colleagues look less productive than they are. Count transferred-out calls and their talk time." },
   { category: "CIREC", plan: "in_development", votes: 5, title: "Redact card numbers from chat transcripts automatically", description: "Customers paste card numbers into chat despite the warning. Recorded transcripts must not keep them: detect and mask card numbers (Luhn-valid digit runs) before the transcript is stored." },
@@ -106,13 +109,17 @@ export async function seedIdeas(db: Db): Promise<void> {
   const byEmail = (email: string) => db.select().from(users).where(eq(users.email, email)).get()! as User;
   const admin = byEmail("admin@example.com");
   const pm = byEmail("pm@example.com");
+  const pm2 = byEmail("pm2@example.com");
+  const pmOf = (category: string) => (category.startsWith("CI") ? pm2 : pm);
   const customer = byEmail("customer@example.com");
   const partner = byEmail("partner@example.com");
   const today = appToday();
 
   for (const p of PORTALS) {
-    createPortal(db, admin, { name: p.name, slug: p.slug, voteThreshold: 20 });
-    for (const [name, keyPrefix] of p.categories) saveCategory(db, admin, p.slug, null, { name, keyPrefix, pmId: pm.id });
+    createPortal(db, admin, { name: p.name, slug: p.slug, voteThreshold: "voteThreshold" in p ? p.voteThreshold : 20 });
+    // Two PMs: Tomás owns PureConnect's categories, Priya the others.
+    const owner = p.slug === "pureconnect" ? pm2 : pm;
+    for (const [name, keyPrefix] of p.categories) saveCategory(db, admin, p.slug, null, { name, keyPrefix, pmId: owner.id });
   }
 
   const voters: User[] = [];
@@ -165,7 +172,7 @@ export async function seedIdeas(db: Db): Promise<void> {
     if (idea.plan === "delivered") path.push({ status: "delivered", note: "Shipped — see the release note.", releaseNoteUrl: `https://docs.example.com/release-notes/${keyOf.get(title)!.toLowerCase()}` });
     if (idea.plan === "not_planned") path.push({ status: "not_planned", note: "This does not fit the product direction: it would bypass the platform's security and recording controls." });
     if (idea.plan === "merged") path.push({ status: "merged", note: "Same need as the idea it is merged into; votes and followers moved there.", mergeInto: keyOf.get(MERGE_TARGETS[title]) });
-    for (const step of path) moveIdea(db, pm, keyOf.get(title)!, step);
+    for (const step of path) moveIdea(db, pmOf(idea.category), keyOf.get(title)!, step);
   }
 
   // Conversations: a peer work-around (confirmed), an official update, a question.
@@ -241,6 +248,12 @@ function backdate(db: Db, today: string) {
     CASE WHEN notifications.text LIKE '%came back%' OR notifications.text LIKE '%was merged%' THEN ${closedAt("notifications.idea_id")} END,
     CASE WHEN notifications.text LIKE 'Official update on %' THEN (SELECT max(k.created_at) FROM comments k WHERE k.idea_id = notifications.idea_id AND k.kind = 'official') END,
     created_at) WHERE idea_id IS NOT NULL`);
+  // The audit log is dated as the events it records: each status change, and the portals and
+  // categories set up before the first idea.
+  db.run(sql`UPDATE audit_log SET at = coalesce((SELECT c.at FROM idea_status_changes c JOIN ideas i ON i.id = c.idea_id
+    WHERE 'idea:' || i.key = audit_log.subject AND c.to_status = json_extract(audit_log.detail, '$.to') ORDER BY c.id LIMIT 1), at)
+    WHERE kind = 'idea.status_changed'`);
+  db.run(sql`UPDATE audit_log SET at = ${`${daysFrom(today, -270)}T08:00:00.000Z`} WHERE kind IN ('portal.created', 'category.saved')`);
   // Lists show the newest written first: rewrite them in the order of their dates.
   db.run(sql`CREATE TEMP TABLE seeded_notifications AS SELECT user_id, idea_id, project_id, text, detail, link, dedupe_key, created_at, read_at FROM notifications ORDER BY created_at, id`);
   db.run(sql`DELETE FROM notifications`);

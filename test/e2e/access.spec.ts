@@ -26,7 +26,7 @@ test("an access request is approved and the new user sets a password and signs i
   await visitor.getByLabel("New password").fill("wingtip-password-1");
   await visitor.getByLabel("Repeat it").fill("wingtip-password-1");
   await visitor.getByRole("button", { name: "Set password and sign in" }).click();
-  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Welcome, Noor");
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Ideas Lab");
   await expect(visitor.locator(".user-menu .badge")).toHaveText("Partner");
 
   // The link is spent.
@@ -38,6 +38,6 @@ test("an access request is approved and the new user sets a password and signs i
   await visitor.getByLabel("Email").fill(email);
   await visitor.getByLabel("Password").fill("wingtip-password-1");
   await visitor.getByRole("button", { name: "Sign in" }).click();
-  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Welcome, Noor");
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Ideas Lab");
   await visitor.close();
 });

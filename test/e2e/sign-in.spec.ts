@@ -1,15 +1,17 @@
 import { DEMO_PASSWORD, expect, test } from "../support/e2e";
 
-const ROLES: { email: string; nav: string[]; badge: string }[] = [
-  { email: "admin@example.com", nav: ["Delivery", "Ideas Lab", "Admin"], badge: "Admin" },
-  { email: "pm@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Product manager" },
-  { email: "sm@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Staff" },
-  { email: "po@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Staff" },
-  { email: "dev@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Staff" },
-  // The co-product owner is a customer on a project, so Delivery shows.
-  { email: "copo@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Customer" },
-  { email: "customer@example.com", nav: ["Ideas Lab"], badge: "Customer" },
-  { email: "partner@example.com", nav: ["Ideas Lab"], badge: "Partner" },
+/** `home`: the heading `/` lands on — PMs on their board, customers and partners on the Ideas Lab, the others choose. */
+const ROLES: { email: string; nav: string[]; badge: string; home: string | RegExp }[] = [
+  { email: "admin@example.com", nav: ["Delivery", "Ideas Lab", "PM board", "Admin"], badge: "Admin", home: /^Welcome/ },
+  { email: "pm@example.com", nav: ["Delivery", "Ideas Lab", "PM board"], badge: "Product manager", home: "PM board" },
+  { email: "pm2@example.com", nav: ["Delivery", "Ideas Lab", "PM board"], badge: "Product manager", home: "PM board" },
+  { email: "sm@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Staff", home: /^Welcome/ },
+  { email: "po@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Staff", home: /^Welcome/ },
+  { email: "dev@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Staff", home: /^Welcome/ },
+  // The co-product owner is a customer on a project, so Delivery shows and the home page offers both.
+  { email: "copo@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Customer", home: /^Welcome/ },
+  { email: "customer@example.com", nav: ["Ideas Lab"], badge: "Customer", home: "Ideas Lab" },
+  { email: "partner@example.com", nav: ["Ideas Lab"], badge: "Partner", home: "Ideas Lab" },
 ];
 
 test.describe("sign-in page", () => {
@@ -20,7 +22,7 @@ test.describe("sign-in page", () => {
       await page.getByLabel("Email").fill(role.email);
       await page.getByLabel("Password").fill(DEMO_PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(role.home);
       const nav = page.getByRole("navigation", { name: "Main" });
       await expect(nav.getByRole("link")).toHaveText(role.nav);
       await expect(page.locator(".user-menu .badge")).toHaveText(role.badge);
@@ -72,7 +74,9 @@ test.describe("sign-in page", () => {
     await page.getByLabel("Email").fill("customer@example.com");
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Grace");
+    // Customers and partners land on the Ideas Lab.
+    await expect(page).toHaveURL(/\/ideas$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ideas Lab");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
     await page.goto("/settings");
@@ -85,7 +89,9 @@ test.describe("sign-in page", () => {
     await page.getByLabel("Email").fill("partner@example.com");
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Marco");
+    // Customers and partners land on the Ideas Lab.
+    await expect(page).toHaveURL(/\/ideas$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ideas Lab");
     const cookies = await context.cookies();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
