@@ -136,6 +136,9 @@ export function VelocityChart({ sprints, mean }: { sprints: { sprint: number; co
 
 type BurnupRow = Omit<BurnupPoint, "state"> & { state?: BurnupPoint["state"]; goLives: string[] };
 
+/** "Go-live 1: inbound voice" is labelled "Go-live 1" on the chart; the table has the full name. */
+const shortName = (name: string) => (name.includes(":") ? name.slice(0, name.indexOf(":")) : name.length > 22 ? `${name.slice(0, 21)}…` : name);
+
 const STATE_NOTE = { closed: "", running: " (running: so far)", planned: "", beyond: " (after the planned sprints)" } as const;
 
 export function BurnupChart({ points }: { points: BurnupRow[] }) {
@@ -219,9 +222,9 @@ export function BurnupChart({ points }: { points: BurnupRow[] }) {
           <Line isAnimationActive={false} dataKey="scopeRunning" name="Scope (so far)" stroke={C.vermillion} strokeWidth={2} strokeDasharray="4 3" dot={{ r: 4, fill: "#fff", strokeWidth: 2 }} legendType="none" />
           <Line isAnimationActive={false} dataKey="acceptedRunning" name="Accepted (so far)" stroke={C.bluishGreen} strokeWidth={2} strokeDasharray="4 3" dot={{ r: 4, fill: "#fff", strokeWidth: 2 }} legendType="none" />
           {goLiveLines.map((r) => (
-            <ReferenceLine key={r.sprint} x={r.label} stroke={C.reddishPurple} strokeWidth={1.5} strokeDasharray="3 3" label={{ value: r.goLives.join(", "), position: "insideTopLeft", fontSize: 10, fill: "#333" }} />
+            <ReferenceLine key={r.sprint} x={r.label} stroke={C.reddishPurple} strokeWidth={1.5} strokeDasharray="3 3" label={{ value: r.goLives.map(shortName).join(", "), position: "insideTopLeft", fontSize: 10, fill: "#333" }} />
           ))}
-          {finish !== null ? <ReferenceLine x={`S${finish}`} stroke={C.blue} strokeDasharray="3 3" label={{ value: "Forecast finish", position: "top", fontSize: 10 }} /> : null}
+          {finish !== null ? <ReferenceLine x={`S${finish}`} stroke={C.blue} strokeDasharray="3 3" label={{ value: "Forecast finish", position: "insideTopRight", fontSize: 10, fill: "#333" }} /> : null}
         </ComposedChart>
       </ResponsiveContainer>
     </ChartFrame>
