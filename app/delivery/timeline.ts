@@ -56,6 +56,8 @@ export function timelineAxis(start: string, end: string): { months: { label: str
     const first = format(m, "yyyy-MM-dd") < start ? parseISO(start) : m;
     months.push({ label: format(m, m.getMonth() === 0 || months.length === 0 ? "MMM yyyy" : "MMM"), left: at(first) });
   }
+  // A month the timeline starts at its very end would have its label run into the next one.
+  if (months.length > 1 && months[1].left - months[0].left < 4) months.shift();
   const weeks: number[] = [];
   if (span <= 370) {
     for (let d = parseISO(start); format(d, "yyyy-MM-dd") <= end; d = addDays(d, 1)) if (d.getDay() === 1) weeks.push(at(d));

@@ -55,7 +55,7 @@ export default function Timeline() {
           {todayAt === null ? (today < start ? ", before the timeline starts" : ", after the timeline ends") : ""}.
         </p>
       </PageHeader>
-      <section className="card timeline">
+      <section className="card release-timeline">
         <div style={ROW} aria-hidden="true">
           <span />
           <span className="timeline-axis">
