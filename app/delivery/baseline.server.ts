@@ -12,6 +12,7 @@ import { ProjectKeySchema, checkCalendar, getProject, kickoffOf, requireProject,
 import { projectKeyFor } from "./story-keys.server";
 import { listSprints, projectVelocity, relaySprints, toStoryEvent } from "./sprints.server";
 import { lastThree } from "./velocity";
+import { planOf } from "./release.server";
 import { isValidTimeZone } from "../calendar/business-days";
 
 export const ProjectChangeSchema = z.object({
@@ -93,7 +94,10 @@ export function getBaseline(db: Db, projectId: number) {
   return db.select().from(releaseBaselines).where(eq(releaseBaselines.projectId, projectId)).get() ?? null;
 }
 
-/** The release burnup, rebuilt from the events at each sprint's close (and now, for the active one). */
+/**
+ * The release burnup, rebuilt from the events at each sprint's close (and now, for the active one),
+ * running on to the sprint the release plan forecasts the last open go-live to finish in.
+ */
 export function projectBurnup(db: Db, viewer: User, projectId: number) {
   const { project } = getProject(db, viewer, projectId);
   const events = db
@@ -110,8 +114,10 @@ export function projectBurnup(db: Db, viewer: User, projectId: number) {
   };
   const list = listSprints(db, project.id);
   const lives = db.select({ name: goLives.name, sprintId: goLives.sprintId }).from(goLives).where(eq(goLives.projectId, project.id)).all();
+  const finishes = planOf(db, project).goLives.filter((g) => !g.doneAt).map((g) => g.forecastSprint ?? 0);
   const points = burnup({
     baseline: getBaseline(db, project.id)?.totalPoints ?? null,
+    forecastFinish: finishes.length ? Math.max(...finishes) : null,
     velocity: lastThree(projectVelocity(db, project.id).closed),
     sprints: list.map((s) => ({
       number: s.number,

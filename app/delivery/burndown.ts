@@ -114,6 +114,16 @@ export function burndown(input: {
   return { days, committed, scopeChanges: [...changes.entries()].map(([date, points]) => ({ date, points })).sort((a, b) => a.date.localeCompare(b.date)) };
 }
 
+/**
+ * Where the today marker sits on a burndown's axis of working days: today itself, or the last
+ * working day before it (a weekend or holiday shows on the day the figures are from); none when
+ * today is before the first or after the last working day.
+ */
+export function todayOnAxis(workingDays: readonly string[], today: string): string | null {
+  if (!workingDays.length || today < workingDays[0] || today > workingDays[workingDays.length - 1]) return null;
+  return [...workingDays].reverse().find((d) => d <= today) ?? null;
+}
+
 export type SprintReport = { committed: number; completed: number; notCompleted: number; added: number; removed: number; reestimated: number };
 
 /**

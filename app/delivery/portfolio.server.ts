@@ -9,6 +9,7 @@ import { listProjects, phaseOf, projectToday, requireProject } from "./projects.
 import { featureScopes, goLivesOf, planFrom } from "./release.server";
 import { velocityOf } from "./sprints.server";
 import { lastThree } from "./velocity";
+import { sprintEndOn } from "./portfolio";
 
 /**
  * One row per project the viewer may see (SPEC A10). Each kind of row is read for every project
@@ -78,7 +79,10 @@ export function portfolio(db: Db, viewer: User) {
       phase: phaseOf(project, active?.number ?? null),
       activeSprint: active ? { id: active.id, number: active.number, end: active.end } : null,
       velocity: v ? Math.round(v.mean * 10) / 10 : null,
-      nextGoLive: next ? { name: next.name, sprint: next.sprint, forecastSprint: next.forecastSprint, atRisk: next.atRisk, cutoverOn: next.cutoverOn } : null,
+      // Planned: the cutover date; forecast: the end of the sprint the forecast finishes it in.
+      nextGoLive: next
+        ? { name: next.name, sprint: next.sprint, forecastSprint: next.forecastSprint, atRisk: next.atRisk, cutoverOn: next.cutoverOn, forecastOn: next.forecastSprint === null ? null : sprintEndOn(projectSprints, next.forecastSprint) }
+        : null,
       doneNotAccepted: figure?.doneNotAccepted ?? 0,
       acceptedNotPassed: figure?.acceptedNotPassed ?? 0,
       blockers: { open: openBlockers.length, oldestDays: openBlockers.length ? Math.max(...openBlockers.map((b) => ageInDays(b.raisedAt, today))) : null },

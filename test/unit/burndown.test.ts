@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { burndown, completeReport, sprintReport, type StoryEvent } from "~/delivery/burndown";
+import { burndown, completeReport, sprintReport, todayOnAxis, type StoryEvent } from "~/delivery/burndown";
 import { forecast } from "~/delivery/forecast";
 import { lastThree, velocity } from "~/delivery/velocity";
 
@@ -156,5 +156,19 @@ describe("velocity and forecast", () => {
   it("never calls a go-live with nothing in its scope on track", () => {
     const result = forecast({ closed, plannedCapacity: null, firstOpenSprint: 5, goLives: [{ id: 1, sprintNumber: 9, remainingPoints: 0, unestimated: 0, stories: 0 }] });
     expect(result.goLives[0]).toMatchObject({ noScope: true, atRisk: true });
+  });
+});
+
+describe("the burndown's today marker", () => {
+  it("sits on today when it is a working day", () => {
+    expect(todayOnAxis(days, "2026-02-04")).toBe("2026-02-04");
+  });
+  it("sits on the last working day before a weekend or holiday", () => {
+    expect(todayOnAxis(["2026-02-05", "2026-02-06", "2026-02-09"], "2026-02-08")).toBe("2026-02-06");
+  });
+  it("is not shown before the sprint's first or after its last working day", () => {
+    expect(todayOnAxis(days, "2026-02-01")).toBeNull();
+    expect(todayOnAxis(days, "2026-02-07")).toBeNull();
+    expect(todayOnAxis([], "2026-02-04")).toBeNull();
   });
 });

@@ -3,19 +3,20 @@ import type { IdeaStatus } from "../../../db/schema/ideas";
 import { STATUS_LABELS } from "../../ideas/lifecycle";
 import type { FunnelStage } from "../../ideas/insights";
 import { ChartFrame } from "./chart-frame";
+import { OKABE_ITO } from "./palette";
 
 /**
  * One colour per status, told apart also by people with the common colour-vision deficiencies
  * (the Okabe–Ito palette); legends list the statuses in lifecycle order.
  */
 const COLORS: Record<IdeaStatus, string> = {
-  community_review: "#56b4e9",
-  under_pm_review: "#e69f00",
-  accepted: "#0072b2",
-  in_development: "#cc79a7",
-  delivered: "#009e73",
-  not_planned: "#d55e00",
-  merged: "#7f7f7f",
+  community_review: OKABE_ITO.skyBlue,
+  under_pm_review: OKABE_ITO.orange,
+  accepted: OKABE_ITO.blue,
+  in_development: OKABE_ITO.reddishPurple,
+  delivered: OKABE_ITO.bluishGreen,
+  not_planned: OKABE_ITO.vermillion,
+  merged: OKABE_ITO.grey,
 };
 
 type Row = Record<string, string | number | null>;

@@ -490,7 +490,7 @@ export default function SprintPage() {
       <section className="card" aria-labelledby="burndown-title">
         <h2 id="burndown-title">Burndown</h2>
         {sprint.startedAt ? (
-          <BurndownChart days={burndown.days} committed={burndown.committed} scopeChanges={burndown.scopeChanges} />
+          <BurndownChart days={burndown.days} committed={burndown.committed} scopeChanges={burndown.scopeChanges} today={today} />
         ) : (
           <p className="muted">The burndown starts when the sprint starts; its committed points are what it holds then.</p>
         )}
