@@ -155,6 +155,8 @@ export async function seedDelivery(db: Db): Promise<void> {
   const s4Days = sprintWorkingDays(s4, holidays);
   for (const i of [10, 11, 12, 15, 22]) updateStory(db, po, storyIds[i], { sprintId: s4.id }, at(day(s4.start, -3), 14));
   startSprint(db, sm, s4.id, at(s4Days[0], 9));
+  // At the planning meeting the developer took the stories they went on to work; the rest wait on the board for an owner.
+  for (const i of [9, 10, 12, 15]) updateStory(db, dev, storyIds[i], { assigneeId: dev.id }, at(s4Days[0], 11));
   const past = s4Days.filter((d) => d < today);
   const step = (n: number) => past[Math.min(n, past.length - 1)];
   if (past.length) {
