@@ -56,7 +56,9 @@ test("a forgotten password: the reset mail arrives over SMTP with an absolute li
     await page.getByLabel("New password").fill("a-new-partner-password");
     await page.getByLabel("Repeat it").fill("a-new-partner-password");
     await page.getByRole("button", { name: "Set password and sign in" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
+    // A partner without a project lands on the Ideas Lab, signed in.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ideas Lab");
+    await expect(page.locator(".user-menu .badge")).toHaveText("Partner");
   } finally {
     server.process.kill("SIGTERM");
     await server.exited;
