@@ -11,6 +11,7 @@ import { databasePath, openDatabase } from "../db/client.server";
 import { layMissingCeremonies } from "../app/delivery/ceremonies.server";
 import { freezeClosedSprintDays } from "../app/delivery/sprints.server";
 import { backfillKeys } from "../app/delivery/story-keys.server";
+import { fillIdeaTerms } from "../app/ideas/idea-terms.server";
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from "../db/seed";
 import { sessionSecret } from "../app/auth/secret.server";
 import { exitCodeOf } from "./exit-code";
@@ -54,6 +55,8 @@ async function prepareDatabase() {
     if (frozen) console.log(`Froze the working days of ${frozen} closed sprint(s).`);
     const keyed = backfillKeys(db);
     if (keyed) console.log(`Gave keys to ${keyed} story(ies) made before story keys existed.`);
+    const words = fillIdeaTerms(db);
+    if (words) console.log(`Counted the ${words} words of the ideas, for searches that forgive typos.`);
   }
   db.$client.close();
   sessionSecret();

@@ -4,10 +4,10 @@ import { isOpen } from "../ideas/lifecycle";
 import { StatusBadge } from "./status-badge";
 import { VoteButton } from "./vote-button";
 
-export type SimilarIdea = { key: string; title: string; status: IdeaStatus; votes: number; votedByMe: boolean; workaroundConfirmed?: boolean };
+export type SimilarIdea = { key: string; title: string; status: IdeaStatus; votes: number; votedByMe: boolean; workaroundConfirmed?: boolean; portal: string; portalName: string };
 
-/** "Is it one of these?" — vote instead of duplicating, one click. */
-export function SimilarIdeas({ items, canVote }: { items: SimilarIdea[]; canVote: boolean }) {
+/** "Is it one of these?" — vote instead of duplicating, one click. Hits from another portal say which. */
+export function SimilarIdeas({ items, canVote, portal }: { items: SimilarIdea[]; canVote: boolean; portal: string }) {
   if (items.length === 0) return null;
   return (
     <section className="similar" aria-labelledby="similar-title" aria-live="polite">
@@ -22,6 +22,7 @@ export function SimilarIdeas({ items, canVote }: { items: SimilarIdea[]; canVote
                 {idea.title}
               </Link>{" "}
               <span className="mono muted">{idea.key}</span> <StatusBadge status={idea.status} />
+              {idea.portal !== portal ? <> <span className="muted">in {idea.portalName}</span></> : null}
               {idea.workaroundConfirmed ? <> <span className="badge badge--active">Work-around confirmed</span></> : null}
             </div>
             <VoteButton ideaKey={idea.key} title={idea.title} votes={idea.votes} voted={idea.votedByMe} canVote={canVote && isOpen(idea.status)} />

@@ -11,7 +11,8 @@ import type { User } from "../auth/users.server";
 import { parseStoryKey, storyKey } from "../delivery/keys";
 import { summaries, summaryColumns, type IdeaSummary } from "../ideas/ideas.server";
 import { listPortals } from "../ideas/portals.server";
-import { ftsQueries, parseIdeaKey } from "../ideas/search";
+import { ideaVocabulary } from "../ideas/idea-terms.server";
+import { ftsQueries, ideaQuery, parseIdeaKey } from "../ideas/search";
 import { parseInput } from "../lib/validation";
 
 export const SEARCH_LIMIT = 10;
@@ -110,11 +111,12 @@ export function search(db: Db, viewer: User, input: unknown): SearchResult {
 
   const match = ftsQueries(q)?.all;
   if (!match) return result;
+  const ideaMatch = ideaQuery(q, ideaVocabulary(db))?.all ?? match;
   for (const hit of storiesByWords(db, viewer, match, SEARCH_LIMIT + 1)) {
     if (result.stories.length < SEARCH_LIMIT && !result.stories.some((s) => s.id === hit.id)) result.stories.push(hit);
   }
   if (portalIds.length) {
-    const rows = ideaRows(db, portalIds, and(sql`ideas_fts MATCH ${match}`, ne(ideas.status, "merged"))!, true, SEARCH_LIMIT + 1);
+    const rows = ideaRows(db, portalIds, and(sql`ideas_fts MATCH ${ideaMatch}`, ne(ideas.status, "merged"))!, true, SEARCH_LIMIT + 1);
     const found = summaries(db, rows, viewer.id).filter((i) => !result.ideas.some((e) => e.key === i.key));
     result.ideas.push(...found.slice(0, SEARCH_LIMIT - result.ideas.length));
   }

@@ -1,6 +1,6 @@
 /** Finding ideas: similar ideas while typing, the filtered list and its CSV export, roadmaps and changelogs. */
 import { writeCsv } from "../lib/csv";
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
 import { IDEA_STATUSES, categories, follows, ideas, portals, rankVotes, users } from "../../db/schema";
@@ -9,34 +9,75 @@ import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
 import { parseInput, parseLenient } from "../lib/validation";
 import { targetQuarter, STATUS_LABELS } from "./lifecycle";
-import { ftsQueries } from "./search";
+import { ideaVocabulary } from "./idea-terms.server";
+import { ideaQuery, minimumCoverage } from "./search";
 import { shownVotes } from "./votes";
 import { baseQuery, summaries, summaryColumns, type IdeaSummary } from "./ideas.server";
 
+export const SimilarSchema = z.object({
+  q: z.string({ error: "Type a title to look for." }).trim().max(200, "Keep the text under 200 characters.").default(""),
+  portal: z.string().trim().optional(),
+});
+
+/** The intake's lookup through the API: `portal`, when given, must exist; the hits come from every portal. */
+export function similarIdeasFor(db: Db, viewer: User, input: unknown): IdeaSummary[] {
+  const { q, portal } = parseInput(SimilarSchema, input);
+  if (portal && !db.select({ id: portals.id }).from(portals).where(eq(portals.slug, portal)).get()) throw new DomainError("not_found", `No portal ${portal}.`);
+  return similarIdeas(db, q, viewer.id);
+}
+
 /**
- * Up to five ideas like the typed text, merged ones left out: first those holding every word
- * (FTS5, best bm25 first), then, if fewer, those with any of the words in their title. Both
- * passes stay small at 50,000 ideas, where ranking every idea with any word would not.
+ * The second pass counts, per typed word, the newest titles holding it — all of them for a
+ * telling word, the newest few hundred for one in every other title — so its cost stays flat as
+ * the portal grows.
  */
-export function similarIdeas(db: Db, text: string, viewerId: number | null, portalSlug?: string | null, limit = 5): IdeaSummary[] {
-  const queries = ftsQueries(text);
-  if (!queries) return [];
-  const portalId = portalSlug ? db.select({ id: portals.id }).from(portals).where(eq(portals.slug, portalSlug)).get()?.id : null;
-  if (portalSlug && !portalId) return [];
-  const found: ReturnType<typeof matchRows> = [];
-  for (const match of [queries.all, queries.anyTitle]) {
-    const seen = new Set(found.map((r) => r.id));
-    for (const row of matchRows(db, match, portalId ?? null, limit + found.length)) {
-      if (found.length < limit && !seen.has(row.id)) found.push(row);
+const TITLE_HITS_PER_WORD = 500;
+/** How many second-pass candidates are fetched, so that a few merged ones left out still leave enough. */
+const SECOND_PASS_POOL = 20;
+
+/**
+ * Up to five ideas like the typed text, from every portal, merged ones left out, forgiving typos,
+ * compounds and spacing (search.ts), in three passes that each run only while fewer than five
+ * were found:
+ * 1. titles holding every word, best bm25 first;
+ * 2. titles holding enough of the words (`minimumCoverage`), most words first, then newest — so
+ *    one shared word among many never outranks a real match;
+ * 3. ideas holding every word somewhere, description included, best bm25 first.
+ * Stop-words alone find nothing. At 50,000 ideas no pass ranks a large set: FTS5 ranks only ideas
+ * holding every word (few in titles), and the second pass counts title hits per idea inside
+ * SQLite (up to TITLE_HITS_PER_WORD per word), reading no idea row until the few it keeps.
+ */
+export function similarIdeas(db: Db, text: string, viewerId: number | null, limit = 5): IdeaSummary[] {
+  const query = ideaQuery(text, ideaVocabulary(db), { strict: true });
+  if (!query) return [];
+  const found = matchRows(db, sql`ideas_fts MATCH ${`title : (${query.all})`}`, limit);
+  if (found.length < limit) {
+    const hits = sql.join(
+      query.groups.map((g) => sql`SELECT * FROM (SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH ${`title : ${g.expression}`} ORDER BY rowid DESC LIMIT ${TITLE_HITS_PER_WORD})`),
+      sql` UNION ALL `,
+    );
+    const pool = db
+      .select({ id: sql<number>`rowid` })
+      .from(sql`(${hits})`)
+      .groupBy(sql`rowid`)
+      .having(sql`count(*) >= ${minimumCoverage(query.groups.length)}`)
+      .orderBy(sql`count(*) DESC`, sql`rowid DESC`)
+      .limit(SECOND_PASS_POOL + found.length)
+      .all()
+      .map((r) => r.id)
+      .filter((id) => !found.some((f) => f.id === id));
+    const rows = pool.length ? baseQuery(db).where(and(inArray(ideas.id, pool), ne(ideas.status, "merged"))).all() : [];
+    found.push(...rows.sort((a, b) => pool.indexOf(a.id) - pool.indexOf(b.id)).slice(0, limit - found.length));
+  }
+  if (found.length < limit) {
+    for (const row of matchRows(db, sql`ideas_fts MATCH ${query.all}`, limit + found.length)) {
+      if (found.length < limit && !found.some((f) => f.id === row.id)) found.push(row);
     }
-    if (found.length >= limit) break;
   }
   return summaries(db, found, viewerId);
 }
 
-function matchRows(db: DbOrTx, match: string, portalId: number | null, limit: number) {
-  const conditions: SQL[] = [sql`ideas_fts MATCH ${match}`, sql`${ideas.status} <> 'merged'`];
-  if (portalId) conditions.push(eq(ideas.portalId, portalId));
+function matchRows(db: DbOrTx, match: SQL, limit: number) {
   return (
     db
       .select(summaryColumns)
@@ -45,8 +86,8 @@ function matchRows(db: DbOrTx, match: string, portalId: number | null, limit: nu
       .innerJoin(categories, eq(categories.id, ideas.categoryId))
       .innerJoin(portals, eq(portals.id, ideas.portalId))
       .innerJoin(users, eq(users.id, ideas.authorId))
-      .where(and(...conditions))
-      // FTS5's own `rank` (bm25) lets it order the matches itself, without a temp B-tree.
+      .where(and(match, sql`${ideas.status} <> 'merged'`))
+      // FTS5's own `rank` (bm25, title weighted) lets it order the matches itself, without a temp B-tree.
       .orderBy(sql`ideas_fts.rank`)
       .limit(limit)
       .all()
@@ -83,7 +124,7 @@ function filterConditions(db: Db, viewer: User, f: ListFilters): SQL | undefined
     conditions.push(eq(ideas.categoryId, category.id));
   }
   if (f.status) conditions.push(eq(ideas.status, f.status));
-  const match = f.q ? ftsQueries(f.q)?.all : null;
+  const match = f.q ? ideaQuery(f.q, ideaVocabulary(db))?.all : null;
   if (f.q && !match) return null;
   if (match) conditions.push(sql`${ideas.id} IN (SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH ${match})`);
   if (f.mine === "voted") {

@@ -25,6 +25,7 @@ import { parseInput, oneLine } from "../lib/validation";
 import { findBlockedTerm, guidelineFor } from "./language";
 import { isLate, returnsVotes, targetQuarter } from "./lifecycle";
 import { follow } from "../notifications/notify.server";
+import { countIdeaTerms } from "./idea-terms.server";
 import { slaState, type SlaState } from "./sla";
 import { editLines, type EditLine, type StoredChanges } from "./edit-history";
 
@@ -178,6 +179,7 @@ export function createIdea(db: Db, author: User, input: unknown, options: { port
       .returning({ id: ideas.id })
       .get();
     tx.insert(ideaStatusChanges).values({ ideaId: idea.id, fromStatus: null, toStatus: "community_review", byId: author.id, note: "Submitted" }).run();
+    countIdeaTerms(tx, null, data);
     follow(tx, author.id, idea.id);
     return key;
   });
@@ -380,6 +382,7 @@ export function editIdea(db: Db, actor: User, key: string, input: unknown): Idea
     }
     if (Object.keys(changes).length === 0) return;
     tx.update(ideas).set(set).where(eq(ideas.id, idea.id)).run();
+    if (set.title !== undefined || set.description !== undefined) countIdeaTerms(tx, idea, { title: set.title ?? idea.title, description: set.description ?? idea.description });
     tx.insert(ideaEdits).values({ ideaId: idea.id, byId: actor.id, changes }).run();
     if (isPm && actor.id !== idea.authorId) recordAudit(tx, actor.id, "idea.edited", `idea:${key}`, { fields: Object.keys(changes) });
   });

@@ -8,6 +8,7 @@ import * as ideasKeyStatus from "../routes/api+/v1+/ideas.$key.status";
 import * as ideasKey from "../routes/api+/v1+/ideas.$key";
 import * as ideasKeyVote from "../routes/api+/v1+/ideas.$key.vote";
 import * as ideas from "../routes/api+/v1+/ideas";
+import * as ideasSimilar from "../routes/api+/v1+/ideas.similar";
 import * as me from "../routes/api+/v1+/me";
 import * as meNotificationSettings from "../routes/api+/v1+/me.notification-settings";
 import * as portalsSlug from "../routes/api+/v1+/portals.$slug";
@@ -46,6 +47,7 @@ export const API_ROUTES: readonly { path: string; module: { loader: unknown } }[
   { path: "/go-lives/{id}/done", module: goLivesIdDone },
   { path: "/holidays/{date}", module: holidaysDate },
   { path: "/holidays", module: holidays },
+  { path: "/ideas/similar", module: ideasSimilar },
   { path: "/ideas/{key}/comments/{id}", module: ideasKeyCommentsId },
   { path: "/ideas/{key}/comments", module: ideasKeyComments },
   { path: "/ideas/{key}/links", module: ideasKeyLinks },

@@ -95,6 +95,20 @@ export const ideas = sqliteTable(
   ],
 );
 
+/**
+ * The words ideas are written in and how many ideas use each: the vocabulary a typo or a compound
+ * is matched against ("calback" → callback, "timezone" → time zone). Derived from the ideas' titles
+ * and descriptions, kept in step in the transaction that writes them (app/ideas/idea-terms.server.ts).
+ */
+export const ideaTerms = sqliteTable(
+  "idea_terms",
+  {
+    term: text("term").primaryKey(),
+    docs: integer("docs").notNull(),
+  },
+  () => [],
+);
+
 export const ideaStatusChanges = sqliteTable(
   "idea_status_changes",
   {

@@ -5,6 +5,7 @@
  * vote rows — and a Delivery half built through the use-case functions, so events, reports and
  * ranks are real.
  */
+import { rebuildIdeaTerms } from "../../app/ideas/idea-terms.server";
 import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "../../db/client.server";
 import { createUser } from "../../app/auth/users.server";
@@ -195,6 +196,8 @@ export async function buildDataset(file: string, size: BenchSize, log: (line: st
     const sm = await createUser(db, null, { email: "sm@bench.example", name: "Bench Scrum Master", role: "staff", password: BENCH_PASSWORD });
     const copo = await createUser(db, null, { email: "copo@bench.example", name: "Bench Co-PO", role: "customer", company: "Customer 0", password: BENCH_PASSWORD });
     const lab = buildIdeasLab(db, size, pm.id);
+    // The ideas went in as raw rows: count their words as the app does when it writes one.
+    rebuildIdeaTerms(db);
     log(`Ideas Lab: ${size.users} users, ${size.ideas} ideas, ~${size.ledger} ledger rows, ${size.comments} comments in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const t1 = performance.now();
     const delivery = await buildDelivery(db, size, sm, copo.id);

@@ -11,6 +11,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase } from "../../db/client.server";
 import { listIdeas, similarIdeas } from "../../app/ideas/idea-lists.server";
 import { voteBalance } from "../../app/ideas/votes.server";
+import { rebuildIdeaTerms } from "../../app/ideas/idea-terms.server";
 import type { User } from "../../app/auth/users.server";
 
 const IDEAS = 50_000;
@@ -63,6 +64,8 @@ raw.transaction(() => {
   const comment = raw.prepare("INSERT INTO comments (idea_id, author_id, kind, body) VALUES (?, ?, 'comment', ?)");
   for (let i = 0; i < COMMENTS; i++) comment.run(((i * 104729) % IDEAS) + 1, (i % USERS) + 1, pick(i, 20));
 })();
+// The ideas went in as raw rows: count their words as the app does when it writes one.
+rebuildIdeaTerms(db);
 raw.exec("ANALYZE");
 console.log(`Generated in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 
@@ -82,11 +85,15 @@ function measure(name: string, fn: (i: number) => unknown) {
 }
 
 const queries = ["callback time zone", "queue wallboard", "redact card", "agent skill routing", "forecast schedule shift", "csv export"];
+// With typos, compounds and spacing: what the vocabulary corrects.
+const typos = ["calback timezone", "qeue walboard", "redcat card numbrs", "agnet skil routing", "forcast shedule", "realtime dashbord", "supervisr wrap-up codes", "the and of it"];
 measure("list: portal, top by votes, page 1", () => listIdeas(db, viewer, { portal: "bench", sort: "top" }));
 measure("list: portal, status filter, top by votes", (i) => listIdeas(db, viewer, { portal: "bench", status: statuses[i % 7], sort: "top" }));
 measure("list: portal, status filter, newest, page 50", (i) => listIdeas(db, viewer, { portal: "bench", status: statuses[i % 7], sort: "new", page: 50 }));
 measure("list: all portals, category filter, top", (i) => listIdeas(db, viewer, { category: `BEN${String.fromCharCode(65 + (i % 10))}` }));
-measure("similar ideas (FTS5, bm25, top 5)", (i) => similarIdeas(db, queries[i % queries.length], viewer.id, "bench"));
+measure("similar ideas (FTS5, bm25, top 5)", (i) => similarIdeas(db, queries[i % queries.length], viewer.id));
+measure("similar ideas with typos and compounds", (i) => similarIdeas(db, typos[i % typos.length], viewer.id));
+measure("similar ideas, a long title of 8 words", (i) => similarIdeas(db, `${typos[i % typos.length]} ${queries[(i + 1) % queries.length]} for supervisors`, viewer.id));
 measure("list: search (FTS5) + status", (i) => listIdeas(db, viewer, { portal: "bench", q: queries[i % queries.length], status: "community_review" }));
 measure("vote balance of a user", (i) => voteBalance(db, (i % USERS) + 1));
 

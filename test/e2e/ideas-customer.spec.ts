@@ -21,6 +21,21 @@ test.describe("customer in the Ideas Lab", () => {
     expect(state.votedByMe).toBe(true);
   });
 
+  test("a typo and a compound still find the duplicate while typing, and the API says the same", async ({ pageAs, request }) => {
+    const me = await newUser(request);
+    const page = await pageAs(me.email);
+    await page.goto("/portals/pureengage/new");
+    await page.getByLabel("Title").pressSequentially("Calback in the timezone of the caller", { delay: 10 });
+    const similar = page.getByRole("region", { name: /Similar ideas/ });
+    await expect(similar.getByTestId("similar-CORTE-I-1")).toContainText("Callback scheduling in the customer's time zone");
+    const answer = await request.get(`/api/v1/ideas/similar?q=${encodeURIComponent("calback timezone")}&portal=pureengage`, { headers: bearer(me.token) });
+    expect(answer.status()).toBe(200);
+    expect((await answer.json())[0]).toMatchObject({ key: "CORTE-I-1", portal: "pureengage" });
+    const unknown = await request.get("/api/v1/ideas/similar?q=callback&portal=no-such-portal", { headers: bearer(me.token) });
+    expect(unknown.status()).toBe(404);
+    expect((await unknown.json()).error.code).toBe("not_found");
+  });
+
   test("spends all 10 votes, is refused the 11th with the message, un-votes and votes elsewhere", async ({ pageAs, request }) => {
     const me = await newUser(request);
     for (const key of ["CIADM-I-1", "CIADM-I-2", "CIREP-I-1", "CIREC-I-1", "PCARC-I-1", "PCARC-I-2", "PCWFM-I-1", "PCWFM-I-3", "PCSTA-I-3"]) {

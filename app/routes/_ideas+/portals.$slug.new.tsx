@@ -34,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.get("intent") === "similar") {
     // Without JavaScript: show the similar ideas for the typed title, keeping what was typed.
-    return json({ similar: similarIdeas(getDb(), String(form.get("title") ?? ""), user.id, portal.slug), values: formValues(form), errors: null });
+    return json({ similar: similarIdeas(getDb(), String(form.get("title") ?? ""), user.id), values: formValues(form), errors: null });
   }
   try {
     const idea = createIdea(getDb(), user, {
@@ -100,7 +100,7 @@ export default function NewIdea() {
           </noscript>
         </PostForm>
         <div style={{ maxWidth: "40rem", margin: "1rem 0" }}>
-          <SimilarIdeas items={similar} canVote={canVote} />
+          <SimilarIdeas items={similar} canVote={canVote} portal={portal.slug} />
         </div>
         <div className="form" style={{ maxWidth: "40rem" }}>
           <div className={errors?.fields.description ? "field field--error" : "field"}>
