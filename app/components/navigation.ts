@@ -4,10 +4,12 @@ export type NavItem = { to: string; label: string };
 
 /**
  * Who sees which half. Delivery is for the delivery organisation (staff, PMs, admins) and, once
- * they are on a project, for customers too (`hasProjects`).
+ * they are on a project, for customers too (`hasProjects`); a project's members also get their
+ * own "My work" page first.
  */
 export function navigationFor(role: Role, hasProjects = false): NavItem[] {
   const items: NavItem[] = [];
+  if (hasProjects) items.push({ to: "/my-work", label: "My work" });
   if (role === "admin" || role === "staff" || role === "pm" || hasProjects) {
     items.push({ to: "/projects", label: "Delivery" });
   }
@@ -19,12 +21,13 @@ export function navigationFor(role: Role, hasProjects = false): NavItem[] {
 }
 
 /**
- * Where `/` takes someone who has one place to work: PMs to their board, customers and partners
- * to the Ideas Lab. Staff, admins and customers on a project (two halves to choose from) stay on
- * the home page's choice (null).
+ * Where `/` takes someone who has one place to start: PMs to their board, anyone else who is a
+ * member of a project to "My work", customers and partners without one to the Ideas Lab. Staff
+ * and admins on no project stay on the home page's choice (null).
  */
 export function landingFor(role: Role, hasProjects = false): string | null {
   if (role === "pm") return "/pm";
-  if ((role === "customer" || role === "partner") && !hasProjects) return "/ideas";
+  if (hasProjects) return "/my-work";
+  if (role === "customer" || role === "partner") return "/ideas";
   return null;
 }

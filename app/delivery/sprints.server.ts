@@ -218,7 +218,7 @@ export function closeSprint(db: Db, actor: User, sprintId: number, input: unknow
 }
 
 /** The burndown of a started sprint, rebuilt from events (SPEC A9). */
-export function sprintBurndown(db: Db, viewer: User, sprintId: number) {
+export function sprintBurndown(db: Db, viewer: User, sprintId: number, now = new Date()) {
   const sprint = findSprint(db, sprintId);
   const { project } = getProject(db, viewer, sprint.projectId);
   // A closed sprint keeps the working days it had: a holiday added later cannot redraw it.
@@ -231,7 +231,7 @@ export function sprintBurndown(db: Db, viewer: User, sprintId: number) {
     workingDays,
     startSeq: sprint.startSeq,
     closeSeq: sprint.closeSeq,
-    today: projectToday(project),
+    today: projectToday(project, now),
     events: eventsOfSprint(db, sprintId, sprint.projectId),
   });
 }

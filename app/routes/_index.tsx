@@ -8,6 +8,7 @@ import { hasProjects } from "~/delivery/projects.server";
 import { getDb } from "~/lib/db.server";
 
 const DESCRIPTIONS: Record<string, string> = {
+  "/my-work": "Your stories in running sprints, decisions awaiting you, your blockers and actions, and today's ceremonies.",
   "/projects": "Kickoff and release planning, the ranked backlog, three-week sprints, demos and go-lives.",
   "/ideas": "Submit ideas for PureEngage, PureConnect and PureCloud, spend your 10 votes and follow them to delivery.",
   "/pm": "Open ideas of your categories by votes and due date: answer overdue clocks and move ideas from one table.",

@@ -1,15 +1,18 @@
 import { DEMO_PASSWORD, expect, test } from "../support/e2e";
 
-/** `home`: the heading `/` lands on — PMs on their board, customers and partners on the Ideas Lab, the others choose. */
+/**
+ * `home`: the heading `/` lands on — PMs on their board, members of a project on My work, customers
+ * and partners on no project on the Ideas Lab; the admin, on none, chooses.
+ */
 const ROLES: { email: string; nav: string[]; badge: string; home: string | RegExp }[] = [
   { email: "admin@example.com", nav: ["Delivery", "Ideas Lab", "PM board", "Admin"], badge: "Admin", home: /^Welcome/ },
   { email: "pm@example.com", nav: ["Delivery", "Ideas Lab", "PM board"], badge: "Product manager", home: "PM board" },
   { email: "pm2@example.com", nav: ["Delivery", "Ideas Lab", "PM board"], badge: "Product manager", home: "PM board" },
-  { email: "sm@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Staff", home: /^Welcome/ },
-  { email: "po@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Staff", home: /^Welcome/ },
-  { email: "dev@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Staff", home: /^Welcome/ },
-  // The co-product owner is a customer on a project, so Delivery shows and the home page offers both.
-  { email: "copo@example.com", nav: ["Delivery", "Ideas Lab"], badge: "Customer", home: /^Welcome/ },
+  { email: "sm@example.com", nav: ["My work", "Delivery", "Ideas Lab"], badge: "Staff", home: "My work" },
+  { email: "po@example.com", nav: ["My work", "Delivery", "Ideas Lab"], badge: "Staff", home: "My work" },
+  { email: "dev@example.com", nav: ["My work", "Delivery", "Ideas Lab"], badge: "Staff", home: "My work" },
+  // The co-product owner is a customer on a project, so Delivery shows and she starts on My work.
+  { email: "copo@example.com", nav: ["My work", "Delivery", "Ideas Lab"], badge: "Customer", home: "My work" },
   { email: "customer@example.com", nav: ["Ideas Lab"], badge: "Customer", home: "Ideas Lab" },
   { email: "partner@example.com", nav: ["Ideas Lab"], badge: "Partner", home: "Ideas Lab" },
 ];

@@ -41,12 +41,12 @@ const VISITORS: Visitor[] = [
   {
     name: "scrum master",
     email: "sm@example.com",
-    pages: ["/projects", "/projects/1", "/projects/1/backlog", "/projects/1/release", "/sprints/4", "/sprints/4/demo", "/sprints/3/retro", "/sprints/4/standup", "/projects/1/ceremonies", "/ceremonies/1", "/projects/1/timeline", "/projects/1/blockers", "/projects/1/grooming", "/projects/1/docs", "/docs/1", "/stories/3", "/features/4", "/search"],
+    pages: ["/my-work", "/projects", "/projects/1", "/projects/1/backlog", "/projects/1/release", "/sprints/4", "/sprints/4/demo", "/sprints/3/retro", "/sprints/4/standup", "/projects/1/ceremonies", "/ceremonies/1", "/projects/1/timeline", "/projects/1/blockers", "/projects/1/grooming", "/projects/1/docs", "/docs/1", "/stories/3", "/features/4", "/search"],
   },
   {
     name: "co-product owner",
     email: "copo@example.com",
-    pages: ["/projects/1", "/sprints/4/demo", "/sprints/1/acceptance", "/go-lives/1/acceptance", "/go-lives/1/bundle"],
+    pages: ["/my-work", "/projects/1", "/sprints/4/demo", "/sprints/1/acceptance", "/go-lives/1/acceptance", "/go-lives/1/bundle"],
   },
 ];
 

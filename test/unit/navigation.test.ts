@@ -16,14 +16,24 @@ describe("navigationFor", () => {
   it("gives customers and partners the Ideas Lab, and Delivery once they are on a project", () => {
     expect(labels(navigationFor("customer"))).toEqual(["Ideas Lab"]);
     expect(labels(navigationFor("partner"))).toEqual(["Ideas Lab"]);
-    expect(labels(navigationFor("customer", true))).toEqual(["Delivery", "Ideas Lab"]);
+    expect(labels(navigationFor("customer", true))).toEqual(["My work", "Delivery", "Ideas Lab"]);
   });
 
-  it("lands PMs on their board and customers and partners on the Ideas Lab; the others choose", () => {
+  it("puts My work first for members of a project, whatever their global role", () => {
+    expect(labels(navigationFor("staff", true))).toEqual(["My work", "Delivery", "Ideas Lab"]);
+    expect(labels(navigationFor("admin", true))).toEqual(["My work", "Delivery", "Ideas Lab", "PM board", "Admin"]);
+    expect(labels(navigationFor("pm", true))).toEqual(["My work", "Delivery", "Ideas Lab", "PM board"]);
+  });
+
+  it("lands PMs on their board, project members on My work, customers and partners on the Ideas Lab; the others choose", () => {
     expect(landingFor("pm")).toBe("/pm");
+    expect(landingFor("pm", true)).toBe("/pm");
     expect(landingFor("customer")).toBe("/ideas");
     expect(landingFor("partner")).toBe("/ideas");
-    expect(landingFor("customer", true)).toBeNull();
+    expect(landingFor("customer", true)).toBe("/my-work");
+    expect(landingFor("partner", true)).toBe("/my-work");
+    expect(landingFor("staff", true)).toBe("/my-work");
+    expect(landingFor("admin", true)).toBe("/my-work");
     expect(landingFor("staff")).toBeNull();
     expect(landingFor("admin")).toBeNull();
   });
