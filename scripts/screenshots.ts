@@ -14,6 +14,13 @@ mkdirSync(out, { recursive: true });
 const shots: { file: string; email?: string; path: string; width?: number }[] = [
   { file: "sign-in.png", path: "/sign-in" },
   { file: "home-scrum-master.png", email: "sm@example.com", path: "/" },
+  { file: "my-work-copo.png", email: "copo@example.com", path: "/my-work" },
+  { file: "my-work-375.png", email: "dev@example.com", path: "/my-work", width: 375 },
+  { file: "ideas-home-customer.png", email: "customer@example.com", path: "/ideas" },
+  { file: "idea-page-customer-375.png", email: "customer@example.com", path: "/ideas/CORTE-I-1", width: 375 },
+  { file: "notification-settings.png", email: "customer@example.com", path: "/settings" },
+  { file: "story-page.png", email: "sm@example.com", path: "/stories/3" },
+  { file: "search.png", email: "sm@example.com", path: "/search?q=callback" },
   { file: "admin-users.png", email: "admin@example.com", path: "/admin/users" },
   { file: "admin-holidays.png", email: "admin@example.com", path: "/admin/holidays" },
   { file: "settings-tokens-375.png", email: "customer@example.com", path: "/settings", width: 375 },
@@ -54,7 +61,8 @@ async function shoot(browser: Browser, shot: (typeof shots)[number]) {
   }
   await page.goto(base + shot.path);
   if (shot.file === "intake-similar.png") {
-    await page.getByLabel("Title").pressSequentially("Callback in the caller's time zone", { delay: 20 });
+    // A typo and a compound: the duplicate is offered all the same.
+    await page.getByLabel("Title").pressSequentially("Calback in the caller's timezone", { delay: 20 });
     await page.getByRole("region", { name: /Similar ideas/ }).waitFor();
   }
   await page.waitForTimeout(300);
