@@ -1,5 +1,10 @@
 import { z } from "zod";
 import { DomainError } from "./errors";
+import { issueMessage } from "./messages";
+
+// Every schema speaks our words where it did not word its own message: forms, the API's
+// `fields` and the CSV import all parse through zod, so the mapping is set once, for all.
+z.config({ customError: issueMessage });
 
 /** Field name → first message, the shape of `fields` in the API envelope and of form errors. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

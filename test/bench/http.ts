@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick]`: the production server over HTTP, as users feel it. Builds (or
+ * `npm run bench [-- --quick] [-- --only <name>]`: the production server over HTTP, as users feel it. Builds (or
  * reuses from .cache/) the bench dataset, starts `npm start`'s server on a copy of it on a free
  * port, signs in real users, and drives each scenario with autocannon — 50 connections for
  * throughput, then 10 for latency — beside two references measured in the same run: the app's
@@ -18,6 +18,9 @@ import { misses, scenario, table, type Kind, type Measured, type Results } from 
 
 const root = join(import.meta.dirname, "..", "..");
 const quick = process.argv.includes("--quick");
+/** `--only <text>`: the references and only the scenarios whose name holds the text (e.g. "similar"). */
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1]?.toLowerCase() : undefined;
+const chosen = (name: string) => !only || name.toLowerCase().includes(only);
 const SECONDS = quick ? 3 : 10;
 const SECRET = "bench-session-secret-0123456789abcdef";
 process.env.SESSION_SECRET = SECRET;
@@ -207,6 +210,7 @@ const pages: [string, Target][] = [
   ["ideas list, status filter", { path: (i) => `/portals/${data.portal}?status=${["community_review", "under_pm_review", "accepted"][i % 3]}`, headers: customer }],
   ["idea page", { path: (i) => `/ideas/${idea(i)}`, headers: customer }],
   ["similar ideas lookup", { path: (i) => `/portals/${data.portal}/similar?q=${encodeURIComponent(["callback time zone", "queue wallboard", "redact card", "agent skill routing"][i % 4])}`, headers: customer }],
+  ["similar ideas, typos and compounds", { path: (i) => `/portals/${data.portal}/similar?q=${encodeURIComponent(["calback timezone", "qeue walboard", "redcat card numbrs", "agnet skil routing for supervisors"][i % 4])}`, headers: customer }],
   ["My votes", { path: "/my-votes", headers: customer }],
   ["notifications", { path: "/notifications", headers: customer }],
   ["PM board", { path: "/pm", headers: () => ({ cookie: pm }) }],
@@ -237,17 +241,19 @@ try {
   const rawRef = await drive(rawBase, "raw", "api", { path: `/ideas?portal=${data.portal}` });
   const references = { signIn: { rps: Math.round(signIn.rps) }, raw: { rps: Math.round(rawRef.rps) } };
   const measured: Measured[] = [];
-  for (const [name, t] of pages) {
+  for (const [name, t] of pages.filter(([n]) => chosen(n))) {
     const m = await drive(base, name, "page", t);
     measured.push({ ...m, bytes: sizes.get(name) });
     console.log(`  ${name}: ${Math.round(m.rps)} req/s`);
   }
-  for (const [name, t] of reads) {
+  for (const [name, t] of reads.filter(([n]) => chosen(n))) {
     measured.push(await drive(base, name, "api", t));
     console.log(`  ${name}: ${Math.round(measured.at(-1)!.rps)} req/s`);
   }
-  measured.push(await driveVotes(base, voterTokens, data.voteTargets));
-  console.log(`  votes: ${Math.round(measured.at(-1)!.rps)} req/s`);
+  if (chosen("votes")) {
+    measured.push(await driveVotes(base, voterTokens, data.voteTargets));
+    console.log(`  votes: ${Math.round(measured.at(-1)!.rps)} req/s`);
+  }
 
   const js = { ideasList: await jsGzipKB(base, `/portals/${data.portal}`, customers[0]), sprintBoard: await jsGzipKB(base, `/sprints/${data.activeSprintId}`, sm) };
   clearInterval(sampler);
