@@ -1,4 +1,5 @@
 import { and, asc, eq, min, ne, sql } from "drizzle-orm";
+import { storyMention } from "./keys";
 import type { DbOrTx } from "../../db/client.server";
 import { projectMembers, stories } from "../../db/schema";
 import type { User } from "../auth/users.server";
@@ -52,6 +53,6 @@ export function applyCustomerTest(tx: DbOrTx, actor: User, story: Story, project
     .where(and(eq(projectMembers.projectId, project.id), sql`${projectMembers.role} IN ('scrum_master', 'product_owner')`))
     .all()
     .map((r) => r.id);
-  notify(tx, owners, { text: `Customer test failed on “${story.title}”: a defect is at the top of the backlog.`, link: `/stories/${defect.id}`, projectId: project.id }, actor.id);
+  notify(tx, owners, { text: `Customer test failed on ${storyMention(story)}: a defect is at the top of the backlog.`, link: `/stories/${defect.id}`, projectId: project.id }, actor.id);
   return defect;
 }

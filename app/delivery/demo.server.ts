@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, min, ne } from "drizzle-orm";
+import { storyMention } from "./keys";
 import { alias } from "drizzle-orm/sqlite-core";
 import { writeCsv } from "../lib/csv";
 import { sprintLabel } from "./csv";
@@ -127,7 +128,7 @@ export function decideAtDemo(db: Db, actor: User, sprintId: number, input: unkno
       now,
     );
     if (decidedBy !== actor.id) {
-      notify(tx, [decidedBy], { text: `${actor.name} recorded your demo decision on “${story.title}”: ${data.decision.replace(/_/g, " ")}.`, link: `/sprints/${sprintId}/demo#story-${story.id}`, projectId: story.projectId, at: now });
+      notify(tx, [decidedBy], { text: `${actor.name} recorded your demo decision on ${storyMention(story)}: ${data.decision.replace(/_/g, " ")}.`, link: `/sprints/${sprintId}/demo#story-${story.id}`, projectId: story.projectId, at: now });
     }
     return tx.select().from(stories).where(eq(stories.id, story.id)).get()!;
   });

@@ -49,6 +49,11 @@ function toLetters(n: number): string {
   return out;
 }
 
+/** A story as a sentence names it: `ACME-7 “Title”` (the title alone for a story from before keys). */
+export function storyMention(story: { key?: string | null; title: string }): string {
+  return story.key ? `${story.key} “${story.title}”` : `“${story.title}”`;
+}
+
 export function storyKey(projectKey: string, number: number): string {
   return `${projectKey}-${number}`;
 }

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { storyMention } from "./keys";
 import type { Db, DbOrTx } from "../../db/client.server";
 import { ceremonies, projectMembers, projects, sprints, stories, storyEvents } from "../../db/schema";
 import { addBusinessDays } from "../calendar/business-days";
@@ -17,18 +18,18 @@ function membersWithRole(db: DbOrTx, projectId: number, roles: string[]): number
 }
 
 /** A story of an active sprint reached done: its co-product owners owe a decision at the demo. */
-export function notifyAwaitingDecision(tx: DbOrTx, story: { id: number; projectId: number; title: string; sprintId: number | null }, actorId: number, at?: Date): void {
+export function notifyAwaitingDecision(tx: DbOrTx, story: { id: number; projectId: number; title: string; key?: string | null; sprintId: number | null }, actorId: number, at?: Date): void {
   if (!story.sprintId) return;
   const sprint = tx.select({ id: sprints.id, number: sprints.number, state: sprints.state }).from(sprints).where(eq(sprints.id, story.sprintId)).get();
   if (sprint?.state !== "active") return;
-  notify(tx, membersWithRole(tx, story.projectId, ["co_product_owner"]), { text: `“${story.title}” is done and awaits your decision at the Sprint ${sprint.number} demo.`, link: `/sprints/${sprint.id}/demo#story-${story.id}`, projectId: story.projectId, at }, actorId);
+  notify(tx, membersWithRole(tx, story.projectId, ["co_product_owner"]), { text: `${storyMention(story)} is done and awaits your decision at the Sprint ${sprint.number} demo.`, link: `/sprints/${sprint.id}/demo#story-${story.id}`, projectId: story.projectId, at }, actorId);
 }
 
 /**
  * A rejection at the demo reaches who moved the story to done (the work is theirs) and the scrum
  * masters, with the unmet criteria.
  */
-export function notifyRejection(tx: DbOrTx, story: { id: number; projectId: number; title: string; acceptanceCriteria: string[] }, sprint: { id: number; number: number }, unmet: number[], comment: string, actorId: number, at?: Date): void {
+export function notifyRejection(tx: DbOrTx, story: { id: number; projectId: number; title: string; key?: string | null; acceptanceCriteria: string[] }, sprint: { id: number; number: number }, unmet: number[], comment: string, actorId: number, at?: Date): void {
   const doneBy = tx
     .select({ byId: storyEvents.byId })
     .from(storyEvents)
@@ -39,7 +40,7 @@ export function notifyRejection(tx: DbOrTx, story: { id: number; projectId: numb
   const criteria = unmet.map((i) => story.acceptanceCriteria[i]).filter(Boolean);
   const why = [criteria.length ? `not met: ${criteria.join("; ")}` : null, comment.trim() || null].filter(Boolean).join(" — ");
   const to = [...membersWithRole(tx, story.projectId, ["scrum_master"]), ...(doneBy ? [doneBy] : [])];
-  notify(tx, to, { text: `Rejected at the Sprint ${sprint.number} demo: “${story.title}”${why ? ` (${why})` : ""}.`, link: `/sprints/${sprint.id}/demo#story-${story.id}`, projectId: story.projectId, at }, actorId);
+  notify(tx, to, { text: `Rejected at the Sprint ${sprint.number} demo: ${storyMention(story)}${why ? ` (${why})` : ""}.`, link: `/sprints/${sprint.id}/demo#story-${story.id}`, projectId: story.projectId, at }, actorId);
 }
 
 /**

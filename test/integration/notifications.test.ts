@@ -51,9 +51,10 @@ describe("delivery notifications", () => {
   it("a done story awaits the co-product owner's decision; a rejection reaches who finished it and the scrum master", async () => {
     const { sm, dev, copo, s1, story } = await runningSprint();
     updateStory(db, dev, story.id, { status: "done" });
-    expect(texts(copo.id)).toEqual([`“${story.title}” is done and awaits your decision at the Sprint 1 demo.`]);
+    expect(story.key).toMatch(/^[A-Z]{2,10}-\d+$/);
+    expect(texts(copo.id)).toEqual([`${story.key} “${story.title}” is done and awaits your decision at the Sprint 1 demo.`]);
     decideAtDemo(db, copo, s1.id, { storyId: story.id, decision: "reject", unmetCriteria: [1], then: "in_progress", comment: "Lost the place in queue" });
-    const expected = `Rejected at the Sprint 1 demo: “${story.title}” (not met: Callback keeps the caller's place — Lost the place in queue).`;
+    const expected = `Rejected at the Sprint 1 demo: ${story.key} “${story.title}” (not met: Callback keeps the caller's place — Lost the place in queue).`;
     expect(texts(dev.id)).toContain(expected);
     expect(texts(sm.id)).toContain(expected);
     expect(texts(copo.id)).not.toContain(expected);

@@ -61,7 +61,7 @@ describe("customer testing (SPEC A6)", () => {
     const top = listBacklog(db, sm, project.id)[0];
     expect(top).toMatchObject({ type: "defect", defectOf: story.id, title: `Defect: ${story.title}`, description: "VIP from the CRM waits behind regular callers", status: "todo", sprintId: null });
     expect(db.select().from(stories).where(eq(stories.id, story.id)).get()).toMatchObject({ testStatus: "failed", testById: tester.id });
-    expect(db.select().from(notifications).where(eq(notifications.userId, sm.id)).all().map((n) => n.text)).toContain(`Customer test failed on “${story.title}”: a defect is at the top of the backlog.`);
+    expect(db.select().from(notifications).where(eq(notifications.userId, sm.id)).all().map((n) => n.text)).toContain(`Customer test failed on ${story.key} “${story.title}”: a defect is at the top of the backlog.`);
 
     const conflict = refusal(() => updateStory(db, tester, story.id, { testStatus: "passed" }));
     expect(conflict.code).toBe("conflict");

@@ -39,8 +39,8 @@ describe("messages for what a schema left unworded", () => {
       name: "Fill this in.",
       capacity: "Enter 200 or less.",
     });
-    expect(fields(Schema, { name: "x", note: "", code: "abc", capacity: "2.5", size: 1, kind: "story", email: "a@b.co", link: "https://x.example", tags: ["a"] }).capacity).toBe("Enter a whole number, like 5.");
-    expect(fields(Schema, { name: "x", note: "", code: "abc", capacity: "lots", size: 1, kind: "story", email: "a@b.co", link: "https://x.example", tags: ["a"] }).capacity).toMatch(/^Enter a (whole )?number/);
+    expect(fields(Schema, { name: "x", note: "", code: "abc", capacity: "2.5", size: 1, kind: "story", email: "a@b.co", link: "https://x.example", tags: ["a"] })!.capacity).toBe("Enter a whole number, like 5.");
+    expect(fields(Schema, { name: "x", note: "", code: "abc", capacity: "lots", size: 1, kind: "story", email: "a@b.co", link: "https://x.example", tags: ["a"] })!.capacity).toMatch(/^Enter a (whole )?number/);
     expect(fields(z.strictObject({ a: z.string() }), { a: "x", b: 1, c: 2 })).toEqual({ _: "2 fields are not known here: b, c." });
   });
 

@@ -94,6 +94,7 @@ export default function Demo() {
           <section key={s.id} id={`story-${s.id}`} className="card" aria-labelledby={`demo-${s.id}`} data-testid={`demo-${s.id}`}>
             <div className="page-header" style={{ marginBottom: "0.5rem" }}>
               <h2 id={`demo-${s.id}`}>
+                {s.key ? <><span className="mono muted">{s.key}</span>{" "}</> : null}
                 <Link to={`/stories/${s.id}`} className="story-link">
                   {s.title}
                 </Link>{" "}
