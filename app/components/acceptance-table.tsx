@@ -5,7 +5,7 @@ const LABEL = { accept: "Accepted", accept_with_follow_up: "Accepted with follow
 
 
 /** The printable table of an acceptance record (a sprint demo's or a go-live's). */
-export function AcceptanceTable({ rows, showSprint = false }: { rows: readonly Row[]; showSprint?: boolean }) {
+export function AcceptanceTable({ rows, showSprint = false, timeZone }: { rows: readonly Row[]; showSprint?: boolean; timeZone?: string }) {
   return (
     <div className="table-wrap">
       <table>
@@ -44,7 +44,7 @@ export function AcceptanceTable({ rows, showSprint = false }: { rows: readonly R
                 {r.decidedBy ? (
                   <>
                     {r.decidedBy}
-                    {r.recordedBy && r.recordedBy !== r.decidedBy ? ` (recorded by ${r.recordedBy})` : ""}, {formatTimestamp(r.at)}
+                    {r.recordedBy && r.recordedBy !== r.decidedBy ? ` (recorded by ${r.recordedBy})` : ""}, {formatTimestamp(r.at, timeZone)}
                   </>
                 ) : (
                   "—"

@@ -5,7 +5,7 @@ test("the story page edits a story, shows its history, closes it as won't do, re
   const sm = await tokenFor(request, "sm@example.com");
   const dev = (await (await request.get("/api/v1/me", { headers: bearer(await tokenFor(request, "dev@example.com")) })).json()) as { id: number; name: string };
   const project = (await (
-    await request.post("/api/v1/projects", { headers: bearer(sm), data: { name: `Northwind Claims IVR ${Date.now()}-${Math.floor(Math.random() * 1e6)}`, customer: "Northwind Insurance", sowSignedOn: "2027-01-04", staffedOn: "2027-01-04" } })
+    await request.post("/api/v1/projects", { headers: bearer(sm), data: { name: `Northwind Claims IVR ${Date.now()}-${Math.floor(Math.random() * 1e6)}`, customer: "Northwind Insurance", sowSignedOn: "2027-01-04", staffedOn: "2027-01-04", timeZone: "Asia/Tokyo" } })
   ).json()) as { id: number; key: string };
   expect((await request.post(`/api/v1/projects/${project.id}/members`, { headers: bearer(sm), data: { userId: dev.id, role: "team", side: "delivery" } })).status()).toBe(201);
   const story = (await (await request.post(`/api/v1/projects/${project.id}/stories`, { headers: bearer(sm), data: { title: "Read the policy number back", points: 3 } })).json()) as { id: number; key: string };
@@ -35,6 +35,9 @@ test("the story page edits a story, shows its history, closes it as won't do, re
   await expect(titleChange.locator("del")).toHaveText("Read the policy number back");
   await expect(titleChange.locator("ins")).toHaveText("Read the policy number back digit by digit");
   await expect(history).toContainText(`changed the assignee`);
+  // Times are the project's, and the zone is named once.
+  await expect(page.getByText("Times are in Asia/Tokyo, the project's time zone.")).toHaveCount(1);
+  await expect(history).not.toContainText("UTC");
   const api = await (await request.get(`/api/v1/stories/${story.id}`, { headers: bearer(sm) })).json();
   expect(api).toMatchObject({ key: story.key, title: "Read the policy number back digit by digit", assignee: { id: dev.id } });
 

@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const asked = new URL(request.url).searchParams.get("revision");
   const found = orErrorPage(() => getDocument(getDb(), user, Number(params.id), asked ? Number(asked) || -1 : null));
-  return json({ ...found, project: { id: found.project.id, name: found.project.name } });
+  return json({ ...found, project: { id: found.project.id, name: found.project.name, timeZone: found.project.timeZone } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,7 +41,7 @@ export default function DocumentPage() {
   const isLatest = shown?.number === latest;
   return (
     <>
-      <ProjectNav projectId={project.id} current="docs" />
+      <ProjectNav projectId={project.id} current="docs" timeZone={project.timeZone} />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/projects/${project.id}/docs`}>Documents</Link> /</>} title={doc.title}>
         <p>
           <span className="status status--accepted">{DOC_KIND_LABELS[doc.kind]}</span>{" "}
@@ -89,7 +89,7 @@ export default function DocumentPage() {
                 <li key={r.number} data-testid={`revision-${r.number}`}>
                   <Link to={`/docs/${doc.id}?revision=${r.number}`}>Revision {r.number}</Link> · {r.sprint ? `sprint ${r.sprint}` : "between sprints"}
                   <div className="muted">
-                    {r.author} · {formatTimestamp(r.at)} · +{r.summary.added} −{r.summary.removed}
+                    {r.author} · {formatTimestamp(r.at, project.timeZone)} · +{r.summary.added} −{r.summary.removed}
                     {r.note ? ` · ${r.note}` : ""}
                   </div>
                 </li>

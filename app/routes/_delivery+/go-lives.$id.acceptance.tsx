@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const record = orErrorPage(() => goLiveAcceptanceRecord(getDb(), user, Number(params.id)));
   return json({
-    project: { id: record.project.id, name: record.project.name, customer: record.project.customer },
+    project: { id: record.project.id, name: record.project.name, customer: record.project.customer, timeZone: record.project.timeZone },
     goLive: record.goLive,
     rows: record.rows,
     goNoGo: record.goNoGo,
@@ -32,7 +32,7 @@ export default function GoLiveAcceptance() {
   const undecided = rows.filter((r) => !r.decision).length;
   return (
     <article className="record">
-      <ProjectNav projectId={project.id} current="release" />
+      <ProjectNav projectId={project.id} current="release" timeZone={project.timeZone} />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}/release`}>{project.name} release plan</Link> /</>} title={<>Acceptance record — {goLive.name}</>} printCrumbs={false} actions={
           <>
             <div className="actions no-print">
@@ -44,7 +44,7 @@ export default function GoLiveAcceptance() {
         }>
         <p>
           {project.name} · {project.customer} · cutover {formatDay(goLive.cutoverOn)} · hypercare to {formatDay(goLive.hypercareEnd)} ·{" "}
-          {final ? `done ${formatTimestamp(goLive.doneAt)}` : "provisional: the go-live is not done yet"}
+          {final ? `done ${formatTimestamp(goLive.doneAt, project.timeZone)}` : "provisional: the go-live is not done yet"}
         </p>
       </PageHeader>
       <section className="card" aria-labelledby="gonogo-title" data-testid="go-no-go">
@@ -52,7 +52,7 @@ export default function GoLiveAcceptance() {
         {goNoGo ? (
           <p>
             <strong>{goNoGo.decision === "go" ? "Go" : "No-go"}</strong> — decided by {goNoGo.decidedBy}
-            {goNoGo.recordedBy && goNoGo.recordedBy !== goNoGo.decidedBy ? ` (recorded by ${goNoGo.recordedBy})` : ""}, {formatTimestamp(goNoGo.at)}
+            {goNoGo.recordedBy && goNoGo.recordedBy !== goNoGo.decidedBy ? ` (recorded by ${goNoGo.recordedBy})` : ""}, {formatTimestamp(goNoGo.at, project.timeZone)}
             {goNoGo.comment ? `: ${goNoGo.comment}` : ""}
           </p>
         ) : (
@@ -63,7 +63,7 @@ export default function GoLiveAcceptance() {
         {accepted.length} of {rows.length} stories in scope accepted at a demo, {accepted.reduce((n, r) => n + (r.points ?? 0), 0)} points
         {undecided ? `; ${undecided} not decided yet` : ""}. With the go / no-go above, this record is the go-live's acceptance.
       </p>
-      {rows.length ? <AcceptanceTable rows={rows} showSprint /> : <p className="empty-state">No features in this go-live's scope yet. Add them on the release plan.</p>}
+      {rows.length ? <AcceptanceTable rows={rows} showSprint timeZone={project.timeZone} /> : <p className="empty-state">No features in this go-live's scope yet. Add them on the release plan.</p>}
     </article>
   );
 }

@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const { project, role } = orErrorPage(() => getProject(db, user, Number(params.id)));
   return json({
-    project: { id: project.id, name: project.name },
+    project: { id: project.id, name: project.name, timeZone: project.timeZone },
     today: projectToday(project),
     blockers: listBlockers(db, user, project.id),
     members: listMembers(db, project.id),
@@ -58,7 +58,7 @@ export default function Blockers() {
   const open = blockers.filter((b) => !b.resolvedAt);
   return (
     <>
-      <ProjectNav projectId={project.id} current="blockers" />
+      <ProjectNav projectId={project.id} current="blockers" timeZone={project.timeZone} />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title="Blockers">
         <p>{open.length} open · customer-side first, oldest first.</p>
       </PageHeader>
@@ -80,7 +80,7 @@ export default function Blockers() {
               </div>
               {b.resolvedAt ? (
                 <p className="muted">
-                  Resolved by {b.resolvedBy} · {formatTimestamp(b.resolvedAt)}
+                  Resolved by {b.resolvedBy} · {formatTimestamp(b.resolvedAt, project.timeZone)}
                   {b.resolution ? ` — ${b.resolution}` : ""}
                 </p>
               ) : canManage ? (

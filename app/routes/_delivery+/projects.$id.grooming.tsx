@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Groomin
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const view = orErrorPage(() => groomingView(getDb(), user, Number(params.id)));
-  return json({ ...view, project: { id: view.project.id, name: view.project.name } });
+  return json({ ...view, project: { id: view.project.id, name: view.project.name, timeZone: view.project.timeZone } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -64,7 +64,7 @@ export default function Grooming() {
   const readyCount = stories.filter((s) => s.ready).length;
   return (
     <>
-      <ProjectNav projectId={project.id} current="backlog" />
+      <ProjectNav projectId={project.id} current="backlog" timeZone={project.timeZone} />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title="Backlog grooming" actions={
           <>
             <div className="actions">
@@ -159,7 +159,7 @@ export default function Grooming() {
                       <strong>{group.story}</strong>: {group.changes.map(describe).join("; ")}
                       <span className="muted">
                         {" "}
-                        · {[...new Set(group.changes.map((c) => c.by))].join(", ")} · {formatTimestamp(group.changes[0].at).slice(11)}
+                        · {[...new Set(group.changes.map((c) => c.by))].join(", ")} · {formatTimestamp(group.changes[0].at, project.timeZone).slice(11)}
                       </span>
                     </li>
                   ))}

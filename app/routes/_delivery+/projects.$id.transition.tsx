@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
   const { project, role } = orErrorPage(() => getProject(db, user, Number(params.id)));
-  return json({ project: { id: project.id, name: project.name }, items: listTransition(db, user, project.id), goLives: goLivesOf(db, project.id), canEdit: projectCan(user.role, role, "releasePlan.manage") });
+  return json({ project: { id: project.id, name: project.name, timeZone: project.timeZone }, items: listTransition(db, user, project.id), goLives: goLivesOf(db, project.id), canEdit: projectCan(user.role, role, "releasePlan.manage") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,7 +49,7 @@ export default function Transition() {
   const finished = items.filter((i) => i.state !== "open").length;
   return (
     <>
-      <ProjectNav projectId={project.id} current="overview" />
+      <ProjectNav projectId={project.id} current="overview" timeZone={project.timeZone} />
       <PageHeader crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> /</>} title="Transition to Customer Care">
         <p>
           Readiness after the last hypercare: {finished} of {items.length} items done or not applicable.
@@ -79,7 +79,7 @@ export default function Transition() {
                     <span className={`status ${item.state === "done" ? "status--delivered" : item.state === "not_applicable" ? "status--merged" : "status--community_review"}`}>{STATE[item.state]}</span>
                   </span>
                   <span className="muted">
-                    {item.by ? `${item.by} · ${formatTimestamp(item.at)}` : ""}
+                    {item.by ? `${item.by} · ${formatTimestamp(item.at, project.timeZone)}` : ""}
                     {item.reason ? ` — ${item.reason}` : ""}
                   </span>
                 </div>

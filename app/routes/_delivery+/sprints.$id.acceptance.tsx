@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`Accepta
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const record = orErrorPage(() => acceptanceRecord(getDb(), user, Number(params.id)));
-  return json({ project: { id: record.project.id, name: record.project.name, customer: record.project.customer }, sprint: record.sprint, rows: record.rows, final: record.final });
+  return json({ project: { id: record.project.id, name: record.project.name, customer: record.project.customer, timeZone: record.project.timeZone }, sprint: record.sprint, rows: record.rows, final: record.final });
 }
 
 export default function AcceptanceRecord() {
@@ -24,7 +24,7 @@ export default function AcceptanceRecord() {
   const accepted = rows.filter((r) => r.decision !== "reject");
   return (
     <article className="record">
-      <ProjectNav projectId={project.id} current="board" />
+      <ProjectNav projectId={project.id} current="board" timeZone={project.timeZone} />
       <PageHeader crumbs={<><Link to={`/sprints/${sprint.id}/demo`}>Sprint {sprint.number} demo</Link> /</>} title={<>Acceptance record — sprint {sprint.number}</>} printCrumbs={false} actions={
           <>
             <div className="actions no-print">
@@ -45,7 +45,7 @@ export default function AcceptanceRecord() {
       {rows.length === 0 ? (
         <p className="muted">No decision recorded yet at this sprint's demo.</p>
       ) : (
-        <AcceptanceTable rows={rows} />
+        <AcceptanceTable rows={rows} timeZone={project.timeZone} />
       )}
     </article>
   );

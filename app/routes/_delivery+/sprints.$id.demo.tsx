@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const demo = orErrorPage(() => demoList(getDb(), user, Number(params.id)));
   return json({
-    project: { id: demo.project.id, name: demo.project.name },
+    project: { id: demo.project.id, name: demo.project.name, timeZone: demo.project.timeZone },
     sprint: demo.sprint,
     stories: demo.stories,
     coProductOwners: demo.coProductOwners,
@@ -63,7 +63,7 @@ export default function Demo() {
   const mayDecide = (can.decide || can.onBehalf) && sprint.state === "active";
   return (
     <>
-      <ProjectNav projectId={project.id} current="ceremonies" />
+      <ProjectNav projectId={project.id} current="ceremonies" timeZone={project.timeZone} />
       <PageHeader
         crumbs={
           <>
@@ -120,7 +120,7 @@ export default function Demo() {
               <ul className="muted">
                 {s.decisions.map((d) => (
                   <li key={d.id} style={{ textDecoration: d.supersededById ? "line-through" : undefined }}>
-                    {LABEL[d.decision]} by {d.decidedBy} · {formatTimestamp(d.at)}
+                    {LABEL[d.decision]} by {d.decidedBy} · {formatTimestamp(d.at, project.timeZone)}
                     {d.unmetCriteria.length ? ` · not met: ${d.unmetCriteria.map((i) => `#${i + 1}`).join(", ")}` : ""}
                     {d.comment ? ` — “${d.comment}”` : ""}
                   </li>

@@ -30,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = orErrorPage(() => storyPage(getDb(), user, Number(params.id)));
-  return json({ ...page, project: { id: page.project.id, name: page.project.name } });
+  return json({ ...page, project: { id: page.project.id, name: page.project.name, timeZone: page.project.timeZone } });
 }
 
 /** A multipart post (the file form) is read with a 10 MB limit per file; anything else is a plain form. */
@@ -125,7 +125,7 @@ export default function StoryPage() {
   const ready = isReady(story);
   return (
     <>
-      <ProjectNav projectId={project.id} current="backlog" />
+      <ProjectNav projectId={project.id} current="backlog" timeZone={project.timeZone} />
       <PageHeader
         crumbs={<><Link to={`/projects/${project.id}`}>{project.name}</Link> / <Link to={`/projects/${project.id}/backlog`}>Backlog</Link> /</>}
         title={
@@ -153,7 +153,7 @@ export default function StoryPage() {
         <section className="card notice" aria-labelledby="wont-do-title">
           <h2 id="wont-do-title">Closed as won't do</h2>
           <p>
-            {wontDo.by ?? "Someone"}, {formatTimestamp(wontDo.at)}: {wontDo.reason}
+            {wontDo.by ?? "Someone"}, {formatTimestamp(wontDo.at, project.timeZone)}: {wontDo.reason}
           </p>
           <p className="muted">It is out of the backlog and the release forecast; its page, thread and history stay.</p>
           {can.manage ? (
@@ -294,7 +294,7 @@ export default function StoryPage() {
             {comments.map((c) => (
               <article key={c.id} id={`comment-${c.id}`} className={`comment${c.kind !== "comment" ? " comment--official" : ""}`}>
                 <div className="comment__meta">
-                  <strong>{c.author}</strong> <span>{formatTimestamp(c.at)}</span>
+                  <strong>{c.author}</strong> <span>{formatTimestamp(c.at, project.timeZone)}</span>
                   {c.kind === "demo" ? <span className="badge badge--role-staff">Demo</span> : c.kind === "test" ? <span className="badge badge--role-pm">Customer test</span> : null}
                 </div>
                 <div className="markdown" dangerouslySetInnerHTML={{ __html: c.html }} />
@@ -327,7 +327,7 @@ export default function StoryPage() {
                 {history.map((h, i) => (
                   <li key={i}>
                     <div className="history__meta">
-                      <strong>{h.by ?? "Sprintlab"}</strong> {h.what} <span className="muted">· {formatTimestamp(h.at)}</span>
+                      <strong>{h.by ?? "Sprintlab"}</strong> {h.what} <span className="muted">· {formatTimestamp(h.at, project.timeZone)}</span>
                     </div>
                     {h.from !== null || h.to !== null ? (
                       <div className="history__change">
@@ -381,7 +381,7 @@ export default function StoryPage() {
                 {story.testStatus ? (
                   <>
                     <strong>{TEST_LABELS[story.testStatus]}</strong>
-                    {testedBy ? ` · ${testedBy}, ${formatTimestamp(story.testAt)}` : ""}
+                    {testedBy ? ` · ${testedBy}, ${formatTimestamp(story.testAt, project.timeZone)}` : ""}
                     {story.testNote ? <span className="muted"> — {story.testNote}</span> : null}
                   </>
                 ) : (
@@ -430,7 +430,7 @@ export default function StoryPage() {
                     )}
                     <div className="muted">
                       {a.kind === "file" ? `${Math.max(1, Math.round((a.size ?? 0) / 1024))} KB · ` : "link · "}
-                      {a.by}, {formatTimestamp(a.at)}
+                      {a.by}, {formatTimestamp(a.at, project.timeZone)}
                     </div>
                   </li>
                 ))}
