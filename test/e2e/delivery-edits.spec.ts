@@ -1,0 +1,74 @@
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/e2e";
+import { bearer, tokenFor } from "../support/api";
+
+type Sprint = { id: number; number: number; start: string; end: string };
+
+/** A project of this journey's own (the demo projects stay as they are), with sprints and two go-lives. */
+async function ownPlan(request: APIRequestContext) {
+  const sm = await tokenFor(request, "sm@example.com");
+  const post = async (path: string, data: unknown) => {
+    const response = await request.post(`/api/v1${path}`, { headers: bearer(sm), data });
+    expect(response.status(), path).toBe(201);
+    return response.json();
+  };
+  const project = (await post("/projects", { name: `Northwind Claims IVR ${Date.now()}-${Math.floor(Math.random() * 1e6)}`, customer: "Northwind Insurance", sowSignedOn: "2027-01-04", staffedOn: "2027-01-04" })) as { id: number };
+  const sprints = (await post(`/projects/${project.id}/sprints`, { count: 2 })) as Sprint[];
+  const lookup = (await post(`/projects/${project.id}/features`, { name: "Policy lookup" })) as { id: number };
+  const callback = (await post(`/projects/${project.id}/features`, { name: "Claims callback" })) as { id: number };
+  const first = (await post(`/projects/${project.id}/go-lives`, { name: "Go-live 1", sprintId: sprints[0].id, featureIds: [lookup.id] })) as { id: number; cutoverOn: string };
+  const second = (await post(`/projects/${project.id}/go-lives`, { name: "Go-live 2", sprintId: sprints[1].id, featureIds: [callback.id] })) as { id: number };
+  return { sm, project, sprints, lookup, callback, first, second };
+}
+
+test("the scrum master renames a go-live and deletes an undecided one after the confirmation step", async ({ pageAs, request }) => {
+  const { sm, project, first, second } = await ownPlan(request);
+  const page = await pageAs("sm@example.com");
+  await page.goto(`/projects/${project.id}/release`);
+
+  const card = page.getByTestId(`go-live-${first.id}`);
+  await card.getByText("Edit go-live").click();
+  await card.getByLabel("Name").fill("Go-live 1: claims line");
+  await card.getByLabel("Hypercare ends on").fill("2027-01-01");
+  await card.getByRole("button", { name: "Save go-live" }).click();
+  // Refused next to the field, with what was typed kept.
+  const refused = page.getByTestId(`go-live-${first.id}`);
+  await expect(refused.locator(`#edit-hypercare-${first.id}-error`)).toHaveText(`Hypercare ends on the cutover (${first.cutoverOn}) or later.`);
+  await expect(refused.getByLabel("Name")).toHaveValue("Go-live 1: claims line");
+  await expect(refused.getByLabel("Hypercare ends on")).toHaveValue("2027-01-01");
+
+  await refused.getByLabel("Hypercare ends on").fill("2027-03-05");
+  await refused.getByLabel("Why (optional, kept in the change log)").fill("The customer names it after the line");
+  await refused.getByRole("button", { name: "Save go-live" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Go-live 1: claims line saved" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Go-live 1: claims line" })).toBeVisible();
+  const saved = page.getByTestId(`go-live-${first.id}`);
+  await expect(saved).toContainText("hypercare until 2027-03-05");
+  await saved.getByText(/Change log/).click();
+  await expect(saved).toContainText("renamed “Go-live 1” → “Go-live 1: claims line” — The customer names it after the line");
+
+  // Deleting asks first, through the server, with what will happen.
+  const doomed = page.getByTestId(`go-live-${second.id}`);
+  await doomed.getByText("Delete a go-live made by mistake").click();
+  await doomed.getByRole("button", { name: "Delete Go-live 2" }).click();
+  const asking = page.getByTestId(`go-live-${second.id}`);
+  const confirm = asking.getByLabel("I understand: Go-live 2 is deleted with its change log; its 1 feature goes back to the unplanned features.");
+  await expect(confirm).not.toBeChecked();
+  await confirm.check();
+  await asking.getByRole("button", { name: "Delete Go-live 2" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Go-live 2 deleted; its features are unplanned again." })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Go-live 2" })).toHaveCount(0);
+
+  const plan = await (await request.get(`/api/v1/projects/${project.id}/release-plan`, { headers: bearer(sm) })).json();
+  expect(plan.goLives.map((g: { name: string }) => g.name)).toEqual(["Go-live 1: claims line"]);
+});
+
+test("through the API a go-live is renamed and given a release note; a hypercare before the cutover is a 422 naming the field", async ({ request }) => {
+  const { sm, first } = await ownPlan(request);
+  const renamed = await request.patch(`/api/v1/go-lives/${first.id}`, { headers: bearer(sm), data: { name: "Go-live 1: policy lookup", releaseNoteUrl: "https://example.test/notes/lookup" } });
+  expect(renamed.status()).toBe(200);
+  expect(await renamed.json()).toMatchObject({ name: "Go-live 1: policy lookup", releaseNoteUrl: "https://example.test/notes/lookup" });
+  const bad = await request.patch(`/api/v1/go-lives/${first.id}`, { headers: bearer(sm), data: { hypercareEndsOn: "2027-01-01" } });
+  expect(bad.status()).toBe(422);
+  expect((await bad.json()).error.fields.hypercareEndsOn).toMatch(/on the cutover/);
+});
