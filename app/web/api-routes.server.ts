@@ -1,5 +1,6 @@
 import * as goLivesIdDone from "../routes/api+/v1+/go-lives.$id.done";
 import * as goLivesId from "../routes/api+/v1+/go-lives.$id";
+import * as featuresId from "../routes/api+/v1+/features.$id";
 import * as holidaysDate from "../routes/api+/v1+/holidays.$date";
 import * as holidays from "../routes/api+/v1+/holidays";
 import * as ideasKeyCommentsId from "../routes/api+/v1+/ideas.$key.comments.$id";
@@ -46,6 +47,7 @@ import * as users from "../routes/api+/v1+/users";
 export const API_ROUTES: readonly { path: string; module: { loader: unknown } }[] = [
   { path: "/go-lives/{id}/done", module: goLivesIdDone },
   { path: "/go-lives/{id}", module: goLivesId },
+  { path: "/features/{id}", module: featuresId },
   { path: "/holidays/{date}", module: holidaysDate },
   { path: "/holidays", module: holidays },
   { path: "/ideas/{key}/comments/{id}", module: ideasKeyCommentsId },

@@ -72,3 +72,36 @@ test("through the API a go-live is renamed and given a release note; a hypercare
   expect(bad.status()).toBe(422);
   expect((await bad.json()).error.fields.hypercareEndsOn).toMatch(/on the cutover/);
 });
+
+test("a feature is renamed, and one with a story is deleted only once its story moves to another feature", async ({ pageAs, request }) => {
+  const { sm, project, lookup, callback } = await ownPlan(request);
+  const story = await request.post(`/api/v1/projects/${project.id}/stories`, { headers: bearer(sm), data: { title: "Caller hears the policy number back", featureId: callback.id } });
+  expect(story.status()).toBe(201);
+  const page = await pageAs("sm@example.com");
+  await page.goto(`/features/${callback.id}`);
+
+  await page.getByText("Edit feature").click();
+  await page.getByLabel("Feature name").fill("");
+  await page.getByRole("button", { name: "Save feature" }).click();
+  await expect(page.locator("#feature-name-error")).toHaveText("Name the feature.");
+  await page.getByLabel("Feature name").fill("Claims callback by SMS");
+  await page.getByRole("button", { name: "Save feature" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Feature “Claims callback by SMS” saved." })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Claims callback by SMS");
+
+  // Through the API the story blocks the delete, counted.
+  const blocked = await request.delete(`/api/v1/features/${callback.id}`, { headers: bearer(sm) });
+  expect(blocked.status()).toBe(409);
+  expect((await blocked.json()).error.message).toBe("1 story belongs to Claims callback by SMS: move it to another feature (or to none) first.");
+
+  await page.getByText("Delete a feature made by mistake").click();
+  await page.getByLabel("Move its story to").selectOption({ label: "Policy lookup" });
+  await page.getByRole("button", { name: "Delete Claims callback by SMS" }).click();
+  const confirm = page.getByLabel("I understand: Claims callback by SMS is deleted; its 1 story moves to Policy lookup; it leaves Go-live 2's scope.");
+  await confirm.check();
+  await expect(page.getByLabel("Move its story to")).toHaveValue(String(lookup.id));
+  await page.getByRole("button", { name: "Delete Claims callback by SMS" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Feature “Claims callback by SMS” deleted." })).toBeVisible();
+  const moved = await (await request.get(`/api/v1/stories/${(await story.json()).id}`, { headers: bearer(sm) })).json();
+  expect(moved.featureId).toBe(lookup.id);
+});

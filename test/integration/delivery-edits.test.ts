@@ -1,14 +1,19 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.server";
-import { features, goLiveChanges, goLives } from "../../db/schema";
+import { auditLog, features, goLiveChanges, goLives, ideaFeatureLinks, stories, storyEvents } from "../../db/schema";
 import { deleteGoLive, updateGoLive } from "~/delivery/go-live-edits.server";
 import { createGoLive, decideGoLive, goLiveLog, releasePlan } from "~/delivery/release.server";
 import { generateSprints } from "~/delivery/sprints.server";
-import { createFeature } from "~/delivery/stories.server";
+import { createFeature, createStory } from "~/delivery/stories.server";
+import { updateFeature } from "~/delivery/feature-edits.server";
+import { createProject } from "~/delivery/projects.server";
+import { deleteFeature } from "~/ideas-delivery/feature-removal.server";
+import { linkIdea } from "~/ideas-delivery/links.server";
+import { moveIdea } from "~/ideas/idea-moves.server";
 import { markGoLiveDone } from "~/ideas-delivery/go-live-done.server";
 import { freshDb } from "../support/db";
-import { makeDeliveryTeam } from "../support/factories";
+import { fromToday, makeDeliveryTeam, makeIdea, makePortal } from "../support/factories";
 import { refusal } from "../support/refusal";
 
 let db: Db;
@@ -107,5 +112,56 @@ describe("deleting a go-live", () => {
     expect(decided.message).toBe("A no-go was recorded for Go-live 2, and its acceptance record names it, so it cannot be deleted.");
     markGoLiveDone(db, po, first.id, { releaseNoteUrl: "https://example.test/notes/1" });
     expect(refusal(() => deleteGoLive(db, sm, first.id)).message).toBe("Go-live 1 is done, so it stays in the history.");
+  });
+});
+
+describe("features made by mistake", () => {
+  it("renames a feature; team members may not", async () => {
+    const { po, dev, voice } = await planned();
+    expect(updateFeature(db, po, voice.id, { name: "Inbound voice and IVR", description: "Menus and routing" })).toMatchObject({ name: "Inbound voice and IVR", description: "Menus and routing" });
+    expect(refusal(() => updateFeature(db, po, voice.id, { name: "" })).fields).toEqual({ name: "Name the feature." });
+    expect(refusal(() => updateFeature(db, dev, voice.id, { name: "Mine" })).code).toBe("forbidden");
+  });
+
+  it("refuses to delete a feature with stories, counting them, until they move to another feature", async () => {
+    const { sm, project, voice, chat } = await planned();
+    const a = createStory(db, sm, project.id, { title: "Caller hears the policy menu", featureId: voice.id });
+    createStory(db, sm, project.id, { title: "Unknown callers reach the general queue", featureId: voice.id });
+    const refused = refusal(() => deleteFeature(db, sm, voice.id));
+    expect(refused.code).toBe("conflict");
+    expect(refused.message).toBe("2 stories belong to Inbound voice: move them to another feature (or to none) first.");
+    const asked = refusal(() => deleteFeature(db, sm, voice.id, { moveStoriesTo: chat.id, confirmation: { given: "" } }));
+    expect(asked.consequence).toBe("Inbound voice is deleted; its 2 stories move to Web chat; it leaves Go-live 1's scope.");
+    // Asking changed nothing: the stories are where they were.
+    expect(db.select().from(stories).where(eq(stories.id, a.id)).get()!.featureId).toBe(voice.id);
+    expect(refusal(() => deleteFeature(db, sm, voice.id, { moveStoriesTo: voice.id })).fields?.moveStoriesTo).toBeDefined();
+    deleteFeature(db, sm, voice.id, { moveStoriesTo: chat.id, confirmation: { given: asked.consequence } });
+    expect(db.select().from(features).where(eq(features.id, voice.id)).get()).toBeUndefined();
+    expect(db.select().from(stories).where(eq(stories.featureId, chat.id)).all()).toHaveLength(2);
+    const moved = db.select().from(storyEvents).where(eq(storyEvents.storyId, a.id)).all().filter((e) => e.kind === "feature");
+    expect(moved.map((e) => [e.fromValue, e.toValue])).toEqual([[String(voice.id), String(chat.id)]]);
+  });
+
+  it("a feature without stories is deleted straight away through the API's call; one that shipped stays", async () => {
+    const { sm, po, dev, chat, voice, first } = await planned();
+    expect(refusal(() => deleteFeature(db, dev, chat.id)).code).toBe("forbidden");
+    expect(deleteFeature(db, sm, chat.id).name).toBe("Web chat");
+    markGoLiveDone(db, po, first.id, { releaseNoteUrl: "https://example.test/notes/1" });
+    expect(refusal(() => deleteFeature(db, sm, voice.id)).message).toBe("Inbound voice shipped with Go-live 1, so it stays in the history.");
+  });
+
+  it("ideas linked to a deleted feature lose the link, named in the confirmation and audited", async () => {
+    const { admin, pm, prefix } = await makePortal(db);
+    const project = createProject(db, admin, { name: "Genesys 8.6 release", customer: "Internal", kind: "product_release", sowSignedOn: "2026-01-05", staffedOn: "2026-01-12" });
+    const routing = createFeature(db, admin, project.id, { name: "Segment reporting" });
+    const idea = makeIdea(db, admin, prefix);
+    moveIdea(db, pm, idea.key, { status: "under_pm_review", note: "Reviewing" });
+    moveIdea(db, pm, idea.key, { status: "accepted", note: "Planned", targetDate: fromToday(30) });
+    linkIdea(db, pm, idea.key, { featureId: routing.id });
+    const asked = refusal(() => deleteFeature(db, admin, routing.id, { confirmation: { given: "" } }));
+    expect(asked.consequence).toBe(`Segment reporting is deleted; ${idea.key} is no longer linked to it.`);
+    deleteFeature(db, admin, routing.id, { confirmation: { given: asked.consequence } });
+    expect(db.select().from(ideaFeatureLinks).all()).toEqual([]);
+    expect(db.select().from(auditLog).all().filter((a) => a.kind === "link.removed").map((a) => a.subject)).toEqual([`idea:${idea.key}`]);
   });
 });

@@ -17,6 +17,7 @@ import { createDocument } from "../../app/delivery/docs.server";
 import { addMember, createProject } from "../../app/delivery/projects.server";
 import { createGoLive } from "../../app/delivery/release.server";
 import { deleteGoLive } from "../../app/delivery/go-live-edits.server";
+import { deleteFeature } from "../../app/ideas-delivery/feature-removal.server";
 import { addRetroItem } from "../../app/delivery/retro.server";
 import { closeSprint, generateSprints, startSprint } from "../../app/delivery/sprints.server";
 import { sprintWorkingDays } from "../../app/delivery/sprints";
@@ -91,6 +92,7 @@ export type World = {
   goLiveDoneConsequence: string;
   storyDeleteConsequence: string;
   goLiveDeleteConsequence: string;
+  featureDeleteConsequence: string;
   plannedSprintId: number;
   featureInGoLive: number;
   featureLinked: number;
@@ -229,6 +231,7 @@ export async function buildWorld(db: Db): Promise<World> {
   const goLiveDoneConsequence = consequenceOf((c) => markGoLiveDone(db, po, goLiveId, { releaseNoteUrl: "https://example.test/notes/1" }, c));
   const storyDeleteConsequence = consequenceOf((c) => deleteStory(db, po, storyBacklog, { confirmation: c }));
   const goLiveDeleteConsequence = consequenceOf((c) => deleteGoLive(db, po, goLiveId, { confirmation: c }));
+  const featureDeleteConsequence = consequenceOf((c) => deleteFeature(db, po, featureFree, { confirmation: c }));
 
   // Every member has a day off to take back; the day-off row records another one.
   const [, , activeSprintWorkday, activeSprintDayOff] = sprintWorkingDays(active, new Set());
@@ -264,6 +267,7 @@ export async function buildWorld(db: Db): Promise<World> {
     goLiveDoneConsequence,
     storyDeleteConsequence,
     goLiveDeleteConsequence,
+    featureDeleteConsequence,
     featureInGoLive,
     featureLinked,
     featureFree,

@@ -94,6 +94,8 @@ export const MATRIX: readonly MatrixRow[] = [
   api("PATCH", "/portals/{slug}", ADMIN, "admin: portals", (w) => ({ path: `/portals/${w.portalSlug}`, params: { slug: w.portalSlug }, body: { voteThreshold: 25 } })),
   api("POST", "/projects", PROJECT_CREATORS, "staff and admins create projects", () => ({ path: "/projects", params: {}, body: { name: `Project ${next()}`, customer: "Contoso", sowSignedOn: "2026-01-05", staffedOn: "2026-01-12" } })),
   api("POST", "/projects/{id}/features", OWNERS, "product owner, co-product owner: features", (w) => ({ path: `/projects/${w.projectId}/features`, params: { id: String(w.projectId) }, body: { name: "Web chat" } })),
+  api("PATCH", "/features/{id}", OWNERS, "product owner, co-product owner: features", (w) => ({ path: `/features/${w.featureFree}`, params: { id: String(w.featureFree) }, body: { name: "Post-call surveys" } })),
+  api("DELETE", "/features/{id}", OWNERS, "product owner, co-product owner: features (one made by mistake)", (w) => ({ path: `/features/${w.featureFree}`, params: { id: String(w.featureFree) } })),
   api("POST", "/projects/{id}/go-lives", OWNERS, "product owner, co-product owner: go-lives and their scope", (w) => ({ path: `/projects/${w.projectId}/go-lives`, params: { id: String(w.projectId) }, body: { name: "Second go-live", sprintId: w.plannedSprintId, featureIds: [w.featureFree] } })),
   api("POST", "/projects/{id}/members", SCRUM_MASTER, "scrum master: members", (w) => ({ path: `/projects/${w.projectId}/members`, params: { id: String(w.projectId) }, body: { userId: w.users.staff.id, role: "viewer" } })),
   api("POST", "/projects/{id}/sprints", SCRUM_MASTER, "scrum master: sprints", (w) => ({ path: `/projects/${w.projectId}/sprints`, params: { id: String(w.projectId) }, body: { count: 1 } })),
@@ -211,6 +213,8 @@ export const MATRIX: readonly MatrixRow[] = [
   page("_delivery+/ceremonies.$id", "restore", SCRUM_MASTER, "scrum master: ceremonies", (w) => at(`/ceremonies/${w.cancelledCeremonyId}`, { intent: "restore" }, { id: String(w.cancelledCeremonyId) })),
   page("_delivery+/ceremonies.$id", "notes", TEAM_WORK, "scrum master: ceremonies; team: standups (their notes)", (w) => at(`/ceremonies/${w.ceremonyId}`, { intent: "notes", notes: "Agreed the demo order." }, { id: String(w.ceremonyId) })),
   page("_delivery+/features.$id", DEFAULT_INTENT, PM, "B10: PMs link ideas to delivery features", (w) => at(`/features/${w.featureFree}`, { key: w.ideaAccepted }, { id: String(w.featureFree) })),
+  page("_delivery+/features.$id", "edit-feature", OWNERS, "product owner, co-product owner: features", (w) => at(`/features/${w.featureFree}`, { intent: "edit-feature", name: "Post-call surveys", description: "" }, { id: String(w.featureFree) })),
+  page("_delivery+/features.$id", "delete-feature", OWNERS, "product owner, co-product owner: features (one made by mistake)", (w) => at(`/features/${w.featureFree}`, { intent: "delete-feature", confirm: w.featureDeleteConsequence }, { id: String(w.featureFree) })),
   page("_delivery+/features.$id", "unlink", PM, "B10: PMs link ideas to delivery features", (w) => at(`/features/${w.featureLinked}`, { intent: "unlink", key: w.ideaAccepted }, { id: String(w.featureLinked) })),
 
   // ── Pages: administration ──────────────────────────────────────────────────────────────
