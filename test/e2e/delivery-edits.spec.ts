@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "../support/e2e";
-import { bearer, tokenFor } from "../support/api";
+import { bearer, newUser, tokenFor } from "../support/api";
 
 type Sprint = { id: number; number: number; start: string; end: string };
 
@@ -104,4 +104,33 @@ test("a feature is renamed, and one with a story is deleted only once its story 
   await expect(page.getByRole("status").filter({ hasText: "Feature “Claims callback by SMS” deleted." })).toBeVisible();
   const moved = await (await request.get(`/api/v1/stories/${(await story.json()).id}`, { headers: bearer(sm) })).json();
   expect(moved.featureId).toBe(lookup.id);
+});
+
+test("the scrum master changes a member's role and removes them; the only scrum master keeps the role", async ({ pageAs, request }) => {
+  const { sm, project } = await ownPlan(request);
+  const dev = await newUser(request, "staff");
+  expect((await request.post(`/api/v1/projects/${project.id}/members`, { headers: bearer(sm), data: { userId: dev.id, role: "team" } })).status()).toBe(201);
+  const me = (await (await request.get("/api/v1/me", { headers: bearer(sm) })).json()) as { id: number; name: string };
+  const page = await pageAs("sm@example.com");
+  await page.goto(`/projects/${project.id}`);
+
+  const mine = page.getByTestId(`member-${me.id}`);
+  await mine.getByText(`Change or remove ${me.name}`).click();
+  await mine.getByLabel(`Project role of ${me.name}`).selectOption("team");
+  await mine.getByRole("button", { name: "Save role" }).click();
+  const refused = page.getByTestId(`member-${me.id}`);
+  await expect(refused.locator(`#member-role-${me.id}-error`)).toHaveText(`${me.name} is the project's only scrum master: make another member scrum master first.`);
+  await expect(refused.getByLabel(`Project role of ${me.name}`)).toHaveValue("team");
+
+  const theirs = page.getByTestId(`member-${dev.id}`);
+  await theirs.getByText(`Change or remove ${dev.name}`).click();
+  await theirs.getByLabel(`Project role of ${dev.name}`).selectOption("product_owner");
+  await theirs.getByRole("button", { name: "Save role" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${dev.name} is now Product owner.` })).toBeVisible();
+  await expect(page.getByTestId(`member-${dev.id}`)).toContainText(`${dev.name} · Product owner`);
+
+  await page.getByTestId(`member-${dev.id}`).getByText(`Change or remove ${dev.name}`).click();
+  await page.getByRole("button", { name: `Remove ${dev.name} from the project` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${dev.name} left the project.` })).toBeVisible();
+  await expect(page.getByTestId(`member-${dev.id}`)).toHaveCount(0);
 });

@@ -5,9 +5,11 @@ import { auditLog, features, goLiveChanges, goLives, ideaFeatureLinks, stories, 
 import { deleteGoLive, updateGoLive } from "~/delivery/go-live-edits.server";
 import { createGoLive, decideGoLive, goLiveLog, releasePlan } from "~/delivery/release.server";
 import { generateSprints } from "~/delivery/sprints.server";
-import { createFeature, createStory } from "~/delivery/stories.server";
+import { createFeature, createStory, updateStory } from "~/delivery/stories.server";
 import { updateFeature } from "~/delivery/feature-edits.server";
-import { createProject } from "~/delivery/projects.server";
+import { addMember, createProject, listMembers } from "~/delivery/projects.server";
+import { changeMember, removeMember } from "~/delivery/members.server";
+import { addStoryComment } from "~/delivery/threads.server";
 import { deleteFeature } from "~/ideas-delivery/feature-removal.server";
 import { linkIdea } from "~/ideas-delivery/links.server";
 import { moveIdea } from "~/ideas/idea-moves.server";
@@ -163,5 +165,47 @@ describe("features made by mistake", () => {
     deleteFeature(db, admin, routing.id, { confirmation: { given: asked.consequence } });
     expect(db.select().from(ideaFeatureLinks).all()).toEqual([]);
     expect(db.select().from(auditLog).all().filter((a) => a.kind === "link.removed").map((a) => a.subject)).toEqual([`idea:${idea.key}`]);
+  });
+});
+
+describe("members", () => {
+  it("the scrum master changes a member's role; a co-product owner stays customer-side; others may not", async () => {
+    const { sm, po, dev, project } = await makeDeliveryTeam(db);
+    expect(changeMember(db, sm, project.id, dev.id, { role: "product_owner" })).toMatchObject({ userId: dev.id, role: "product_owner", side: "delivery" });
+    expect(refusal(() => changeMember(db, sm, project.id, dev.id, { role: "co_product_owner" })).fields).toEqual({ side: "A co-product owner is on the customer side." });
+    expect(refusal(() => changeMember(db, sm, project.id, dev.id, { role: "co_product_owner", side: "customer" })).fields).toEqual({ role: "Choose a customer or partner user as co-product owner." });
+    expect(refusal(() => changeMember(db, po, project.id, dev.id, { role: "team" })).code).toBe("forbidden");
+    expect(refusal(() => changeMember(db, sm, project.id, 99999, { role: "team" })).code).toBe("not_found");
+    expect(refusal(() => changeMember(db, sm, project.id, dev.id, { role: "boss" })).fields?.role).toBe("Choose a project role.");
+  });
+
+  it("the only scrum master is neither demoted nor removed, by any path; with a second one it may be", async () => {
+    const { sm, dev, project } = await makeDeliveryTeam(db);
+    const only = `${sm.name} is the project's only scrum master: make another member scrum master first.`;
+    const demoted = refusal(() => changeMember(db, sm, project.id, sm.id, { role: "team" }));
+    expect([demoted.code, demoted.message, demoted.fields?.role]).toEqual(["conflict", only, only]);
+    expect(refusal(() => removeMember(db, sm, project.id, sm.id)).message).toBe(only);
+    expect(refusal(() => addMember(db, sm, project.id, { userId: sm.id, role: "viewer" })).message).toBe(only);
+    changeMember(db, sm, project.id, dev.id, { role: "scrum_master" });
+    removeMember(db, dev, project.id, sm.id);
+    expect(listMembers(db, project.id).find((m) => m.userId === sm.id)).toBeUndefined();
+  });
+
+  it("a removed member's history stays, and their stories in the project become unassigned (an event each)", async () => {
+    const { sm, dev, project } = await makeDeliveryTeam(db);
+    const story = createStory(db, sm, project.id, { title: "Caller hears the policy menu" });
+    updateStory(db, sm, story.id, { assigneeId: dev.id });
+    addStoryComment(db, dev, story.id, { body: "Menu recorded in two languages." });
+    expect(removeMember(db, sm, project.id, dev.id)).toEqual({ name: dev.name, unassigned: 1 });
+    const after = db.select().from(stories).where(eq(stories.id, story.id)).get()!;
+    expect(after.assigneeId).toBeNull();
+    const events = db.select().from(storyEvents).where(eq(storyEvents.storyId, story.id)).all().filter((e) => e.kind === "assignee");
+    expect(events.map((e) => [e.fromValue, e.toValue, e.byId])).toEqual([
+      [null, String(dev.id), sm.id],
+      [String(dev.id), null, sm.id],
+    ]);
+    // The comment and the events naming them stay; they no longer work in the project (staff still read it).
+    expect(db.$client.prepare("select count(*) as n from story_comments where author_id = ?").get(dev.id)).toEqual({ n: 1 });
+    expect(refusal(() => createStory(db, dev, project.id, { title: "Not mine any more" })).code).toBe("forbidden");
   });
 });
