@@ -134,3 +134,22 @@ test("the scrum master changes a member's role and removes them; the only scrum 
   await expect(page.getByRole("status").filter({ hasText: `${dev.name} left the project.` })).toBeVisible();
   await expect(page.getByTestId(`member-${dev.id}`)).toHaveCount(0);
 });
+
+test("the scrum master removes a team member's day off recorded by mistake", async ({ pageAs, request }) => {
+  const { sm, project, sprints } = await ownPlan(request);
+  const dev = await newUser(request, "staff");
+  expect((await request.post(`/api/v1/projects/${project.id}/members`, { headers: bearer(sm), data: { userId: dev.id, role: "team" } })).status()).toBe(201);
+  // Kickoff 2027-01-04 → 2027-01-24: sprint 1 runs 2027-01-25 → 2027-02-14.
+  const member = await pageAs(dev.email);
+  await member.goto(`/sprints/${sprints[0].id}`);
+  await member.getByLabel("My day off").fill("2027-01-27");
+  await member.getByRole("button", { name: "Add day off" }).click();
+  await expect(member.getByTestId("my-days-off")).toContainText("27 Jan 2027");
+
+  const page = await pageAs("sm@example.com");
+  await page.goto(`/sprints/${sprints[0].id}`);
+  await expect(page.getByTestId(`days-off-${dev.id}`)).toContainText("1 day off");
+  await page.getByRole("button", { name: `Remove ${dev.name}'s day off on Wed 27 Jan 2027` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Day off on 2027-01-27 removed" })).toBeVisible();
+  await expect(page.getByTestId(`days-off-${dev.id}`)).toContainText("no days off");
+});

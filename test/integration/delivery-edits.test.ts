@@ -10,6 +10,7 @@ import { updateFeature } from "~/delivery/feature-edits.server";
 import { addMember, createProject, listMembers } from "~/delivery/projects.server";
 import { changeMember, removeMember } from "~/delivery/members.server";
 import { addStoryComment } from "~/delivery/threads.server";
+import { addDayOff, capacitySuggestion, removeMemberDayOff } from "~/delivery/days-off.server";
 import { deleteFeature } from "~/ideas-delivery/feature-removal.server";
 import { linkIdea } from "~/ideas-delivery/links.server";
 import { moveIdea } from "~/ideas/idea-moves.server";
@@ -207,5 +208,16 @@ describe("members", () => {
     // The comment and the events naming them stay; they no longer work in the project (staff still read it).
     expect(db.$client.prepare("select count(*) as n from story_comments where author_id = ?").get(dev.id)).toEqual({ n: 1 });
     expect(refusal(() => createStory(db, dev, project.id, { title: "Not mine any more" })).code).toBe("forbidden");
+  });
+});
+
+describe("days off", () => {
+  it("the scrum master removes a member's day off recorded by mistake; other members may not", async () => {
+    const { sm, po, dev, project, s1 } = await planned();
+    addDayOff(db, dev, s1.id, { date: "2026-02-04" });
+    expect(refusal(() => removeMemberDayOff(db, po, s1.id, { date: "2026-02-04", userId: dev.id })).code).toBe("forbidden");
+    expect(refusal(() => removeMemberDayOff(db, sm, s1.id, { date: "2026-02-05", userId: dev.id })).message).toBe("They have no day off on that date.");
+    removeMemberDayOff(db, sm, s1.id, { date: "2026-02-04", userId: dev.id });
+    expect(capacitySuggestion(db, project.id, s1, new Set(), null).members.find((m) => m.userId === dev.id)?.daysOff).toEqual([]);
   });
 });
