@@ -69,7 +69,7 @@ export function GoLiveEditForm({ goLive, choices, errors }: { goLive: GoLiveShow
         />
         {!goLive.doneAt ? (
           <Field
-            label="Release-note link (optional)"
+            label="Planned release note (optional)"
             name="releaseNoteUrl"
             type="url"
             id={`edit-release-note-${id}`}
