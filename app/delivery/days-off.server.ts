@@ -4,11 +4,13 @@ import { daysOff, projectMembers, sprints, users } from "../../db/schema";
 import { holidaysFor } from "../calendar/calendars.server";
 import type { User } from "../auth/users.server";
 import { DomainError } from "../lib/errors";
-import { IsoDateSchema, parseInput } from "../lib/validation";
+import { IsoDateSchema, idSchema, parseInput } from "../lib/validation";
 import { z } from "zod";
-import { getProject } from "./projects.server";
+import { getProject, requireProject } from "./projects.server";
 import { suggestCapacity } from "./planning";
 import { sprintWorkingDays } from "./sprints";
+
+type Sprint = typeof sprints.$inferSelect;
 
 /** The sprint being planned, for a member of its project: days off are recorded against it. */
 function openSprintOf(db: Db, actor: User, sprintId: number) {
@@ -38,10 +40,26 @@ export function addDayOff(db: Db, actor: User, sprintId: number, input: unknown)
 export function removeDayOff(db: Db, actor: User, sprintId: number, input: unknown) {
   const { sprint } = openSprintOf(db, actor, sprintId);
   const { date } = parseInput(z.object({ date: IsoDateSchema }), input);
+  deleteDayOff(db, sprint, actor.id, date, "You have");
+}
+
+export const DayOffRemovalSchema = z.object({ date: IsoDateSchema, userId: idSchema("Choose a member.") });
+
+/** The scrum master (or an admin) removes a day off a member recorded by mistake, e.g. of someone who left the team. */
+export function removeMemberDayOff(db: Db, actor: User, sprintId: number, input: unknown) {
+  const sprint = db.select().from(sprints).where(eq(sprints.id, sprintId)).get();
+  if (!sprint) throw new DomainError("not_found", "No such sprint.");
+  requireProject(db, actor, sprint.projectId, "sprints.manage");
+  if (sprint.state === "closed") throw new DomainError("conflict", `Sprint ${sprint.number} is closed: its days off are history.`);
+  const { date, userId } = parseInput(DayOffRemovalSchema, input);
+  deleteDayOff(db, sprint, userId, date, userId === actor.id ? "You have" : "They have");
+}
+
+function deleteDayOff(db: Db, sprint: Sprint, userId: number, date: string, who: string) {
   // Only this sprint's days: a closed sprint's days off are history.
-  if (date < sprint.start || date > sprint.end) throw new DomainError("not_found", `You have no day off on ${date} in sprint ${sprint.number}.`);
-  const removed = db.delete(daysOff).where(and(eq(daysOff.projectId, sprint.projectId), eq(daysOff.userId, actor.id), eq(daysOff.date, date))).returning().all();
-  if (!removed.length) throw new DomainError("not_found", "You have no day off on that date.");
+  if (date < sprint.start || date > sprint.end) throw new DomainError("not_found", `${who} no day off on ${date} in sprint ${sprint.number}.`);
+  const removed = db.delete(daysOff).where(and(eq(daysOff.projectId, sprint.projectId), eq(daysOff.userId, userId), eq(daysOff.date, date))).returning().all();
+  if (!removed.length) throw new DomainError("not_found", `${who} no day off on that date.`);
 }
 
 /** The days off a member recorded inside a sprint, for them to see and take back. */

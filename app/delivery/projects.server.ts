@@ -14,6 +14,7 @@ import { copyTemplate } from "./transition.server";
 import { calendarPath, newCalendarToken } from "./ceremonies.server";
 import { PROJECT_KEY, PROJECT_KEY_MESSAGE } from "./keys";
 import { projectKeyFor } from "./story-keys.server";
+import { lastScrumMasterRefusal } from "./edit-rules";
 
 export type Project = typeof projects.$inferSelect;
 
@@ -127,19 +128,30 @@ export function addMember(db: Db, actor: User, projectId: number, input: unknown
     if (!user) throw new DomainError("invalid", "No such user.", { fields: { userId: "No such user." } });
     const customerUser = user.role === "customer" || user.role === "partner";
     const side = data.side ?? (customerUser ? "customer" : "delivery");
-    // Customer acceptance cannot be forged (SPEC's role table): a co-product owner speaks for the
-    // customer, so is a customer-side member — and in a customer engagement a customer or partner user.
-    if (data.role === "co_product_owner") {
-      if (side !== "customer") throw new DomainError("invalid", "A co-product owner is a customer-side member.", { fields: { side: "A co-product owner is on the customer side." } });
-      if (project.kind === "customer_engagement" && !customerUser) {
-        throw new DomainError("invalid", "In a customer engagement the co-product owner is a customer or partner user.", { fields: { role: "Choose a customer or partner user as co-product owner." } });
-      }
+    if (data.role === "co_product_owner") checkCoProductOwner(project, user.role, side);
+    // Adding someone already in the project changes their role: the last scrum master stays one.
+    const standing = tx.select({ role: projectMembers.role, name: users.name }).from(projectMembers).innerJoin(users, eq(users.id, projectMembers.userId)).where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, user.id))).get();
+    if (standing) {
+      const scrumMasters = tx.select({ userId: projectMembers.userId }).from(projectMembers).where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.role, "scrum_master"))).all().length;
+      const refusal = lastScrumMasterRefusal(standing, scrumMasters, { role: data.role });
+      if (refusal) throw new DomainError("conflict", refusal, { fields: { role: refusal } });
     }
     tx.insert(projectMembers)
       .values({ projectId, userId: data.userId, role: data.role, side })
       .onConflictDoUpdate({ target: [projectMembers.projectId, projectMembers.userId], set: { role: data.role, side } })
       .run();
   });
+}
+
+/**
+ * Customer acceptance cannot be forged (SPEC's role table): a co-product owner speaks for the
+ * customer, so is a customer-side member — and in a customer engagement a customer or partner user.
+ */
+export function checkCoProductOwner(project: Pick<Project, "kind">, globalRole: string, side: string) {
+  if (side !== "customer") throw new DomainError("invalid", "A co-product owner is a customer-side member.", { fields: { side: "A co-product owner is on the customer side." } });
+  if (project.kind === "customer_engagement" && globalRole !== "customer" && globalRole !== "partner") {
+    throw new DomainError("invalid", "In a customer engagement the co-product owner is a customer or partner user.", { fields: { role: "Choose a customer or partner user as co-product owner." } });
+  }
 }
 
 export function listMembers(db: DbOrTx, projectId: number) {

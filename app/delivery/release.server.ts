@@ -12,6 +12,7 @@ import { forecast } from "./forecast";
 import { getProject, kickoffOf, requireProject, type Project } from "./projects.server";
 import { listSprints, projectHolidays, sprintJson, velocityOf, type Sprint } from "./sprints.server";
 import { sprintWorkingDays } from "./sprints";
+import { hypercareAfterMove } from "./edit-rules";
 
 export type GoLive = typeof goLives.$inferSelect;
 
@@ -47,13 +48,13 @@ export function createGoLive(db: Db, actor: User, projectId: number, input: unkn
 }
 
 /** A go-live ships with its sprint: its cutover cannot come before that sprint starts (SPEC A8). */
-function refuseEarlyCutover(cutoverOn: string, sprint: { number: number; start: string }) {
+export function refuseEarlyCutover(cutoverOn: string, sprint: { number: number; start: string }) {
   if (cutoverOn < sprint.start) {
     throw new DomainError("invalid", `The cutover cannot fall before sprint ${sprint.number} starts on ${sprint.start}.`, { fields: { cutoverOn: `Choose ${sprint.start} or later: sprint ${sprint.number} starts then.` } });
   }
 }
 
-function moveFeatures(tx: DbOrTx, actor: User, projectId: number, goLiveId: number, featureIds: number[], reason: string) {
+export function moveFeatures(tx: DbOrTx, actor: User, projectId: number, goLiveId: number, featureIds: number[], reason: string) {
   if (!featureIds.length) return;
   const found = tx.select().from(features).where(and(eq(features.projectId, projectId), inArray(features.id, featureIds))).all();
   if (found.length !== new Set(featureIds).size) throw new DomainError("invalid", "Some features are not in this project.", { fields: { featureIds: "Choose features of this project." } });
@@ -172,7 +173,7 @@ export function releasePlanJson(plan: ReturnType<typeof releasePlan>) {
   };
 }
 
-function findGoLive(db: DbOrTx, goLiveId: number): GoLive {
+export function findGoLive(db: DbOrTx, goLiveId: number): GoLive {
   const goLive = db.select().from(goLives).where(eq(goLives.id, goLiveId)).get();
   if (!goLive) throw new DomainError("not_found", "No such go-live.");
   return goLive;
@@ -228,7 +229,7 @@ export function changeCutover(db: Db, actor: User, goLiveId: number, input: unkn
     tx.update(goLives)
       .set({
         cutoverOn: data.cutoverOn,
-        hypercareEnd: format(addDays(parseISO(data.cutoverOn), HYPERCARE_DAYS), "yyyy-MM-dd"),
+        hypercareEnd: hypercareAfterMove(goLive, data.cutoverOn),
         // A new version of the cutover's calendar entry: subscribed calendars take the new date.
         ...(data.cutoverOn !== goLive.cutoverOn ? { calendarSequence: goLive.calendarSequence + 1, calendarChangedAt: new Date().toISOString() } : {}),
       })

@@ -137,6 +137,8 @@ export const ProjectListItemAnswerSchema = z.object({
 
 const KickoffSchema = z.object({ start: IsoDate, end: IsoDate });
 
+export const MemberAnswerSchema = z.object({ userId: Id, name: z.string(), email: z.string(), role: z.enum(PROJECT_ROLES), side: z.enum(["delivery", "customer"]) });
+
 export const ProjectAnswerSchema = z.object({
   id: Id,
   key: z.string().nullable(),
@@ -149,9 +151,7 @@ export const ProjectAnswerSchema = z.object({
   kickoff: KickoffSchema,
   phase: z.string(),
   myRole: z.enum(PROJECT_ROLES).nullable(),
-  members: z.array(
-    z.object({ userId: Id, name: z.string(), email: z.string(), role: z.enum(PROJECT_ROLES), side: z.enum(["delivery", "customer"]) }),
-  ),
+  members: z.array(MemberAnswerSchema),
   goLives: z.array(z.object({ id: Id, name: z.string(), cutoverOn: IsoDate, doneAt: IsoTime.nullable() })),
   calendarUrl: z.string().optional().describe("members only: the secret ICS feed"),
 });

@@ -1,4 +1,7 @@
 import * as goLivesIdDone from "../routes/api+/v1+/go-lives.$id.done";
+import * as goLivesId from "../routes/api+/v1+/go-lives.$id";
+import * as projectsIdMembersUserId from "../routes/api+/v1+/projects.$id.members.$userId";
+import * as featuresId from "../routes/api+/v1+/features.$id";
 import * as holidaysDate from "../routes/api+/v1+/holidays.$date";
 import * as holidays from "../routes/api+/v1+/holidays";
 import * as ideasKeyCommentsId from "../routes/api+/v1+/ideas.$key.comments.$id";
@@ -45,6 +48,9 @@ import * as users from "../routes/api+/v1+/users";
  */
 export const API_ROUTES: readonly { path: string; module: { loader: unknown } }[] = [
   { path: "/go-lives/{id}/done", module: goLivesIdDone },
+  { path: "/go-lives/{id}", module: goLivesId },
+  { path: "/projects/{id}/members/{userId}", module: projectsIdMembersUserId },
+  { path: "/features/{id}", module: featuresId },
   { path: "/holidays/{date}", module: holidaysDate },
   { path: "/holidays", module: holidays },
   { path: "/ideas/similar", module: ideasSimilar },

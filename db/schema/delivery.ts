@@ -209,7 +209,7 @@ export const goLives = sqliteTable(
   (t) => [index("go_lives_project_idx").on(t.projectId), index("go_lives_sprint_idx").on(t.sprintId)],
 );
 
-/** Logs of go-live date changes and of features moved between go-lives, with who and why. */
+/** Logs of go-live date changes, of features moved between go-lives and of other edits, with who and why. */
 export const goLiveChanges = sqliteTable(
   "go_live_changes",
   {
@@ -218,7 +218,8 @@ export const goLiveChanges = sqliteTable(
       .notNull()
       .references(() => goLives.id),
     byId: integer("by_id").references(() => users.id),
-    kind: text("kind", { enum: ["date", "feature_in", "feature_out"] }).notNull(),
+    /** `date` is the cutover; `name`, `sprint`, `hypercare` and `release_note` are edits of the go-live itself. */
+    kind: text("kind", { enum: ["date", "feature_in", "feature_out", "name", "sprint", "hypercare", "release_note"] }).notNull(),
     fromValue: text("from_value"),
     toValue: text("to_value"),
     reason: text("reason").notNull().default(""),

@@ -16,6 +16,8 @@ import { decideAtDemo } from "../../app/delivery/demo.server";
 import { createDocument } from "../../app/delivery/docs.server";
 import { addMember, createProject } from "../../app/delivery/projects.server";
 import { createGoLive } from "../../app/delivery/release.server";
+import { deleteGoLive } from "../../app/delivery/go-live-edits.server";
+import { deleteFeature } from "../../app/ideas-delivery/feature-removal.server";
 import { addRetroItem } from "../../app/delivery/retro.server";
 import { closeSprint, generateSprints, startSprint } from "../../app/delivery/sprints.server";
 import { sprintWorkingDays } from "../../app/delivery/sprints";
@@ -89,6 +91,8 @@ export type World = {
   closeConsequence: string;
   goLiveDoneConsequence: string;
   storyDeleteConsequence: string;
+  goLiveDeleteConsequence: string;
+  featureDeleteConsequence: string;
   plannedSprintId: number;
   featureInGoLive: number;
   featureLinked: number;
@@ -226,6 +230,8 @@ export async function buildWorld(db: Db): Promise<World> {
   const closeConsequence = consequenceOf((c) => closeSprint(db, sm, active.id, { unfinished: "backlog" }, new Date(), c));
   const goLiveDoneConsequence = consequenceOf((c) => markGoLiveDone(db, po, goLiveId, { releaseNoteUrl: "https://example.test/notes/1" }, c));
   const storyDeleteConsequence = consequenceOf((c) => deleteStory(db, po, storyBacklog, { confirmation: c }));
+  const goLiveDeleteConsequence = consequenceOf((c) => deleteGoLive(db, po, goLiveId, { confirmation: c }));
+  const featureDeleteConsequence = consequenceOf((c) => deleteFeature(db, po, featureFree, { confirmation: c }));
 
   // Every member has a day off to take back; the day-off row records another one.
   const [, , activeSprintWorkday, activeSprintDayOff] = sprintWorkingDays(active, new Set());
@@ -260,6 +266,8 @@ export async function buildWorld(db: Db): Promise<World> {
     closeConsequence,
     goLiveDoneConsequence,
     storyDeleteConsequence,
+    goLiveDeleteConsequence,
+    featureDeleteConsequence,
     featureInGoLive,
     featureLinked,
     featureFree,

@@ -4,7 +4,6 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
-import { PROJECT_ROLES } from "../../../db/schema/enums";
 import { projectCan } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { listUsers } from "~/auth/users.server";
@@ -19,14 +18,14 @@ import { TEST_LABELS } from "~/delivery/customer-test";
 import { acceptedNotPassed } from "~/delivery/customer-test.server";
 import { Field } from "~/components/field";
 import { MemberSchema, addMember, getProject, listMembers, projectPhase } from "~/delivery/projects.server";
+import { MemberChangeSchema, changeMember, removeMember } from "~/delivery/members.server";
+import { MembersCard, PROJECT_ROLE_LABELS } from "~/components/members-card";
 import { GenerateSprintsSchema, generateSprints, listSprints, projectVelocity, startSprint } from "~/delivery/sprints.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.project.name ?? "Project"} · Delivery · Sprintlab`);
-
-const ROLE_LABELS: Record<string, string> = { scrum_master: "Scrum master", product_owner: "Product owner", co_product_owner: "Co-product owner", team: "Team", viewer: "Viewer" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -68,6 +67,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "member":
         addMember(db, user, id, fromForm(MemberSchema, { userId: form.get("userId"), role: form.get("role"), side: form.get("side") || undefined }));
         return redirectWithFlash(`/projects/${id}`, "Member added.");
+      case "member-role": {
+        const m = changeMember(db, user, id, Number(form.get("userId")), fromForm(MemberChangeSchema, { role: form.get("role"), side: form.get("side") || undefined }));
+        return redirectWithFlash(`/projects/${id}`, `${m.name} is now ${PROJECT_ROLE_LABELS[m.role]}${m.side === "customer" ? " (customer side)" : ""}.`);
+      }
+      case "remove-member": {
+        const gone = removeMember(db, user, id, Number(form.get("userId")));
+        return redirectWithFlash(`/projects/${id}`, `${gone.name} left the project${gone.unassigned ? `; ${gone.unassigned === 1 ? "1 story is" : `${gone.unassigned} stories are`} unassigned now` : ""}.`);
+      }
       case "edit":
         updateProject(db, user, id, {
           name: form.get("name"),
@@ -98,7 +105,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ProjectPage() {
   const { project, kickoff, phase, members, sprints, velocity, candidates, can, baseline, calendars, actions, untested } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
-  const memberErrors = errors?.values.intent === "member" ? errors : null;
   const hasActive = sprints.some((s) => s.state === "active");
   return (
     <>
@@ -122,7 +128,7 @@ export default function ProjectPage() {
           </Link>
         </div>
       </div>
-      <FormMessage message={errors?.message} />
+      <FormMessage message={["member-role", "remove-member"].includes(errors?.values.intent ?? "") ? null : errors?.message} />
 
       <div className="two-col">
         <div>
@@ -250,59 +256,7 @@ export default function ProjectPage() {
               </PostForm>
             ) : null}
           </section>
-          <section className="card" aria-labelledby="members-title">
-            <h2 id="members-title">Members</h2>
-            <ul>
-              {members.map((m) => (
-                <li key={m.userId}>
-                  {m.name} · {ROLE_LABELS[m.role]}
-                  {m.side === "customer" ? " (customer)" : ""}
-                </li>
-              ))}
-            </ul>
-            {can.members ? (
-              <PostForm className="form" key={memberErrors ? `member-${memberErrors.message}` : "member"}>
-                <input type="hidden" name="intent" value="member" />
-                {memberErrors && !Object.keys(memberErrors.fields).length ? <p className="field__error">{memberErrors.message}</p> : null}
-                <div className={memberErrors?.fields.userId ? "field field--error" : "field"}>
-                  <label htmlFor="member-user">Add a member</label>
-                  <select id="member-user" name="userId" defaultValue={memberErrors?.values.userId} aria-describedby={memberErrors?.fields.userId ? "member-user-error" : undefined}>
-                    {candidates.map((u) => (
-                      <option key={u.id} value={u.id}>
-                        {u.name} ({u.email})
-                      </option>
-                    ))}
-                  </select>
-                  {memberErrors?.fields.userId ? <p className="field__error" id="member-user-error">{memberErrors.fields.userId}</p> : null}
-                </div>
-                <div className={memberErrors?.fields.role ? "field field--error" : "field"}>
-                  <label htmlFor="member-role">Project role</label>
-                  <select id="member-role" name="role" defaultValue={memberErrors?.values.role ?? "team"} aria-describedby={memberErrors?.fields.role ? "member-role-error" : undefined}>
-                    {PROJECT_ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {ROLE_LABELS[r]}
-                      </option>
-                    ))}
-                  </select>
-                  {memberErrors?.fields.role ? <p className="field__error" id="member-role-error">{memberErrors.fields.role}</p> : null}
-                </div>
-                <div className={memberErrors?.fields.side ? "field field--error" : "field"}>
-                  <label htmlFor="member-side">Side</label>
-                  <select id="member-side" name="side" defaultValue={memberErrors?.values.side ?? ""} aria-describedby={memberErrors?.fields.side ? "member-side-error" : undefined}>
-                    <option value="">From their account (customers and partners: customer side)</option>
-                    <option value="delivery">Delivery</option>
-                    <option value="customer">Customer</option>
-                  </select>
-                  {memberErrors?.fields.side ? <p className="field__error" id="member-side-error">{memberErrors.fields.side}</p> : null}
-                </div>
-                <div>
-                  <button type="submit" className="button button--quiet">
-                    Add member
-                  </button>
-                </div>
-              </PostForm>
-            ) : null}
-          </section>
+          <MembersCard members={members} candidates={candidates} manage={can.members} errors={errors} />
           {can.edit ? (
             <section className="card" aria-labelledby="edit-title">
               <details>

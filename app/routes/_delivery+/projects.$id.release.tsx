@@ -11,10 +11,12 @@ import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { MemberSelect } from "~/components/member-select";
 import { ConfirmStep } from "~/components/confirm-step";
+import { GoLiveDeleteForm, GoLiveEditForm, changeLine } from "~/components/go-live-forms";
 import { Field, FieldError, FormMessage } from "~/components/field";
 import { getProject } from "~/delivery/projects.server";
 import { GoLiveSchema, changeCutover, createGoLive, decideGoLive, goLiveLog, moveFeatureToGoLive, releasePlan } from "~/delivery/release.server";
 import { markGoLiveDone } from "~/ideas-delivery/go-live-done.server";
+import { GoLiveChangeSchema, deleteGoLive, updateGoLive } from "~/delivery/go-live-edits.server";
 import { projectBurnup } from "~/delivery/baseline.server";
 import { listMembers } from "~/delivery/projects.server";
 import { BurnupChart } from "~/components/charts/delivery-charts";
@@ -70,6 +72,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "move-feature":
         moveFeatureToGoLive(db, user, Number(form.get("goLiveId")), { featureId: form.get("featureId"), reason: form.get("reason") });
         return redirectWithFlash(`/projects/${id}/release`, "Feature moved; the change is logged.");
+      case "edit-go-live": {
+        const g = updateGoLive(
+          db,
+          user,
+          Number(form.get("goLiveId")),
+          fromForm(GoLiveChangeSchema, {
+            name: form.get("name"),
+            // A done go-live's form has no scope or release note: absent fields do not change.
+            ...(form.has("releaseNoteUrl") ? { releaseNoteUrl: form.get("releaseNoteUrl") || null, featureIds: form.getAll("featureIds") } : {}),
+            hypercareEndsOn: form.get("hypercareEndsOn") || undefined,
+            reason: form.get("reason") || undefined,
+          }),
+        );
+        return redirectWithFlash(`/projects/${id}/release`, `${g.name} saved; the change log has what changed.`);
+      }
+      case "delete-go-live": {
+        const gone = deleteGoLive(db, user, Number(form.get("goLiveId")), { confirmation: confirmationOf(form) });
+        return redirectWithFlash(`/projects/${id}/release`, `${gone.name} deleted; its features are unplanned again.`);
+      }
       case "done": {
         const g = markGoLiveDone(db, user, Number(form.get("goLiveId")), { releaseNoteUrl: form.get("releaseNoteUrl") }, confirmationOf(form));
         const ideas = g.deliveredIdeas.length ? ` Delivered with it: ${g.deliveredIdeas.join(", ")} (votes returned to their voters).` : "";
@@ -87,6 +108,8 @@ export default function ReleasePlan() {
   const { plan, can, burnup, logs, coProductOwners } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const intent = errors?.values.intent;
+  const errorsOf = (name: string, goLiveId: number) => (errors && intent === name && errors.values.goLiveId === String(goLiveId) ? errors : undefined);
+  const choices = [...plan.unscoped.map((f) => ({ ...f, goLive: null })), ...plan.goLives.flatMap((g) => g.features.map((f) => ({ ...f, goLive: g.name })))];
   return (
     <>
       <ProjectNav projectId={plan.project.id} current="release" />
@@ -96,7 +119,7 @@ export default function ReleasePlan() {
           {plan.velocity ? `velocity ${Math.round(plan.velocity.mean * 10) / 10} (${plan.velocity.low}–${plan.velocity.high})` : "no velocity yet: set a capacity on the first sprint"}
         </p>
       </PageHeader>
-      <FormMessage message={intent !== "go-live" && intent !== "feature" && !errors?.consequence ? errors?.message : null} />
+      <FormMessage message={!["go-live", "feature", "edit-go-live", "delete-go-live"].includes(intent ?? "") && !errors?.consequence ? errors?.message : null} />
 
       <section className="card" aria-labelledby="burnup-title">
         <h2 id="burnup-title">Release burnup</h2>
@@ -222,13 +245,15 @@ export default function ReleasePlan() {
                   {logs[g.id].map((l, i) => (
                     <li key={i}>
                       {l.at.slice(0, 10)} · {l.by ?? "system"} ·{" "}
-                      {l.kind === "date" ? `cutover ${l.from} → ${l.to}` : l.kind === "feature_in" ? `feature “${l.to}” in` : `feature “${l.from}” out`}
+                      {changeLine(l)}
                       {l.reason ? ` — ${l.reason}` : ""}
                     </li>
                   ))}
                 </ul>
               </details>
             ) : null}
+            {can.manage ? <GoLiveEditForm goLive={g} choices={choices} errors={errorsOf("edit-go-live", g.id)} /> : null}
+            {can.manage && !g.doneAt && !g.decision ? <GoLiveDeleteForm goLive={g} errors={errorsOf("delete-go-live", g.id)} /> : null}
             {can.manage && !g.doneAt ? (
               <PostForm className="form form--inline">
                 <input type="hidden" name="intent" value="done" />
@@ -238,7 +263,7 @@ export default function ReleasePlan() {
                   name="releaseNoteUrl"
                   type="url"
                   id={`rn-${g.id}`}
-                  defaultValue={intent === "done" && errors?.values.goLiveId === String(g.id) ? errors.values.releaseNoteUrl : ""}
+                  defaultValue={intent === "done" && errors?.values.goLiveId === String(g.id) ? errors.values.releaseNoteUrl : g.releaseNoteUrl ?? ""}
                   error={intent === "done" && errors?.values.goLiveId === String(g.id) ? errors.fields.releaseNoteUrl : undefined}
                 />
                 <ConfirmStep errors={intent === "done" && errors?.values.goLiveId === String(g.id) ? errors : undefined} id={`done-confirm-${g.id}`} />

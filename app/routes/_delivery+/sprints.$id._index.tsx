@@ -15,7 +15,7 @@ import { isReady } from "~/delivery/backlog";
 import { commitmentOf, planningWarnings } from "~/delivery/planning";
 import { completeReport } from "~/delivery/burndown";
 import { SprintChangeSchema, closeSprint, findSprint, projectHolidays, projectVelocity, sprintBoard, sprintBurndown, startSprint, updateSprint } from "~/delivery/sprints.server";
-import { addDayOff, capacitySuggestion, myDaysOff, removeDayOff } from "~/delivery/days-off.server";
+import { DayOffRemovalSchema, addDayOff, capacitySuggestion, myDaysOff, removeDayOff, removeMemberDayOff } from "~/delivery/days-off.server";
 import { openActions } from "~/delivery/retro.server";
 import { ceremonyGlance, projectNow } from "~/delivery/ceremonies.server";
 import { formatDay } from "~/lib/dates";
@@ -122,6 +122,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "remove-day-off": {
         removeDayOff(db, user, id, { date: form.get("date") });
         return redirectWithFlash(`/sprints/${id}`, `Day off on ${form.get("date")} removed.`);
+      }
+      case "remove-member-day-off": {
+        removeMemberDayOff(db, user, id, fromForm(DayOffRemovalSchema, { date: form.get("date"), userId: form.get("userId") }));
+        return redirectWithFlash(`/sprints/${id}`, `Day off on ${form.get("date")} removed; the suggested capacity counts it no more.`);
       }
       case "settings": {
         const before = findSprint(db, id);
@@ -279,8 +283,25 @@ export default function SprintPage() {
           {planning.capacity.members.length ? (
             <ul className="muted">
               {planning.capacity.members.map((m) => (
-                <li key={m.userId}>
-                  {m.name}: {m.daysOff.length ? m.daysOff.join(", ") : "no days off"}
+                <li key={m.userId} data-testid={`days-off-${m.userId}`}>
+                  {m.name}: {!m.daysOff.length ? "no days off" : can.manage ? `${m.daysOff.length} ${m.daysOff.length === 1 ? "day" : "days"} off` : m.daysOff.join(", ")}
+                  {can.manage && m.daysOff.length ? (
+                    <ul className="chip-list" aria-label={`${m.name}'s days off in this sprint`}>
+                      {m.daysOff.map((date) => (
+                        <li key={date}>
+                          <PostForm className="chip">
+                            <input type="hidden" name="intent" value="remove-member-day-off" />
+                            <input type="hidden" name="userId" value={m.userId} />
+                            <input type="hidden" name="date" value={date} />
+                            <span>{formatDay(date)}</span>
+                            <button type="submit" className="button button--quiet" aria-label={`Remove ${m.name}'s day off on ${formatDay(date)}`}>
+                              Remove
+                            </button>
+                          </PostForm>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
                 </li>
               ))}
             </ul>
