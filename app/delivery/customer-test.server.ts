@@ -1,5 +1,4 @@
 import { and, asc, eq, min, ne, sql } from "drizzle-orm";
-import { storyMention } from "./keys";
 import type { DbOrTx } from "../../db/client.server";
 import { projectMembers, stories } from "../../db/schema";
 import type { User } from "../auth/users.server";
@@ -11,6 +10,7 @@ import type { Story } from "./stories.server";
 import { nextStoryKey } from "./story-keys.server";
 import { recordEvent } from "./stories.server";
 import { threadNote } from "./threads.server";
+import { storyMention } from "./keys";
 
 /** Accepted stories that have not passed customer testing yet, in backlog order (SPEC A6, A10). */
 export function acceptedNotPassed(db: DbOrTx, projectId: number) {

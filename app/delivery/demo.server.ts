@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, inArray, isNull, min, ne } from "drizzle-orm";
-import { storyMention } from "./keys";
 import { alias } from "drizzle-orm/sqlite-core";
 import { writeCsv } from "../lib/csv";
 import { sprintLabel } from "./csv";
@@ -13,12 +12,13 @@ import { DomainError } from "../lib/errors";
 import { idSchema, parseInput } from "../lib/validation";
 import { rankBetween } from "./backlog";
 import { allowedDecisions, demoEffect, demoRefusal } from "./demo";
-import { notifyRejection } from "./reminders.server";
+import { notifyRejection, settleAwaitingDecision } from "./reminders.server";
 import { threadNote } from "./threads.server";
 import { kindsRevisedInSprint } from "./docs.server";
 import { missingDocRevisions } from "./docs";
 import { getProject } from "./projects.server";
 import { insertAtBottom, recordEvent, type Story } from "./stories.server";
+import { storyMention } from "./keys";
 
 export const DemoSchema = z.object({
   storyId: idSchema("Choose a story."),
@@ -108,6 +108,7 @@ export function decideAtDemo(db: Db, actor: User, sprintId: number, input: unkno
       .returning({ id: demoDecisions.id })
       .get();
     if (previous) tx.update(demoDecisions).set({ supersededById: row.id }).where(eq(demoDecisions.id, previous.id)).run();
+    settleAwaitingDecision(tx, story, now);
     if (data.decision === "reject") notifyRejection(tx, story, sprint, data.unmetCriteria, data.comment, actor.id, now);
     const label = { accept: "Accepted", accept_with_follow_up: "Accepted with a follow-up", reject: "Rejected" }[data.decision];
     const unmet = data.decision === "reject" ? data.unmetCriteria.map((i) => story.acceptanceCriteria[i]).filter(Boolean) : [];

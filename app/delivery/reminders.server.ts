@@ -1,12 +1,12 @@
 import { and, desc, eq, inArray, isNull, ne } from "drizzle-orm";
-import { storyMention } from "./keys";
 import type { Db, DbOrTx } from "../../db/client.server";
 import { ceremonies, projectMembers, projects, sprints, stories, storyEvents } from "../../db/schema";
 import { addBusinessDays } from "../calendar/business-days";
 import { todayIn } from "../lib/app-time";
-import { notify } from "../notifications/notify.server";
+import { notify, settleNotifications } from "../notifications/notify.server";
 import { formatDay } from "../lib/dates";
 import { projectHolidays } from "./sprints.server";
+import { storyMention } from "./keys";
 
 function membersWithRole(db: DbOrTx, projectId: number, roles: string[]): number[] {
   return db
@@ -22,7 +22,21 @@ export function notifyAwaitingDecision(tx: DbOrTx, story: { id: number; projectI
   if (!story.sprintId) return;
   const sprint = tx.select({ id: sprints.id, number: sprints.number, state: sprints.state }).from(sprints).where(eq(sprints.id, story.sprintId)).get();
   if (sprint?.state !== "active") return;
-  notify(tx, membersWithRole(tx, story.projectId, ["co_product_owner"]), { text: `${storyMention(story)} is done and awaits your decision at the Sprint ${sprint.number} demo.`, link: `/sprints/${sprint.id}/demo#story-${story.id}`, projectId: story.projectId, at }, actorId);
+  const when = at ?? new Date();
+  notify(
+    tx,
+    membersWithRole(tx, story.projectId, ["co_product_owner"]),
+    { text: `${storyMention(story)} is done and awaits your decision at the Sprint ${sprint.number} demo.`, link: `/sprints/${sprint.id}/demo#story-${story.id}`, projectId: story.projectId, at: when, dedupeKey: `${awaitingKey(story.id)}${when.toISOString()}` },
+    actorId,
+  );
+}
+
+/** The key prefix of a story's "awaits your decision" notifications (one per time it reached done). */
+const awaitingKey = (storyId: number) => `awaits-decision:${storyId}:`;
+
+/** A decision was made on the story: its "awaits your decision" notifications leave every co-product owner's unread list. */
+export function settleAwaitingDecision(tx: DbOrTx, story: { id: number; projectId: number }, at?: Date): void {
+  settleNotifications(tx, membersWithRole(tx, story.projectId, ["co_product_owner"]), awaitingKey(story.id), at);
 }
 
 /**

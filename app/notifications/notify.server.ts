@@ -114,6 +114,19 @@ export function unreadCount(db: DbOrTx, userId: number): number {
   );
 }
 
+/**
+ * A request that has been answered: the unread notifications of these users whose key starts
+ * with `keyPrefix` (e.g. `awaits-decision:42:`) are marked read, so "awaits your decision" leaves
+ * the unread list once someone decided. The notification itself stays, as history.
+ */
+export function settleNotifications(db: DbOrTx, userIds: number[], keyPrefix: string, at: Date = new Date()): void {
+  if (!userIds.length) return;
+  db.update(notifications)
+    .set({ readAt: at.toISOString() })
+    .where(and(inArray(notifications.userId, userIds), sql`${notifications.dedupeKey} >= ${keyPrefix}`, sql`${notifications.dedupeKey} < ${keyPrefix + "\u{10FFFF}"}`, sql`${notifications.readAt} IS NULL`))
+    .run();
+}
+
 export function markRead(db: DbOrTx, userId: number, ids?: number[]): void {
   const conditions = [eq(notifications.userId, userId), sql`${notifications.readAt} IS NULL`];
   if (ids) conditions.push(inArray(notifications.id, ids));

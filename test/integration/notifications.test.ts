@@ -60,6 +60,24 @@ describe("delivery notifications", () => {
     expect(texts(copo.id)).not.toContain(expected);
   });
 
+  it("\u201cawaits your decision\u201d leaves every co-product owner's unread list once one of them decides, and comes back when the story is done again", async () => {
+    const { sm, dev, copo, project, s1, story } = await runningSprint();
+    const second = await makeUser(db, "customer");
+    addMember(db, sm, project.id, { userId: second.id, role: "co_product_owner" });
+    const unread = (userId: number) => db.select().from(notifications).where(eq(notifications.userId, userId)).all().filter((n) => !n.readAt && n.text.includes("awaits your decision")).length;
+    updateStory(db, dev, story.id, { status: "done" });
+    expect([unread(copo.id), unread(second.id)]).toEqual([1, 1]);
+    decideAtDemo(db, copo, s1.id, { storyId: story.id, decision: "reject", unmetCriteria: [0], then: "in_progress", comment: "" });
+    expect([unread(copo.id), unread(second.id)]).toEqual([0, 0]);
+    // Done again after the rejection: a new event, so it awaits them again, once.
+    updateStory(db, dev, story.id, { status: "done" });
+    expect([unread(copo.id), unread(second.id)]).toEqual([1, 1]);
+    decideAtDemo(db, second, s1.id, { storyId: story.id, decision: "accept", comment: "" });
+    expect([unread(copo.id), unread(second.id)]).toEqual([0, 0]);
+    // Still listed, as history.
+    expect(texts(copo.id).filter((t) => t.includes("awaits your decision"))).toHaveLength(2);
+  });
+
   it("reminds every member once of a demo on the next working day, and tells co-product owners what waits", async () => {
     const { sm, dev, copo, viewer, project, s1, story } = await runningSprint();
     updateStory(db, dev, story.id, { status: "done" });
