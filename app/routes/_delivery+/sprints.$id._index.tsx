@@ -12,8 +12,9 @@ import { ErrorPage } from "~/components/error-page";
 import { ConfirmStep } from "~/components/confirm-step";
 import { FormMessage } from "~/components/field";
 import { isReady } from "~/delivery/backlog";
-import { commitmentOf, planningWarnings } from "~/delivery/planning";
+import { commitmentOf, planningSummary, planningWarnings } from "~/delivery/planning";
 import { completeReport } from "~/delivery/burndown";
+import { closeSummary, type CloseSummaryGroup } from "~/delivery/sprints";
 import { SprintChangeSchema, closeSprint, findSprint, projectHolidays, projectVelocity, sprintBoard, sprintBurndown, startSprint, updateSprint } from "~/delivery/sprints.server";
 import { addDayOff, capacitySuggestion, myDaysOff, removeDayOff } from "~/delivery/days-off.server";
 import { openActions } from "~/delivery/retro.server";
@@ -72,6 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     who,
     whoNotice: asked !== null && asked !== who ? `There is no “${asked}” filter, so the board shows every story.` : null,
     members: board.members,
+    nextSprintNumber: board.nextSprintNumber,
     points: Object.fromEntries(COLUMNS.map((c) => [c.status, sum(c.status)])),
     burndown,
     report: board.sprint.report ? completeReport(board.sprint.report) : null,
@@ -144,10 +146,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SprintPage() {
-  const { project, sprint, stories, shown, who, whoNotice, members, points, burndown, report, can, planning, glance, today } = useLoaderData<typeof loader>();
+  const { project, sprint, stories, shown, who, whoNotice, members, nextSprintNumber, points, burndown, report, can, planning, glance, today } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const settingsErrors = errors?.values.intent === "settings" ? errors : undefined;
   const dayOffErrors = errors?.values.intent === "day-off" ? errors : undefined;
+  const closeErrors = errors?.values.intent === "close" ? errors : undefined;
+  const daysLeft = burndown.days.filter((d) => d.date >= today).length;
   return (
     <>
       <ProjectNav projectId={project.id} current="board" />
@@ -249,8 +253,7 @@ export default function SprintPage() {
       ) : null}
 
       {planning ? (
-        <section className="card" aria-labelledby="planning-title">
-          <h2 id="planning-title">Planning</h2>
+        <PlanningPanel folded={sprint.state === "active"} open={Boolean(settingsErrors || dayOffErrors)} summary={planningSummary({ commitment: planning.commitment, scopeChange: planning.scopeChange, capacity: sprint.capacity, daysLeft, actions: planning.actions.length, warnings: planning.warnings.length })}>
           <div className="stat-grid" style={{ marginBottom: "1rem" }}>
             <div className="stat">
               <div className="stat__value" data-testid="commitment">{planning.commitment}</div>
@@ -383,7 +386,7 @@ export default function SprintPage() {
               </ul>
             </>
           ) : null}
-        </section>
+        </PlanningPanel>
       ) : null}
 
       <section className="card" aria-labelledby="board-title">
@@ -504,12 +507,13 @@ export default function SprintPage() {
             <input type="hidden" name="intent" value="close" />
             <div className="field">
               <label htmlFor="unfinished">Unfinished stories go</label>
-              <select id="unfinished" name="unfinished" defaultValue={errors?.values.intent === "close" ? errors.values.unfinished : "backlog"}>
+              <select id="unfinished" name="unfinished" defaultValue={closeErrors ? closeErrors.values.unfinished : "backlog"}>
                 <option value="backlog">to the top of the backlog</option>
                 <option value="next">into the next sprint</option>
               </select>
             </div>
-            <ConfirmStep errors={errors?.values.intent === "close" ? errors : undefined} id="close-confirm" />
+            {closeErrors?.consequence ? <CloseSummary groups={closeSummary(stories, closeErrors.values.unfinished === "next" ? "next" : "backlog", nextSprintNumber)} /> : null}
+            <ConfirmStep errors={closeErrors} id="close-confirm" />
             <button type="submit" className="button button--danger">
               Close sprint {sprint.number}
             </button>
@@ -517,6 +521,54 @@ export default function SprintPage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** The confirm step's list of what goes where, story by story, before the sprint closes. */
+function CloseSummary({ groups }: { groups: CloseSummaryGroup[] }) {
+  return (
+    <div className="close-summary" data-testid="close-summary">
+      {groups.map((g) => (
+        <section key={g.kind} aria-labelledby={`close-${g.kind}`}>
+          <h3 id={`close-${g.kind}`}>
+            {g.title} <span className="muted">({g.stories.length === 1 ? "1 story" : `${g.stories.length} stories`}, {g.points} pts)</span>
+          </h3>
+          <ul>
+            {g.stories.map((s) => (
+              <li key={s.id}>
+                {s.key ? <span className="story-key">{s.key}</span> : null} {s.title} <span className="points">{s.points ?? "?"}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The planning panel. While the sprint runs it folds into one line of its key figures, so the
+ * board is on the first screen; the disclosure opens to the whole panel (and opens by itself
+ * when one of its forms was refused, so the message is seen). A planned sprint keeps it open.
+ */
+function PlanningPanel({ folded, open, summary, children }: { folded: boolean; open: boolean; summary: string; children: React.ReactNode }) {
+  if (!folded) {
+    return (
+      <section className="card" aria-labelledby="planning-title">
+        <h2 id="planning-title">Planning</h2>
+        {children}
+      </section>
+    );
+  }
+  return (
+    <section className="card planning-fold" aria-labelledby="planning-title">
+      <details open={open || undefined}>
+        <summary>
+          <h2 id="planning-title">Planning</h2> <span className="planning-fold__line" data-testid="planning-summary">{summary}</span>
+        </summary>
+        <div className="planning-fold__body">{children}</div>
+      </details>
+    </section>
   );
 }
 
