@@ -598,7 +598,8 @@ function useBoardDrag(shown: readonly { id: number; key: string | null; title: s
         setDragged(null);
         const story = shown.find((s) => s.id === id);
         if (!story || story.status === status) return;
-        mover.submit({ intent: "status", storyId: String(id), status, who }, { method: "post" });
+        // The board stays where the person is looking after the redirect the move answers with.
+        mover.submit({ intent: "status", storyId: String(id), status, who }, { method: "post", preventScrollReset: true });
       },
     }),
   };
