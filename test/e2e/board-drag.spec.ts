@@ -1,14 +1,11 @@
+import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "../support/e2e";
 import { bearer, tokenFor } from "../support/api";
 
 type Story = { id: number; key: string; title: string; status: string; sprintId: number | null };
 
-/**
- * The board a team works from (issue 13 point 6): the scrum master drags a card to Done, a drop
- * the rules refuse snaps back with the reason, and closing the sprint lists first what goes where.
- * The project, its sprints and stories are this journey's own.
- */
-test("the scrum master drags a card to Done, a refused drop snaps back with the reason, and the close lists the stories first", async ({ pageAs, request }) => {
+/** A project of this journey's own whose sprint 1 runs with two 'to do' stories of 3 and 5 points. */
+async function runningSprint(request: APIRequestContext) {
   const sm = await tokenFor(request, "sm@example.com");
   const kickoff = new Date(Date.now() - 31 * 86_400_000).toISOString().slice(0, 10);
   const project = await (await request.post("/api/v1/projects", { headers: bearer(sm), data: { name: `Contoso Billing IVR ${Date.now()}-${Math.floor(Math.random() * 1e6)}`, customer: "Contoso Energy", sowSignedOn: kickoff, staffedOn: kickoff } })).json();
@@ -22,6 +19,17 @@ test("the scrum master drags a card to Done, a refused drop snaps back with the 
   const waiting = await plan("Caller pays the bill by card", 5);
   expect((await request.post(`/api/v1/sprints/${s1.id}/start`, { headers: bearer(sm) })).status()).toBe(200);
   const read = async (id: number): Promise<Story> => (await request.get(`/api/v1/stories/${id}`, { headers: bearer(sm) })).json();
+
+  return { s1, finished, waiting, read };
+}
+
+/**
+ * The board a team works from (issue 13 point 6): the scrum master drags a card to Done, a drop
+ * the rules refuse snaps back with the reason, and closing the sprint lists first what goes where.
+ * The project, its sprints and stories are this journey's own.
+ */
+test("the scrum master drags a card to Done, a refused drop snaps back with the reason, and the close lists the stories first", async ({ pageAs, request }) => {
+  const { s1, finished, waiting, read } = await runningSprint(request);
 
   const page = await pageAs("sm@example.com");
   await page.goto(`/sprints/${s1.id}`);
@@ -65,4 +73,25 @@ test("the scrum master drags a card to Done, a refused drop snaps back with the 
   await expect(page.getByRole("status")).toContainText("Sprint 1 closed");
   expect(await read(waiting.id)).toMatchObject({ sprintId: null, status: "in_progress" });
   expect(await read(finished.id)).toMatchObject({ sprintId: null, status: "done" });
+});
+
+test("without JavaScript the arrows move a card, the planning line opens, and the close lists the stories before asking", async ({ pageAs, request }) => {
+  const { s1, finished, waiting, read } = await runningSprint(request);
+  const page = await pageAs("sm@example.com", { javaScriptEnabled: false });
+  await page.goto(`/sprints/${s1.id}`);
+  const column = (status: string) => page.locator(`section[aria-labelledby="col-${status}"]`);
+  await expect(column("todo").getByTestId(`card-${finished.id}`)).not.toHaveAttribute("draggable", "true");
+  await page.getByTestId("planning-summary").click();
+  await expect(page.getByLabel("Capacity (points)")).toBeVisible();
+
+  await column("todo").getByRole("button", { name: `Move ${finished.title} to In progress` }).click();
+  await expect(column("in_progress").getByTestId(`card-${finished.id}`)).toBeVisible();
+  expect((await read(finished.id)).status).toBe("in_progress");
+
+  const close = page.getByRole("region", { name: "Close the sprint" });
+  await close.getByRole("button", { name: "Close sprint 1" }).click();
+  const notDone = close.getByTestId("close-summary").getByRole("region", { name: /^Not done: go to the top of the backlog/ });
+  await expect(notDone).toContainText(`${finished.key} ${finished.title} 3`);
+  await expect(notDone).toContainText(`${waiting.key} ${waiting.title} 5`);
+  expect((await read(waiting.id)).sprintId).toBe(s1.id);
 });
