@@ -33,3 +33,18 @@ export function suggestCapacity(input: { meanVelocity: number | null; workingDay
   const available = input.daysOffPerMember.reduce((n, off) => n + Math.max(0, input.workingDays - off), 0);
   return Math.round((input.meanVelocity * available) / (input.workingDays * members));
 }
+
+/**
+ * The folded planning panel of a running sprint in one line: the points committed against the
+ * capacity (and the scope change since the start), the working days left, and what the open
+ * panel holds that asks for attention. The goal is not repeated: the page's header shows it.
+ */
+export function planningSummary(input: { commitment: number; scopeChange: number | null; capacity: number | null; daysLeft: number; actions: number; warnings: number }): string {
+  const parts: string[] = [];
+  const scope = input.scopeChange ? ` (${input.scopeChange > 0 ? "+" : "−"}${Math.abs(input.scopeChange)} since the start)` : "";
+  parts.push(`${input.commitment} points committed${scope}${input.capacity === null ? ", no capacity set" : ` against a capacity of ${input.capacity}`}`);
+  parts.push(input.daysLeft === 0 ? "no working day left" : `${input.daysLeft} working ${input.daysLeft === 1 ? "day" : "days"} left`);
+  if (input.actions) parts.push(`${input.actions} open retrospective ${input.actions === 1 ? "action" : "actions"}`);
+  if (input.warnings) parts.push(`${input.warnings} ${input.warnings === 1 ? "warning" : "warnings"}`);
+  return parts.join(" · ");
+}

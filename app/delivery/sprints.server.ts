@@ -284,10 +284,18 @@ export function sprintBoard(db: Db, viewer: User, sprintId: number) {
       .map((b) => b.storyId),
   );
   const byId = new Map(members.map((m) => [m.id, m] as const));
+  // Where a close would send unfinished stories with "into the next sprint" (its confirm step lists them).
+  const next = db
+    .select({ number: sprints.number })
+    .from(sprints)
+    .where(and(eq(sprints.projectId, sprint.projectId), eq(sprints.state, "planned"), sql`${sprints.number} > ${sprint.number}`))
+    .orderBy(asc(sprints.number))
+    .get();
   return {
     ...found,
     sprint,
     members,
+    nextSprintNumber: next?.number ?? null,
     stories: items.map((s) => ({ ...s, assignee: s.assigneeId ? byId.get(s.assigneeId) ?? null : null, blocked: blocked.has(s.id) })),
   };
 }

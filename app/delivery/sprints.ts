@@ -87,3 +87,26 @@ export function sprintWorkingDays(sprint: { start: string; end: string }, holida
 }
 
 export { isWorkingDay };
+
+type SummaryStory = { id: number; key: string | null; title: string; points: number | null; status: string };
+export type CloseSummaryGroup = { kind: "accepted" | "done" | "open"; title: string; stories: SummaryStory[]; points: number };
+
+/**
+ * What closing a sprint does to each of its stories, for the confirm step to list before it
+ * happens: accepted stories stay and count as completed; every other story goes where the
+ * close sends the unfinished ones (the top of the backlog, or the next sprint), done ones
+ * keeping their status for the next demo. Stories come in board (rank) order; empty groups
+ * are left out.
+ */
+export function closeSummary(stories: readonly SummaryStory[], unfinished: "backlog" | "next", nextSprint: number | null): CloseSummaryGroup[] {
+  const to = unfinished === "next" && nextSprint !== null ? `into Sprint ${nextSprint}` : "to the top of the backlog";
+  const group = (kind: CloseSummaryGroup["kind"], title: string, pick: (s: SummaryStory) => boolean): CloseSummaryGroup => {
+    const picked = stories.filter(pick);
+    return { kind, title, stories: picked, points: picked.reduce((n, s) => n + (s.points ?? 0), 0) };
+  };
+  return [
+    group("accepted", "Accepted: stay in the sprint and count as completed", (s) => s.status === "accepted"),
+    group("done", `Done, not accepted: go ${to}, still done, for the next demo to decide`, (s) => s.status === "done"),
+    group("open", `Not done: go ${to}`, (s) => s.status !== "accepted" && s.status !== "done"),
+  ].filter((g) => g.stories.length > 0);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commitmentOf, planningWarnings } from "~/delivery/planning";
+import { commitmentOf, planningSummary, planningWarnings } from "~/delivery/planning";
 
 describe("planning warnings", () => {
   it("warns when the commitment exceeds capacity or the mean velocity, and only then", () => {
@@ -30,5 +30,13 @@ describe("the planning panel's commitment", () => {
     expect(commitmentOf({ started: false, committedAtStart: 0, inSprintNow: 21 })).toEqual({ commitment: 21, scopeChange: null });
     expect(commitmentOf({ started: true, committedAtStart: 21, inSprintNow: 26 })).toEqual({ commitment: 21, scopeChange: 5 });
     expect(commitmentOf({ started: true, committedAtStart: 21, inSprintNow: 21 })).toEqual({ commitment: 21, scopeChange: 0 });
+  });
+});
+
+describe("the folded planning panel's one line", () => {
+  it("says committed against capacity, the scope change, the days left and what asks for attention", () => {
+    expect(planningSummary({ commitment: 21, scopeChange: 3, capacity: 24, daysLeft: 8, actions: 2, warnings: 0 })).toBe("21 points committed (+3 since the start) against a capacity of 24 · 8 working days left · 2 open retrospective actions");
+    expect(planningSummary({ commitment: 13, scopeChange: -2, capacity: null, daysLeft: 1, actions: 1, warnings: 1 })).toBe("13 points committed (−2 since the start), no capacity set · 1 working day left · 1 open retrospective action · 1 warning");
+    expect(planningSummary({ commitment: 8, scopeChange: 0, capacity: 10, daysLeft: 0, actions: 0, warnings: 2 })).toBe("8 points committed against a capacity of 10 · no working day left · 2 warnings");
   });
 });

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useState, type DragEvent } from "react";
 import { PostForm } from "~/components/post-form";
 import { getDb } from "~/lib/db.server";
 import { projectCan } from "~/auth/permissions";
@@ -12,8 +13,9 @@ import { ErrorPage } from "~/components/error-page";
 import { ConfirmStep } from "~/components/confirm-step";
 import { FormMessage } from "~/components/field";
 import { isReady } from "~/delivery/backlog";
-import { commitmentOf, planningWarnings } from "~/delivery/planning";
+import { commitmentOf, planningSummary, planningWarnings } from "~/delivery/planning";
 import { completeReport } from "~/delivery/burndown";
+import { closeSummary, type CloseSummaryGroup } from "~/delivery/sprints";
 import { SprintChangeSchema, closeSprint, findSprint, projectHolidays, projectVelocity, sprintBoard, sprintBurndown, startSprint, updateSprint } from "~/delivery/sprints.server";
 import { DayOffRemovalSchema, addDayOff, capacitySuggestion, myDaysOff, removeDayOff, removeMemberDayOff } from "~/delivery/days-off.server";
 import { openActions } from "~/delivery/retro.server";
@@ -45,7 +47,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const asked = new URL(request.url).searchParams.get("who");
   const who: AssigneeFilter = (ASSIGNEE_FILTERS as readonly string[]).includes(asked ?? "") ? (asked as AssigneeFilter) : "all";
   const shown = filterByAssignee(board.stories, who, user.id);
-  const sum = (status: string) => shown.filter((s) => s.status === status).reduce((n, s) => n + (s.points ?? 0), 0);
   const burndown = sprintBurndown(db, user, board.sprint.id);
   const { commitment, scopeChange } = commitmentOf({
     started: board.sprint.startSeq !== null,
@@ -72,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     who,
     whoNotice: asked !== null && asked !== who ? `There is no “${asked}” filter, so the board shows every story.` : null,
     members: board.members,
-    points: Object.fromEntries(COLUMNS.map((c) => [c.status, sum(c.status)])),
+    nextSprintNumber: board.nextSprintNumber,
     burndown,
     report: board.sprint.report ? completeReport(board.sprint.report) : null,
     glance: board.sprint.state === "closed" ? null : ceremonyGlance(db, user, board.project, board.sprint.id),
@@ -148,10 +149,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SprintPage() {
-  const { project, sprint, stories, shown, who, whoNotice, members, points, burndown, report, can, planning, glance, today } = useLoaderData<typeof loader>();
+  const { project, sprint, stories, shown, who, whoNotice, members, nextSprintNumber, burndown, report, can, planning, glance, today } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const settingsErrors = errors?.values.intent === "settings" ? errors : undefined;
   const dayOffErrors = errors?.values.intent === "day-off" ? errors : undefined;
+  const closeErrors = errors?.values.intent === "close" ? errors : undefined;
+  const daysLeft = burndown.days.filter((d) => d.date >= today).length;
+  const drag = useBoardDrag(shown, who);
+  const statusOf = (s: (typeof shown)[number]) => drag.placed(s.id) ?? s.status;
+  const points = (status: string) => shown.filter((s) => statusOf(s) === status).reduce((n, s) => n + (s.points ?? 0), 0);
+  const movable = can.move && sprint.state === "active";
   return (
     <>
       <ProjectNav projectId={project.id} current="board" />
@@ -253,8 +260,7 @@ export default function SprintPage() {
       ) : null}
 
       {planning ? (
-        <section className="card" aria-labelledby="planning-title">
-          <h2 id="planning-title">Planning</h2>
+        <PlanningPanel folded={sprint.state === "active"} open={Boolean(settingsErrors || dayOffErrors)} summary={planningSummary({ commitment: planning.commitment, scopeChange: planning.scopeChange, capacity: sprint.capacity, daysLeft, actions: planning.actions.length, warnings: planning.warnings.length })}>
           <div className="stat-grid" style={{ marginBottom: "1rem" }}>
             <div className="stat">
               <div className="stat__value" data-testid="commitment">{planning.commitment}</div>
@@ -404,7 +410,7 @@ export default function SprintPage() {
               </ul>
             </>
           ) : null}
-        </section>
+        </PlanningPanel>
       ) : null}
 
       <section className="card" aria-labelledby="board-title">
@@ -427,16 +433,28 @@ export default function SprintPage() {
         {stories.length > 0 && shown.length === 0 ? (
           <p className="empty-state">{who === "mine" ? "Nothing in this sprint is assigned to you. Pick an unassigned story and assign it to yourself." : "Every story in this sprint has an assignee."}</p>
         ) : null}
+        {/* Said when a drop is refused; always in the page so screen readers already watch it. */}
+        <div className="board__message" aria-live="assertive" data-testid="board-message">
+          {drag.message ? <p className="alert alert--error">{drag.message}</p> : null}
+        </div>
         <div className="board">
           {COLUMNS.map((col, ci) => (
-            <section className="board__column" key={col.status} aria-labelledby={`col-${col.status}`}>
+            <section
+              className={drag.over === col.status ? "board__column board__column--target" : "board__column"}
+              key={col.status}
+              aria-labelledby={`col-${col.status}`}
+              {...(movable && drag.enabled ? drag.target(col.status) : {})}>
               <h3 id={`col-${col.status}`}>
-                <span>{col.label}</span> <span className="muted">{points[col.status]} pts</span>
+                <span>{col.label}</span> <span className="muted">{points(col.status)} pts</span>
               </h3>
               {shown
-                .filter((s) => s.status === col.status)
+                .filter((s) => statusOf(s) === col.status)
                 .map((s) => (
-                  <article key={s.id} className="story-card" data-testid={`card-${s.id}`}>
+                  <article
+                    key={s.id}
+                    className={drag.placed(s.id) ? "story-card story-card--moving" : "story-card"}
+                    data-testid={`card-${s.id}`}
+                    {...(movable && drag.enabled && statusOf(s) !== "accepted" ? drag.source(s.id) : {})}>
                     <div className="story-card__head">
                       <span className="story-key">{s.key}</span>
                       {s.blocked ? <span className="badge badge--blocked">Blocked</span> : null}
@@ -525,12 +543,13 @@ export default function SprintPage() {
             <input type="hidden" name="intent" value="close" />
             <div className="field">
               <label htmlFor="unfinished">Unfinished stories go</label>
-              <select id="unfinished" name="unfinished" defaultValue={errors?.values.intent === "close" ? errors.values.unfinished : "backlog"}>
+              <select id="unfinished" name="unfinished" defaultValue={closeErrors ? closeErrors.values.unfinished : "backlog"}>
                 <option value="backlog">to the top of the backlog</option>
                 <option value="next">into the next sprint</option>
               </select>
             </div>
-            <ConfirmStep errors={errors?.values.intent === "close" ? errors : undefined} id="close-confirm" />
+            {closeErrors?.consequence ? <CloseSummary groups={closeSummary(stories, closeErrors.values.unfinished === "next" ? "next" : "backlog", nextSprintNumber)} /> : null}
+            <ConfirmStep errors={closeErrors} id="close-confirm" />
             <button type="submit" className="button button--danger">
               Close sprint {sprint.number}
             </button>
@@ -538,6 +557,120 @@ export default function SprintPage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/**
+ * Drag and drop between the board's columns, once JavaScript runs. A drop sends the same
+ * "status" intent the arrow buttons send, through a fetcher: the card shows in its new column
+ * while the server decides (optimistic), and snaps back with the server's sentence, said in an
+ * assertive live region, if the move is refused. Keyboards and pages without JavaScript keep
+ * the arrow buttons; nothing here is needed to move a story.
+ */
+function useBoardDrag(shown: readonly { id: number; key: string | null; title: string; status: string }[], who: string) {
+  const [enabled, setEnabled] = useState(false);
+  useEffect(() => setEnabled(true), []);
+  const mover = useFetcher();
+  const [dragged, setDragged] = useState<number | null>(null);
+  const [over, setOver] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const sending = mover.formData?.get("intent") === "status" ? { id: Number(mover.formData.get("storyId")), status: String(mover.formData.get("status")) } : null;
+  const answer = mover.data as { errors?: { message: string; values: Record<string, string> } } | undefined;
+  useEffect(() => {
+    if (mover.state !== "idle" || !answer?.errors) return;
+    const story = shown.find((s) => String(s.id) === answer.errors!.values.storyId);
+    setMessage(`${story ? `${story.key ?? story.title} stays where it was: ` : ""}${answer.errors.message}`);
+    // Only a new answer says something new; the board's own updates do not repeat it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mover.state, answer]);
+  return {
+    enabled,
+    over,
+    message,
+    /** The column a card is shown in while its move is with the server. */
+    placed: (id: number) => (sending && sending.id === id ? sending.status : null),
+    source: (id: number) => ({
+      draggable: true,
+      onDragStart: (event: DragEvent) => {
+        event.dataTransfer.setData("text/plain", String(id));
+        event.dataTransfer.effectAllowed = "move";
+        setDragged(id);
+        setMessage(null);
+      },
+      onDragEnd: () => {
+        setDragged(null);
+        setOver(null);
+      },
+    }),
+    target: (status: string) => ({
+      onDragOver: (event: DragEvent) => {
+        if (dragged === null) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = "move";
+        if (over !== status) setOver(status);
+      },
+      onDragLeave: (event: DragEvent) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(null);
+      },
+      onDrop: (event: DragEvent) => {
+        event.preventDefault();
+        setOver(null);
+        const id = dragged ?? Number(event.dataTransfer.getData("text/plain"));
+        setDragged(null);
+        const story = shown.find((s) => s.id === id);
+        if (!story || story.status === status) return;
+        // The board stays where the person is looking after the redirect the move answers with.
+        mover.submit({ intent: "status", storyId: String(id), status, who }, { method: "post", preventScrollReset: true });
+      },
+    }),
+  };
+}
+
+/** The confirm step's list of what goes where, story by story, before the sprint closes. */
+function CloseSummary({ groups }: { groups: CloseSummaryGroup[] }) {
+  return (
+    <div className="close-summary" data-testid="close-summary">
+      {groups.map((g) => (
+        <section key={g.kind} aria-labelledby={`close-${g.kind}`}>
+          <h3 id={`close-${g.kind}`}>
+            {g.title} <span className="muted">({g.stories.length === 1 ? "1 story" : `${g.stories.length} stories`}, {g.points} pts)</span>
+          </h3>
+          <ul>
+            {g.stories.map((s) => (
+              <li key={s.id}>
+                {s.key ? <span className="story-key">{s.key}</span> : null} {s.title} <span className="points">{s.points ?? "?"}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The planning panel. While the sprint runs it folds into one line of its key figures, so the
+ * board is on the first screen; the disclosure opens to the whole panel (and opens by itself
+ * when one of its forms was refused, so the message is seen). A planned sprint keeps it open.
+ */
+function PlanningPanel({ folded, open, summary, children }: { folded: boolean; open: boolean; summary: string; children: React.ReactNode }) {
+  if (!folded) {
+    return (
+      <section className="card" aria-labelledby="planning-title">
+        <h2 id="planning-title">Planning</h2>
+        {children}
+      </section>
+    );
+  }
+  return (
+    <section className="card planning-fold" aria-labelledby="planning-title">
+      <details open={open || undefined}>
+        <summary>
+          <h2 id="planning-title">Planning</h2> <span className="planning-fold__line" data-testid="planning-summary">{summary}</span>
+        </summary>
+        <div className="planning-fold__body">{children}</div>
+      </details>
+    </section>
   );
 }
 
