@@ -281,7 +281,7 @@ export default function Backlog() {
         </h2>
         <Form method="get" className="filters" aria-label="Filter the backlog">
           <div className="field">
-            <label htmlFor="f-q">Search</label>
+            <label htmlFor="f-q">Search the backlog</label>
             <input id="f-q" name="q" type="search" placeholder="Key or title" defaultValue={params.get("q") ?? ""} />
           </div>
           <div className="field">
