@@ -582,7 +582,7 @@ export default function Backlog() {
                             ))}
                           </select>
                           <button type="submit" className="button button--quiet" aria-label={`Plan ${s.title}`}>
-                            Move
+                            Plan
                           </button>
                         </PostForm>
                       ) : (
