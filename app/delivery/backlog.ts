@@ -34,3 +34,62 @@ export function rankForMove(ranks: readonly number[], index: number, move: "up" 
 
 /** A story's status as people read it. */
 export const STORY_STATUS_LABELS: Record<string, string> = { todo: "To do", in_progress: "In progress", done: "Done", accepted: "Accepted" };
+
+/** A section of the planning view of the backlog: the active sprint, a planned one, the backlog, or the closed sprints. */
+export type BacklogSection<S> = {
+  kind: "active" | "planned" | "backlog" | "closed";
+  /** The sprint the section plans into; null for the backlog and the closed sprints. */
+  sprintId: number | null;
+  title: string;
+  /** Points of every story in it (hidden and filtered-out ones too): the commitment against the capacity. */
+  points: number;
+  capacity: number | null;
+  stories: S[];
+  /** Stories of the section the filters or the accepted / won't-do default keep out of the list. */
+  hidden: number;
+};
+
+type GroupStory = { id: number; sprintId: number | null; status: string; points: number | null; wontDoAt?: string | null };
+type GroupSprint = { id: number; number: number; state: string; capacity: number | null };
+
+/**
+ * The backlog as a planning view (issue 13): the active sprint, the planned sprints in order,
+ * then the unplanned backlog; stories of closed sprints last. `all` is every story of the
+ * project (for the points), `shown` the ones the filters kept, in rank order. Accepted and
+ * won't-do stories are left out unless `showClosed`; the closed sprints' section only shows then.
+ * Won't-do stories count no points (they left the backlog, SPEC A2).
+ */
+export function groupBacklog<S extends GroupStory>(input: { sprints: readonly GroupSprint[]; all: readonly GroupStory[]; shown: readonly S[]; showClosed: boolean }): BacklogSection<S>[] {
+  const open = [...input.sprints].filter((s) => s.state !== "closed").sort((a, b) => (a.state === b.state ? a.number - b.number : a.state === "active" ? -1 : 1));
+  const openIds = new Set(open.map((s) => s.id));
+  const sectionOf = (s: { sprintId: number | null }) => (s.sprintId === null ? "backlog" : openIds.has(s.sprintId) ? `sprint-${s.sprintId}` : "closed");
+  const sections = new Map<string, BacklogSection<S>>();
+  for (const sp of open) {
+    sections.set(`sprint-${sp.id}`, { kind: sp.state === "active" ? "active" : "planned", sprintId: sp.id, title: `Sprint ${sp.number}`, points: 0, capacity: sp.capacity, stories: [], hidden: 0 });
+  }
+  sections.set("backlog", { kind: "backlog", sprintId: null, title: "Backlog", points: 0, capacity: null, stories: [], hidden: 0 });
+  sections.set("closed", { kind: "closed", sprintId: null, title: "Closed sprints", points: 0, capacity: null, stories: [], hidden: 0 });
+  const inAll = new Map<string, number>();
+  for (const s of input.all) {
+    const key = sectionOf(s);
+    const section = sections.get(key)!;
+    if (!s.wontDoAt) section.points += s.points ?? 0;
+    inAll.set(key, (inAll.get(key) ?? 0) + 1);
+  }
+  for (const s of input.shown) {
+    if (!input.showClosed && (s.status === "accepted" || s.wontDoAt)) continue;
+    sections.get(sectionOf(s))!.stories.push(s);
+  }
+  const result: BacklogSection<S>[] = [];
+  for (const [key, section] of sections) {
+    section.hidden = Math.max(0, (inAll.get(key) ?? 0) - section.stories.length);
+    if (key === "closed" && (!input.showClosed || section.stories.length === 0)) continue;
+    result.push(section);
+  }
+  return result;
+}
+
+/** "13 of 20 points", or "13 points" without a capacity. */
+export function pointsAgainstCapacity(points: number, capacity: number | null): string {
+  return capacity === null ? `${points} ${points === 1 ? "point" : "points"}` : `${points} of ${capacity} points`;
+}

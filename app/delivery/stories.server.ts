@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, max, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, max, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
 import { STORY_STATUSES, STORY_TYPES, features, projectMembers, sprints, stories, storyEvents, users } from "../../db/schema";
@@ -310,21 +310,45 @@ function orderable(db: Db, actor: User, storyId: number): Story {
   return current;
 }
 
-/** Keyboard re-ordering of the one ranked list: up, down or to the top. */
-export function moveStory(db: Db, actor: User, storyId: number, move: "up" | "down" | "top"): Story {
+/**
+ * Keyboard re-ordering of the one ranked list: up, down or to the top. `withinSection`: among the
+ * stories of the same sprint (or of no sprint) that are still in the backlog, as the planning view
+ * shows them; the rank still lands between two neighbours of the one list.
+ */
+export function moveStory(db: Db, actor: User, storyId: number, move: "up" | "down" | "top", options: { withinSection?: boolean } = {}): Story {
   const current = orderable(db, actor, storyId);
   return db.transaction((tx) => {
-    const list = rankedList(tx, current.projectId);
+    const list = options.withinSection ? sectionList(tx, current) : rankedList(tx, current.projectId);
     const rank = rankForMove(list.map((s) => s.rank), list.findIndex((s) => s.id === storyId), move);
     if (rank !== null) tx.update(stories).set({ rank }).where(eq(stories.id, storyId)).run();
     return tx.select().from(stories).where(eq(stories.id, storyId)).get()!;
   });
 }
 
-/** Drag and drop: place a story right after another one (`afterId` null: at the top). */
-export function placeStory(db: Db, actor: User, storyId: number, afterId: number | null): Story {
+/** The stories of a story's section of the planning view (same sprint or none, not won't do), in rank order. */
+function sectionList(tx: DbOrTx, story: Pick<Story, "projectId" | "sprintId">) {
+  return tx
+    .select({ id: stories.id, rank: stories.rank })
+    .from(stories)
+    .where(and(eq(stories.projectId, story.projectId), story.sprintId === null ? isNull(stories.sprintId) : eq(stories.sprintId, story.sprintId), isNull(stories.wontDoAt)))
+    .orderBy(asc(stories.rank), asc(stories.id))
+    .all();
+}
+
+/** Where a story stands in its section of the planning view (its sprint, or the backlog), from 1. */
+export function sectionPosition(db: DbOrTx, story: Pick<Story, "id" | "projectId" | "sprintId">): number {
+  return sectionList(db, story).findIndex((s) => s.id === story.id) + 1;
+}
+
+/**
+ * Drag and drop: place a story right after another one (`afterId` null: at the top). With
+ * `sprintId` (null: the backlog) it is planned there too, in the same transaction, through
+ * updateStory's rules (a closed sprint, an accepted story that keeps its sprint).
+ */
+export function placeStory(db: Db, actor: User, storyId: number, afterId: number | null, sprintId?: number | null): Story {
   const current = orderable(db, actor, storyId);
   return db.transaction((tx) => {
+    if (sprintId !== undefined) updateStory(tx, actor, storyId, { sprintId });
     const list = rankedList(tx, current.projectId).filter((s) => s.id !== storyId);
     const index = afterId === null ? -1 : list.findIndex((s) => s.id === afterId);
     if (afterId !== null && index < 0) throw new DomainError("invalid", "Drop the story next to a story of the same project.");
@@ -341,6 +365,7 @@ export const BacklogFilterSchema = z.object({
   ready: z.enum(["yes", "no"]).optional(),
   unestimated: z.enum(["yes"]).optional(),
   wontDo: z.enum(["yes"], { error: "wontDo is yes, or left out." }).optional(),
+  q: z.string({ error: "q is text." }).trim().max(200, "Keep the search under 200 characters.").optional(),
 });
 
 /** Every story of the project in rank order (sprint-planned ones included unless `sprint=none`). */
@@ -354,6 +379,11 @@ export function listBacklog(db: Db, viewer: User, projectId: number, input: unkn
   if (f.feature) conditions.push(eq(stories.featureId, f.feature));
   if (f.type) conditions.push(eq(stories.type, f.type));
   if (f.unestimated) conditions.push(isNull(stories.points));
+  // Text search by key or title; one project's stories, so a LIKE is quick enough.
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(sql`${stories.title} like ${pattern} escape '\\'`, sql`${stories.key} like ${pattern} escape '\\'`)!);
+  }
   // Won't-do stories have left the backlog (SPEC A2); `wontDo=yes` lists them instead.
   conditions.push(f.wontDo ? isNotNull(stories.wontDoAt) : isNull(stories.wontDoAt));
   const rows = db.select().from(stories).where(and(...conditions)).orderBy(asc(stories.rank), asc(stories.id)).all();
@@ -380,4 +410,38 @@ export function createFeature(db: Db, actor: User, projectId: number, input: unk
 
 export function listFeatures(db: DbOrTx, projectId: number) {
   return db.select().from(features).where(eq(features.projectId, projectId)).orderBy(asc(features.id)).all();
+}
+
+export const BulkChangeSchema = z.object({
+  storyIds: z.array(idSchema("Choose stories.")).min(1, "Tick at least one story.").max(500, "At most 500 stories at once."),
+  change: z.union([
+    z.object({ sprintId: idSchema("Choose a sprint.").nullable() }).strict(),
+    z.object({ featureId: idSchema("Choose a feature.").nullable() }).strict(),
+    z.object({ points: Points }).strict(),
+  ]),
+});
+
+/**
+ * Bulk edit from the backlog: plan the chosen stories into a sprint (or back to the backlog), set
+ * their feature or their points, each through updateStory's permissions and rules, all in one
+ * transaction: one refusal (an accepted story keeps its sprint and points) changes nothing, and
+ * names the story.
+ */
+export function bulkUpdateStories(db: Db, actor: User, projectId: number, input: unknown, now = new Date()): Story[] {
+  requireProject(db, actor, projectId, "project.read");
+  const { storyIds, change } = parseInput(BulkChangeSchema, input);
+  return db.transaction((tx) => {
+    const found = tx.select().from(stories).where(and(eq(stories.projectId, projectId), inArray(stories.id, storyIds))).orderBy(asc(stories.rank), asc(stories.id)).all();
+    if (found.length !== new Set(storyIds).size) throw new DomainError("invalid", "Some of the chosen stories are not in this project.", { fields: { storyIds: "Choose stories of this project." } });
+    return found.map((s) => {
+      try {
+        return updateStory(tx, actor, s.id, change, now);
+      } catch (error) {
+        if (error instanceof DomainError && error.code !== "forbidden" && error.code !== "not_found") {
+          throw new DomainError(error.code, `${s.key}: ${error.message} Nothing was changed.`, { fields: error.fields });
+        }
+        throw error;
+      }
+    });
+  });
 }

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ProjectNav } from "~/components/project-nav";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { PostForm } from "~/components/post-form";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { getDb } from "~/lib/db.server";
 import { STORY_TYPES } from "../../../db/schema/enums";
 import { projectCan } from "~/auth/permissions";
@@ -11,10 +11,10 @@ import { requireUser } from "~/auth/session.server";
 import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
-import { POINTS, isReady, parseCriteria } from "~/delivery/backlog";
+import { POINTS, groupBacklog, isReady, parseCriteria, pointsAgainstCapacity, type BacklogSection } from "~/delivery/backlog";
 import { getProject, listMembers } from "~/delivery/projects.server";
 import { listSprints } from "~/delivery/sprints.server";
-import { NewStorySchema, StoryChangeSchema, backlogPosition, createStory, listBacklog, listFeatures, moveStory, placeStory, updateStory } from "~/delivery/stories.server";
+import { NewStorySchema, StoryChangeSchema, bulkUpdateStories, createStory, listBacklog, listFeatures, moveStory, placeStory, sectionPosition, updateStory } from "~/delivery/stories.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
@@ -25,22 +25,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
   const { project, role } = orErrorPage(() => getProject(db, user, Number(params.id)));
-  const filters = Object.fromEntries(new URL(request.url).searchParams);
-  const stories = orErrorPage(() => listBacklog(db, user, project.id, filters));
+  const { closed, wontDo: _wontDo, ...filters } = Object.fromEntries(new URL(request.url).searchParams);
+  const showClosed = closed === "yes";
+  // Every story for the sections' points; the filtered ones for the rows. Won't-do stories come
+  // back (with no points) only with the accepted / won't-do filter.
+  const all = orErrorPage(() => [...listBacklog(db, user, project.id), ...(showClosed ? listBacklog(db, user, project.id, { wontDo: "yes" }) : [])]);
+  const filtered = Object.values(filters).some((v) => v !== "");
+  const shown = !filtered
+    ? all
+    : orErrorPage(() => [...listBacklog(db, user, project.id, filters), ...(showClosed ? listBacklog(db, user, project.id, { ...filters, wontDo: "yes" }) : [])]);
+  const allSprints = listSprints(db, project.id);
+  const ranked = [...shown].sort((a, b) => a.rank - b.rank || a.id - b.id).map((s) => ({ ...s, ready: isReady(s) }));
   return json({
     project,
-    stories: stories.map((s) => ({ ...s, ready: isReady(s) })),
+    sections: groupBacklog({ sprints: allSprints, all, shown: ranked, showClosed }),
     features: listFeatures(db, project.id),
     members: listMembers(db, project.id).map((m) => ({ id: m.userId, name: m.name })),
-    sprints: listSprints(db, project.id).filter((s) => s.state !== "closed"),
-    sprintNames: Object.fromEntries(listSprints(db, project.id).map((s) => [s.id, `Sprint ${s.number}`])),
+    sprints: allSprints.filter((s) => s.state !== "closed").map((s) => ({ id: s.id, number: s.number })),
+    sprintNames: Object.fromEntries(allSprints.map((s) => [s.id, `Sprint ${s.number}`])),
     can: {
       create: projectCan(user.role, role, "stories.create"),
       order: projectCan(user.role, role, "backlog.order"),
       edit: projectCan(user.role, role, "stories.editContent"),
+      feature: projectCan(user.role, role, "stories.manage"),
     },
   });
 }
+
+const optionalId = (value: FormDataEntryValue | null) => (value ? Number(value) : null);
+const keysOf = (list: { key: string | null }[]) => (list.length > 3 ? `${list.slice(0, 3).map((s) => s.key).join(", ")} and ${list.length - 3} more` : list.map((s) => s.key).join(", "));
+const storiesWord = (n: number) => (n === 1 ? "1 story" : `${n} stories`);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -48,27 +62,59 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const id = Number(params.id);
   const back = `/projects/${id}/backlog${new URL(request.url).search}`;
+  const sprintNumber = (sprintId: number) => listSprints(db, id).find((s) => s.id === sprintId)?.number ?? "";
+  const where = (story: { sprintId: number | null }) => (story.sprintId ? `Sprint ${sprintNumber(story.sprintId)}` : "the backlog");
   try {
     const storyId = Number(form.get("storyId"));
     switch (form.get("intent")) {
       case "add": {
-        const story = createStory(db, user, id, fromForm(NewStorySchema, { title: form.get("title"), type: form.get("type") ?? "story", points: form.get("points") || null }));
+        const featureId = form.get("featureId") ? Number(form.get("featureId")) : null;
+        const story = createStory(db, user, id, { ...fromForm(NewStorySchema, { title: form.get("title"), type: form.get("type") ?? "story", points: form.get("points") || null }), ...(featureId ? { featureId } : {}) });
         return redirectWithFlash(back, `${story.key} “${story.title}” added at the bottom of the backlog.`);
       }
       case "move": {
         const move = String(form.get("move"));
         if (move !== "up" && move !== "down" && move !== "top") throw new Response("Unknown move", { status: 400 });
-        const story = moveStory(db, user, storyId, move);
-        return redirectWithFlash(`${back}#story-${story.id}`, `Moved ${story.key} “${story.title}” to position ${backlogPosition(db, story)}.`);
+        // The planning view shows a section per sprint: a move is among the stories of its section.
+        const story = moveStory(db, user, storyId, move, { withinSection: true });
+        return redirectWithFlash(`${back}#story-${story.id}`, `Moved ${story.key} “${story.title}” to position ${sectionPosition(db, story)} in ${where(story)}.`);
       }
       case "place": {
-        const story = placeStory(db, user, storyId, form.get("afterId") ? Number(form.get("afterId")) : null);
-        return redirectWithFlash(`${back}#story-${story.id}`, `Moved ${story.key} “${story.title}” to position ${backlogPosition(db, story)}.`);
+        // Dropped into a section: planned there (sprintId "" is the backlog) and placed after afterId.
+        const sprintId = form.has("sprintId") ? optionalId(form.get("sprintId")) : undefined;
+        const story = placeStory(db, user, storyId, optionalId(form.get("afterId")), sprintId);
+        return redirectWithFlash(`${back}#story-${story.id}`, `Moved ${story.key} “${story.title}” to position ${sectionPosition(db, story)} in ${where(story)}.`);
       }
       case "plan": {
-        const sprintId = form.get("sprintId") ? Number(form.get("sprintId")) : null;
+        const sprintId = optionalId(form.get("sprintId"));
         const story = updateStory(db, user, storyId, { sprintId });
         return redirectWithFlash(`${back}#story-${story.id}`, sprintId ? `${story.key} “${story.title}” planned into the sprint.` : `${story.key} “${story.title}” back in the backlog.`);
+      }
+      case "bulk-plan":
+      case "bulk-feature":
+      case "bulk-points": {
+        const intent = form.get("intent");
+        const storyIds = form.getAll("storyIds").map(Number);
+        const change =
+          intent === "bulk-plan"
+            ? { sprintId: optionalId(form.get("bulkSprintId")) }
+            : intent === "bulk-feature"
+              ? { featureId: optionalId(form.get("bulkFeatureId")) }
+              : { points: form.get("bulkPoints") === "" || form.get("bulkPoints") === null ? null : Number(form.get("bulkPoints")) };
+        const changed = bulkUpdateStories(db, user, id, { storyIds, change });
+        const what =
+          "sprintId" in change
+            ? change.sprintId
+              ? `planned into Sprint ${sprintNumber(change.sprintId)}`
+              : "back in the backlog"
+            : "featureId" in change
+              ? change.featureId
+                ? `now in the feature “${listFeatures(db, id).find((f) => f.id === change.featureId)?.name ?? ""}”`
+                : "in no feature"
+              : change.points === null
+                ? "unestimated"
+                : `estimated at ${change.points} ${change.points === 1 ? "point" : "points"}`;
+        return redirectWithFlash(back, `${storiesWord(changed.length)} ${what}: ${keysOf(changed)}.`);
       }
       case "groom": {
         const story = updateStory(
@@ -93,26 +139,71 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["sections"][number]["stories"][number];
+
+/** The sections as they will be once the drop in flight lands: the story moved, the points with it. */
+function withDrop(sections: BacklogSection<Row>[], data: FormData | undefined): BacklogSection<Row>[] {
+  if (!data || data.get("intent") !== "place" || !data.has("sprintId")) return sections;
+  const storyId = Number(data.get("storyId"));
+  const sprintId = data.get("sprintId") ? Number(data.get("sprintId")) : null;
+  const afterId = data.get("afterId") ? Number(data.get("afterId")) : null;
+  const story = sections.flatMap((s) => s.stories).find((s) => s.id === storyId);
+  if (!story) return sections;
+  return sections.map((section) => {
+    const stories = section.stories.filter((s) => s.id !== storyId);
+    let points = section.points - (stories.length < section.stories.length ? story.points ?? 0 : 0);
+    if (section.kind !== "closed" && section.sprintId === sprintId) {
+      const at = afterId === null ? 0 : stories.findIndex((s) => s.id === afterId) + 1;
+      stories.splice(at, 0, { ...story, sprintId });
+      points += story.points ?? 0;
+    }
+    return { ...section, stories, points };
+  });
+}
+
 export default function Backlog() {
-  const { project, stories, features, members, sprints, sprintNames, can } = useLoaderData<typeof loader>();
+  const { project, sections: loaded, features, members, sprints, sprintNames, can } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const [params] = useSearchParams();
   const adding = errors?.values.intent === "add";
-  // Drag and drop, once JavaScript runs; the arrow buttons stay for keyboards and no-JS.
+  const bulkError = typeof errors?.values.intent === "string" && errors.values.intent.startsWith("bulk-");
+  // Drag and drop, once JavaScript runs; the arrow buttons and the sprint select stay for keyboards and no-JS.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const drop = useFetcher();
+  const drop = useFetcher<typeof action>();
+  const sections = useMemo(() => withDrop(loaded as BacklogSection<Row>[], drop.state !== "idle" ? drop.formData : undefined), [loaded, drop.state, drop.formData]);
+  const refusal = drop.state === "idle" && drop.data && "errors" in drop.data ? drop.data.errors.message : "";
   const [dragged, setDragged] = useState<number | null>(null);
-  const [over, setOver] = useState<number | null>(null);
-  const onDrop = (targetIndex: number) => {
-    const from = stories.findIndex((s) => s.id === dragged);
+  const [over, setOver] = useState<string | null>(null);
+  // A bulk change that went through leaves no box ticked (the boxes sit outside its form).
+  const navigation = useNavigation();
+  const [bulkSent, setBulkSent] = useState(false);
+  useEffect(() => {
+    if (navigation.state !== "idle" && String(navigation.formData?.get("intent") ?? "").startsWith("bulk-")) setBulkSent(true);
+    if (navigation.state === "idle" && bulkSent) {
+      setBulkSent(false);
+      if (!errors) document.querySelectorAll<HTMLInputElement>('input[form="bulk"][type="checkbox"]').forEach((box) => (box.checked = false));
+    }
+  }, [navigation.state, navigation.formData, bulkSent, errors]);
+  const total = sections.reduce((n, s) => n + s.stories.length, 0);
+  const canBulk = can.order || can.edit;
+
+  const onDrop = (section: BacklogSection<Row>, targetIndex: number | null) => {
     setOver(null);
-    if (dragged === null || from === targetIndex || from < 0) return;
-    // Dropped on a row: take its place, moving it down when coming from above.
-    const afterId = from < targetIndex ? stories[targetIndex].id : targetIndex > 0 ? stories[targetIndex - 1].id : null;
-    drop.submit({ intent: "place", storyId: String(dragged), afterId: afterId === null ? "" : String(afterId) }, { method: "post" });
+    if (dragged === null || section.kind === "closed") return;
+    const list = section.stories;
+    const from = list.findIndex((s) => s.id === dragged);
     setDragged(null);
+    if (targetIndex !== null && from === targetIndex) return;
+    const others = list.filter((s) => s.id !== dragged);
+    let afterId: number | null;
+    if (targetIndex === null) afterId = others.at(-1)?.id ?? null;
+    // Dropped on a row: take its place, moving it down when coming from above in the same section.
+    else if (from >= 0 && from < targetIndex) afterId = list[targetIndex].id;
+    else afterId = targetIndex > 0 ? list[targetIndex - 1].id : null;
+    drop.submit({ intent: "place", storyId: String(dragged), afterId: afterId === null ? "" : String(afterId), sprintId: section.sprintId === null ? "" : String(section.sprintId) }, { method: "post" });
   };
+
   return (
     <>
       <ProjectNav projectId={project.id} current="backlog" />
@@ -130,9 +221,9 @@ export default function Backlog() {
             </div>
           </>
         }>
-        <p>One ranked list. Ready means estimated with at least one acceptance criterion.</p>
+        <p>The active sprint, the planned sprints, then the unplanned backlog, each in rank order. Ready means estimated with at least one acceptance criterion.</p>
       </PageHeader>
-      {!adding ? <FormMessage message={errors?.message} /> : null}
+      {!adding && !bulkError ? <FormMessage message={errors?.message} /> : null}
 
       {can.create ? (
         <section className="card" aria-labelledby="add-title">
@@ -148,7 +239,7 @@ export default function Backlog() {
             </div>
             <div className="field" style={{ maxWidth: "8rem" }}>
               <label htmlFor="quick-type">Type</label>
-              <select id="quick-type" name="type" defaultValue="story">
+              <select id="quick-type" name="type" defaultValue={adding ? String(errors?.values.type ?? "story") : "story"}>
                 {STORY_TYPES.map((t) => (
                   <option key={t}>{t}</option>
                 ))}
@@ -156,13 +247,27 @@ export default function Backlog() {
             </div>
             <div className="field" style={{ maxWidth: "7rem" }}>
               <label htmlFor="quick-points">Points</label>
-              <select id="quick-points" name="points" defaultValue="">
+              <select id="quick-points" name="points" defaultValue={adding ? String(errors?.values.points ?? "") : ""}>
                 <option value="">?</option>
                 {POINTS.map((p) => (
                   <option key={p}>{p}</option>
                 ))}
               </select>
             </div>
+            {can.feature && features.length ? (
+              <div className={adding && errors?.fields.featureId ? "field field--error" : "field"} style={{ maxWidth: "14rem" }}>
+                <label htmlFor="quick-feature">Feature</label>
+                <select id="quick-feature" name="featureId" defaultValue={adding ? String(errors?.values.featureId ?? "") : ""}>
+                  <option value="">No feature</option>
+                  {features.map((f) => (
+                    <option key={f.id} value={f.id}>
+                      {f.name}
+                    </option>
+                  ))}
+                </select>
+                {adding && errors?.fields.featureId ? <p className="field__error">{errors.fields.featureId}</p> : null}
+              </div>
+            ) : null}
             <button type="submit" className="button">
               Add
             </button>
@@ -175,6 +280,10 @@ export default function Backlog() {
           Stories
         </h2>
         <Form method="get" className="filters" aria-label="Filter the backlog">
+          <div className="field">
+            <label htmlFor="f-q">Search the backlog</label>
+            <input id="f-q" name="q" type="search" placeholder="Key or title" defaultValue={params.get("q") ?? ""} />
+          </div>
           <div className="field">
             <label htmlFor="f-feature">Feature</label>
             <select id="f-feature" name="feature" defaultValue={params.get("feature") ?? ""}>
@@ -217,166 +326,275 @@ export default function Backlog() {
               <option value="none">Not in a sprint</option>
             </select>
           </div>
+          <div className="field field--check">
+            <input id="f-closed" name="closed" type="checkbox" value="yes" defaultChecked={params.get("closed") === "yes"} />
+            <label htmlFor="f-closed">Show accepted and won’t-do</label>
+          </div>
           <button type="submit" className="button button--quiet">
             Filter
           </button>
         </Form>
-        {stories.length === 0 ? (
-          <div className="empty-state">
-            <h2>No stories here</h2>
-            <p>{can.create ? "Add the first one above; grooming gives it points and acceptance criteria." : "The team adds stories during kickoff and grooming."}</p>
-          </div>
-        ) : (
-          <ol style={{ listStyle: "none", padding: 0, margin: 0 }}>
-            {stories.map((s, index) => (
-              <li
-                key={s.id}
-                id={`story-${s.id}`}
-                className={`backlog-row${over === index ? " backlog-row--over" : ""}`}
-                data-testid={`story-${s.id}`}
-                draggable={hydrated && can.order}
-                onDragStart={(e) => {
-                  setDragged(s.id);
-                  e.dataTransfer.effectAllowed = "move";
-                }}
-                onDragOver={(e) => {
-                  if (dragged === null) return;
-                  e.preventDefault();
-                  setOver(index);
-                }}
-                onDragLeave={() => setOver((o) => (o === index ? null : o))}
-                onDrop={(e) => {
-                  e.preventDefault();
-                  onDrop(index);
-                }}
-              >
-                {can.order ? (
-                  <PostForm className="move-buttons" aria-label={`Move ${s.title}`}>
-                    <input type="hidden" name="intent" value="move" />
-                    <input type="hidden" name="storyId" value={s.id} />
-                    <button type="submit" name="move" value="top" className="button button--quiet" aria-label={`Move ${s.title} to the top`} disabled={index === 0}>
-                      ⤒
-                    </button>
-                    <button type="submit" name="move" value="up" className="button button--quiet" aria-label={`Move ${s.title} up`} disabled={index === 0}>
-                      ↑
-                    </button>
-                    <button type="submit" name="move" value="down" className="button button--quiet" aria-label={`Move ${s.title} down`} disabled={index === stories.length - 1}>
-                      ↓
-                    </button>
-                  </PostForm>
-                ) : (
-                  <span className="muted mono">{index + 1}</span>
-                )}
-                <div>
-                  <span className="story-key">{s.key}</span>{" "}
-                  <strong>
-                    <Link to={`/stories/${s.id}`} className="story-link">
-                      {s.title}
-                    </Link>
-                  </strong>
-                  <div className="story-card__meta">
-                    <span className="points">
-                      {s.points === null ? (
-                        <>
-                          <span aria-hidden="true">?</span>
-                          <span className="visually-hidden">Unestimated</span>
-                        </>
+
+        {canBulk && total > 0 ? (
+          <PostForm id="bulk" className="form form--inline bulk-bar" aria-label="Change the ticked stories">
+            <p className="muted" style={{ flexBasis: "100%", margin: 0 }}>
+              Tick stories below, then:
+            </p>
+            {can.order ? (
+              <>
+                <div className="field">
+                  <label htmlFor="bulk-sprint">Plan into</label>
+                  <select id="bulk-sprint" name="bulkSprintId" defaultValue="">
+                    <option value="">Backlog</option>
+                    {sprints.map((sp) => (
+                      <option key={sp.id} value={sp.id}>
+                        Sprint {sp.number}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button type="submit" name="intent" value="bulk-plan" className="button button--quiet">
+                  Plan the ticked stories
+                </button>
+                <div className="field">
+                  <label htmlFor="bulk-feature">Feature</label>
+                  <select id="bulk-feature" name="bulkFeatureId" defaultValue="">
+                    <option value="">No feature</option>
+                    {features.map((f) => (
+                      <option key={f.id} value={f.id}>
+                        {f.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button type="submit" name="intent" value="bulk-feature" className="button button--quiet">
+                  Set their feature
+                </button>
+              </>
+            ) : null}
+            {can.edit ? (
+              <>
+                <div className="field">
+                  <label htmlFor="bulk-points">Points</label>
+                  <select id="bulk-points" name="bulkPoints" defaultValue="">
+                    <option value="">?</option>
+                    {POINTS.map((p) => (
+                      <option key={p}>{p}</option>
+                    ))}
+                  </select>
+                </div>
+                <button type="submit" name="intent" value="bulk-points" className="button button--quiet">
+                  Set their points
+                </button>
+              </>
+            ) : null}
+            {bulkError && errors ? (
+              <p className="field__error" role="alert" style={{ flexBasis: "100%" }}>
+                {errors.message}
+              </p>
+            ) : null}
+          </PostForm>
+        ) : null}
+        <p aria-live="assertive" className="field__error" data-testid="drop-message">
+          {refusal ? `Not moved: ${refusal}` : ""}
+        </p>
+
+        {sections.map((section) => {
+          const sectionKey = section.sprintId === null ? section.kind : `sprint-${section.sprintId}`;
+          const headingId = `section-${sectionKey}`;
+          return (
+            <section
+              key={sectionKey}
+              className={`backlog-section${over === sectionKey ? " backlog-section--over" : ""}`}
+              aria-labelledby={headingId}
+              data-testid={headingId}
+              onDragOver={(e) => {
+                if (dragged === null || section.kind === "closed") return;
+                e.preventDefault();
+                setOver(sectionKey);
+              }}
+              onDrop={(e) => {
+                e.preventDefault();
+                onDrop(section, null);
+              }}
+            >
+              <header className="backlog-section__header">
+                <h3 id={headingId}>
+                  {section.title}
+                  {section.kind === "active" ? <span className="badge badge--active">Active</span> : null}
+                </h3>
+                <p className="muted" data-testid={`${headingId}-points`}>
+                  {section.kind === "closed" ? `${section.stories.length} accepted` : pointsAgainstCapacity(section.points, section.capacity)}
+                  {section.hidden ? ` · ${section.hidden} not shown` : ""}
+                </p>
+              </header>
+              {section.stories.length === 0 ? (
+                <p className="muted backlog-section__empty">{section.kind === "backlog" ? (can.create ? "No stories here. Add one above; grooming gives it points and acceptance criteria." : "No stories here.") : "No stories here yet."}</p>
+              ) : (
+                <ol className="backlog-list">
+                  {section.stories.map((s, index) => (
+                    <li
+                      key={s.id}
+                      id={`story-${s.id}`}
+                      className={`backlog-row${over === `${sectionKey}:${index}` ? " backlog-row--over" : ""}`}
+                      data-testid={`story-${s.id}`}
+                      draggable={hydrated && can.order}
+                      onDragStart={(e) => {
+                        setDragged(s.id);
+                        e.dataTransfer.effectAllowed = "move";
+                        e.dataTransfer.setData("text/plain", s.key ?? "");
+                      }}
+                      onDragOver={(e) => {
+                        if (dragged === null || section.kind === "closed") return;
+                        e.preventDefault();
+                        e.stopPropagation();
+                        setOver(`${sectionKey}:${index}`);
+                      }}
+                      onDragLeave={() => setOver((o) => (o === `${sectionKey}:${index}` ? null : o))}
+                      onDrop={(e) => {
+                        e.preventDefault();
+                        e.stopPropagation();
+                        onDrop(section, index);
+                      }}
+                    >
+                      {canBulk ? (
+                        <span className="backlog-row__tick">
+                          <input type="checkbox" form="bulk" name="storyIds" value={s.id} id={`tick-${s.id}`} />
+                          <label htmlFor={`tick-${s.id}`} className="visually-hidden">
+                            Tick {s.key}
+                          </label>
+                        </span>
+                      ) : null}
+                      {can.order && section.kind !== "closed" ? (
+                        <PostForm className="move-buttons" aria-label={`Move ${s.title}`}>
+                          <input type="hidden" name="intent" value="move" />
+                          <input type="hidden" name="storyId" value={s.id} />
+                          <button type="submit" name="move" value="top" className="button button--quiet" aria-label={`Move ${s.title} to the top`} disabled={index === 0}>
+                            ⤒
+                          </button>
+                          <button type="submit" name="move" value="up" className="button button--quiet" aria-label={`Move ${s.title} up`} disabled={index === 0}>
+                            ↑
+                          </button>
+                          <button type="submit" name="move" value="down" className="button button--quiet" aria-label={`Move ${s.title} down`} disabled={index === section.stories.length - 1}>
+                            ↓
+                          </button>
+                        </PostForm>
                       ) : (
-                        <>
-                          {s.points}
-                          <span className="visually-hidden"> points</span>
-                        </>
+                        <span className="muted mono">{index + 1}</span>
                       )}
-                    </span>
-                    <span>{s.type}</span>
-                    <span className={`status status--${s.status === "accepted" ? "delivered" : s.status === "done" ? "accepted" : s.status === "in_progress" ? "in_development" : "community_review"}`}>{s.status.replace("_", " ")}</span>
-                    {s.ready ? <span className="badge badge--active">Ready</span> : null}
-                    {s.sprintId ? <span>{sprintNames[s.sprintId]}</span> : null}
-                    {s.featureId ? <Link to={`/features/${s.featureId}`}>{features.find((f) => f.id === s.featureId)?.name}</Link> : null}
-                    {s.assigneeId ? <span>{members.find((m) => m.id === s.assigneeId)?.name ?? "A former member"}</span> : null}
-                  </div>
-                  {can.edit ? (
-                    <details>
-                      <summary className="muted">Groom</summary>
-                      <PostForm className="form" style={{ maxWidth: "36rem", marginTop: "0.5rem" }}>
-                        <input type="hidden" name="intent" value="groom" />
-                        <input type="hidden" name="storyId" value={s.id} />
-                        <div className="field">
-                          <label htmlFor={`desc-${s.id}`}>Description</label>
-                          <textarea id={`desc-${s.id}`} name="description" defaultValue={s.description} style={{ minHeight: "3rem" }} />
+                      <div>
+                        <span className="story-key">{s.key}</span>{" "}
+                        <strong>
+                          <Link to={`/stories/${s.id}`} className="story-link">
+                            {s.title}
+                          </Link>
+                        </strong>
+                        <div className="story-card__meta">
+                          <span className="points">
+                            {s.points === null ? (
+                              <>
+                                <span aria-hidden="true">?</span>
+                                <span className="visually-hidden">Unestimated</span>
+                              </>
+                            ) : (
+                              <>
+                                {s.points}
+                                <span className="visually-hidden"> points</span>
+                              </>
+                            )}
+                          </span>
+                          <span>{s.type}</span>
+                          <span className={`status status--${s.status === "accepted" ? "delivered" : s.status === "done" ? "accepted" : s.status === "in_progress" ? "in_development" : "community_review"}`}>{s.wontDoAt ? "won't do" : s.status.replace("_", " ")}</span>
+                          {s.ready ? <span className="badge badge--active">Ready</span> : null}
+                          {section.kind === "closed" && s.sprintId ? <span>{sprintNames[s.sprintId]}</span> : null}
+                          {s.featureId ? <Link to={`/features/${s.featureId}`}>{features.find((f) => f.id === s.featureId)?.name}</Link> : null}
+                          {s.assigneeId ? <span>{members.find((m) => m.id === s.assigneeId)?.name ?? "A former member"}</span> : null}
                         </div>
-                        <div className="field">
-                          <label htmlFor={`ac-${s.id}`}>Acceptance criteria (one per line)</label>
-                          <textarea id={`ac-${s.id}`} name="acceptanceCriteria" defaultValue={s.acceptanceCriteria.join("\n")} style={{ minHeight: "4rem" }} />
-                        </div>
-                        <div className="field" style={{ maxWidth: "8rem" }}>
-                          <label htmlFor={`pts-${s.id}`}>Points</label>
-                          <select id={`pts-${s.id}`} name="points" defaultValue={s.points ?? ""}>
-                            <option value="">?</option>
-                            {POINTS.map((p) => (
-                              <option key={p}>{p}</option>
-                            ))}
-                          </select>
-                        </div>
-                        <div className="field">
-                          <label htmlFor={`assignee-${s.id}`}>Assignee</label>
-                          <select id={`assignee-${s.id}`} name="assigneeId" defaultValue={s.assigneeId ?? ""}>
-                            <option value="">Nobody yet</option>
-                            {members.map((m) => (
-                              <option key={m.id} value={m.id}>
-                                {m.name}
+                        {can.edit ? (
+                          <details>
+                            <summary className="muted">Groom</summary>
+                            <PostForm className="form" style={{ maxWidth: "36rem", marginTop: "0.5rem" }}>
+                              <input type="hidden" name="intent" value="groom" />
+                              <input type="hidden" name="storyId" value={s.id} />
+                              <div className="field">
+                                <label htmlFor={`desc-${s.id}`}>Description</label>
+                                <textarea id={`desc-${s.id}`} name="description" defaultValue={s.description} style={{ minHeight: "3rem" }} />
+                              </div>
+                              <div className="field">
+                                <label htmlFor={`ac-${s.id}`}>Acceptance criteria (one per line)</label>
+                                <textarea id={`ac-${s.id}`} name="acceptanceCriteria" defaultValue={s.acceptanceCriteria.join("\n")} style={{ minHeight: "4rem" }} />
+                              </div>
+                              <div className="field" style={{ maxWidth: "8rem" }}>
+                                <label htmlFor={`pts-${s.id}`}>Points</label>
+                                <select id={`pts-${s.id}`} name="points" defaultValue={s.points ?? ""}>
+                                  <option value="">?</option>
+                                  {POINTS.map((p) => (
+                                    <option key={p}>{p}</option>
+                                  ))}
+                                </select>
+                              </div>
+                              <div className="field">
+                                <label htmlFor={`assignee-${s.id}`}>Assignee</label>
+                                <select id={`assignee-${s.id}`} name="assigneeId" defaultValue={s.assigneeId ?? ""}>
+                                  <option value="">Nobody yet</option>
+                                  {members.map((m) => (
+                                    <option key={m.id} value={m.id}>
+                                      {m.name}
+                                    </option>
+                                  ))}
+                                </select>
+                              </div>
+                              {can.order ? (
+                                <div className="field">
+                                  <label htmlFor={`feature-${s.id}`}>Feature</label>
+                                  <select id={`feature-${s.id}`} name="featureId" defaultValue={s.featureId ?? ""}>
+                                    <option value="">No feature</option>
+                                    {features.map((f) => (
+                                      <option key={f.id} value={f.id}>
+                                        {f.name}
+                                      </option>
+                                    ))}
+                                  </select>
+                                </div>
+                              ) : null}
+                              <div>
+                                <button type="submit" className="button button--quiet">
+                                  Save
+                                </button>
+                              </div>
+                            </PostForm>
+                          </details>
+                        ) : null}
+                      </div>
+                      {can.order && s.status !== "accepted" && !s.wontDoAt ? (
+                        <PostForm className="row-actions">
+                          <input type="hidden" name="intent" value="plan" />
+                          <input type="hidden" name="storyId" value={s.id} />
+                          <label className="visually-hidden" htmlFor={`plan-${s.id}`}>
+                            Sprint for {s.title}
+                          </label>
+                          <select id={`plan-${s.id}`} name="sprintId" defaultValue={s.sprintId ?? ""}>
+                            <option value="">Backlog</option>
+                            {sprints.map((sp) => (
+                              <option key={sp.id} value={sp.id}>
+                                Sprint {sp.number}
                               </option>
                             ))}
                           </select>
-                        </div>
-                        {can.order ? (
-                          <div className="field">
-                            <label htmlFor={`feature-${s.id}`}>Feature</label>
-                            <select id={`feature-${s.id}`} name="featureId" defaultValue={s.featureId ?? ""}>
-                              <option value="">No feature</option>
-                              {features.map((f) => (
-                                <option key={f.id} value={f.id}>
-                                  {f.name}
-                                </option>
-                              ))}
-                            </select>
-                          </div>
-                        ) : null}
-                        <div>
-                          <button type="submit" className="button button--quiet">
-                            Save
+                          <button type="submit" className="button button--quiet" aria-label={`Plan ${s.title}`}>
+                            Plan
                           </button>
-                        </div>
-                      </PostForm>
-                    </details>
-                  ) : null}
-                </div>
-                {can.order && s.status !== "accepted" ? (
-                  <PostForm className="row-actions">
-                    <input type="hidden" name="intent" value="plan" />
-                    <input type="hidden" name="storyId" value={s.id} />
-                    <label className="visually-hidden" htmlFor={`plan-${s.id}`}>
-                      Sprint for {s.title}
-                    </label>
-                    <select id={`plan-${s.id}`} name="sprintId" defaultValue={s.sprintId ?? ""}>
-                      <option value="">Backlog</option>
-                      {sprints.map((sp) => (
-                        <option key={sp.id} value={sp.id}>
-                          Sprint {sp.number}
-                        </option>
-                      ))}
-                    </select>
-                    <button type="submit" className="button button--quiet" aria-label={`Plan ${s.title}`}>
-                      Plan
-                    </button>
-                  </PostForm>
-                ) : (
-                  <span />
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
+                        </PostForm>
+                      ) : (
+                        <span />
+                      )}
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
+          );
+        })}
       </section>
     </>
   );
