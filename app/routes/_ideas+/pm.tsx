@@ -143,7 +143,7 @@ export default function PmBoard() {
           <p className="muted">No open idea in these categories.</p>
         ) : (
           <div className="table-wrap">
-            <table className="responsive-table">
+            <table className="responsive-table pm-board-table">
               <thead>
                 <tr>
                   {COLUMNS.map((c) => (
