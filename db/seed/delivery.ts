@@ -25,7 +25,7 @@ import { createDocument, saveRevision } from "../../app/delivery/docs.server";
 const day = (iso: string, n: number) => format(addDays(parseISO(iso), n), "yyyy-MM-dd");
 const at = (iso: string, hour: number, minute = 0) => new Date(`${iso}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00.000Z`);
 
-type SeedStory = { title: string; points: number | null; criteria: string[]; feature: number };
+type SeedStory = { title: string; points: number | null; criteria: string[]; feature: number; type?: "spike" | "defect" };
 
 const FEATURES = ["Inbound voice routing", "Web callback", "Post-call survey", "Agent workspace rollout", "Supervisor dashboards", "WFM integration"];
 
@@ -47,7 +47,7 @@ const STORIES: SeedStory[] = [
   { feature: 4, points: null, title: "As a site manager I want a daily summary by email", criteria: [] },
   { feature: 5, points: 5, title: "As a planner I want queue volumes exported to WFM every 15 minutes", criteria: ["export within 2 minutes of interval end"] },
   { feature: 5, points: 3, title: "As a planner I want agent states sent to WFM for adherence", criteria: ["states mapped to WFM activities"] },
-  { feature: 0, points: 2, title: "Spike: measure IVR prompt latency on the new platform", criteria: ["report with p95 latency"] },
+  { feature: 0, points: 2, type: "spike", title: "Spike: measure IVR prompt latency on the new platform", criteria: ["report with p95 latency"] },
   { feature: 1, points: 2, title: "As a caller I want an SMS confirming my callback slot", criteria: ["SMS within 1 minute"] },
   { feature: 2, points: 1, title: "As a quality lead I want the survey text editable without a release", criteria: ["text stored in configuration"] },
   { feature: 3, points: 3, title: "As an agent I want my softphone in the workspace", criteria: ["answer, hold, transfer from the workspace"] },
@@ -108,11 +108,18 @@ export async function seedDelivery(db: Db): Promise<void> {
   const created = at(day(kickoffStart, 2), 9);
   const featureIds = FEATURES.map((name) => createFeature(db, po, acme.id, { name }).id);
   const addStory = (s: SeedStory, when: Date) =>
-    createStory(db, po, acme.id, { title: s.title, points: s.points, acceptanceCriteria: s.criteria, featureId: featureIds[s.feature] }, when).id;
+    createStory(db, po, acme.id, { title: s.title, points: s.points, acceptanceCriteria: s.criteria, featureId: featureIds[s.feature], ...(s.type ? { type: s.type } : {}) }, when).id;
   // The last story arrives mid-delivery: scope growth against the baseline.
   const storyIds = STORIES.slice(0, -1).map((s) => addStory(s, created));
   const sprintList = generateSprints(db, sm, acme.id, { count: 6 });
-  updateSprint(db, sm, sprintList[0].id, { capacity: 20, goal: "Callers reach the right queue" });
+  // Each sprint's goal and capacity, set at its planning.
+  const PLANS = [
+    { capacity: 20, goal: "Callers reach the right queue" },
+    { capacity: 20, goal: "Callers hear their wait, and VIPs reach the priority queue" },
+    { capacity: 22, goal: "Callbacks keep the caller's place, and WFM gets the volumes" },
+    { capacity: 32, goal: "Agents see the caller's history before they answer" },
+  ];
+  PLANS.forEach((plan, k) => updateSprint(db, sm, sprintList[k].id, plan));
   const holidays = projectHolidays(db, acme);
   createGoLive(db, po, acme.id, { name: "Go-live 1: inbound voice and web callback", sprintId: sprintList[3].id, featureIds: [featureIds[0], featureIds[1], featureIds[2]] });
   createGoLive(db, po, acme.id, { name: "Go-live 2: agent workspace and supervisor dashboards", sprintId: sprintList[5].id, featureIds: [featureIds[3], featureIds[4], featureIds[5]] });
