@@ -34,6 +34,7 @@ const shots: { file: string; email?: string; path: string; width?: number }[] = 
   { file: "portfolio.png", email: "sm@example.com", path: "/projects" },
   { file: "sprint-board.png", email: "sm@example.com", path: "/sprints/4" },
   { file: "release-plan.png", email: "po@example.com", path: "/projects/1/release" },
+  { file: "backlog.png", email: "po@example.com", path: "/projects/1/backlog" },
   { file: "backlog-375.png", email: "po@example.com", path: "/projects/1/backlog", width: 375 },
   { file: "ceremonies.png", email: "sm@example.com", path: "/projects/1/ceremonies" },
   { file: "standup-375.png", email: "dev@example.com", path: "/sprints/4/standup", width: 375 },

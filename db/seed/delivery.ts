@@ -117,7 +117,7 @@ export async function seedDelivery(db: Db): Promise<void> {
     { capacity: 20, goal: "Callers reach the right queue" },
     { capacity: 20, goal: "Callers hear their wait, and VIPs reach the priority queue" },
     { capacity: 22, goal: "Callbacks keep the caller's place, and WFM gets the volumes" },
-    { capacity: 32, goal: "Agents see the caller's history before they answer" },
+    { capacity: 38, goal: "Agents see the caller's history before they answer" },
   ];
   PLANS.forEach((plan, k) => updateSprint(db, sm, sprintList[k].id, plan));
   const holidays = projectHolidays(db, acme);
