@@ -22,7 +22,8 @@ const dueOn = sql<string | null>`CASE WHEN ${ideas.status} = 'under_pm_review' T
 /** Each sortable column as one SQL expression: the URL only ever picks from this list. */
 const SORT_SQL: Record<BoardSort, SQL> = {
   due: dueOn,
-  key: sql`${ideas.key}`,
+  // PREFIX-I-N by prefix, then by N as a number (COANA-I-9 before COANA-I-10).
+  key: sql`substr(${ideas.key}, 1, instr(${ideas.key}, '-I-') - 1) || printf('%09d', CAST(substr(${ideas.key}, instr(${ideas.key}, '-I-') + 3) AS INTEGER))`,
   title: sql`${ideas.title} COLLATE NOCASE`,
   votes: sql`${ideas.votes}`,
   customerVotes: sql`${ideas.thresholdVotes}`,

@@ -86,6 +86,8 @@ describe("the PM board's rows", () => {
     const first = pmBoardPage(db, pm.id, { sort: "key" });
     expect(first).toMatchObject({ total: BOARD_PAGE + 3, page: 1, pages: 2, pageSize: BOARD_PAGE });
     expect(first.rows).toHaveLength(BOARD_PAGE);
+    // Keys sort by their number: …-I-9 before …-I-10.
+    expect(first.rows.map((r) => r.key)).toEqual(keys.slice(0, BOARD_PAGE));
     const second = pmBoardPage(db, pm.id, { sort: "key", page: "2" });
     expect(second.rows).toHaveLength(3);
     expect(new Set([...first.rows, ...second.rows].map((r) => r.key))).toEqual(new Set(keys));
