@@ -62,9 +62,11 @@ export function PostForm({ fetcher, onSubmit, children, ...props }: PostFormProp
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
-    // The answer is on screen but its effect has not run yet: what the person clicks now (a
-    // button the answer just brought, say) is a new submission, not a second click.
-    if (phase.current === "busy" && state === "idle") release();
+    // The answer is on screen but its effect has not run yet, or the page is still reloading its
+    // data after the answer: what the person clicks now (a button the answer just brought, which
+    // was never disabled) is a new submission, not a second click. Dropping it left a click on
+    // "Import 2 stories", right after the preview came, doing nothing.
+    if (phase.current === "busy" && (state === "idle" || (state === "loading" && answer !== undefined))) release();
     if (phase.current !== "idle") {
       event.preventDefault();
       return;
