@@ -89,14 +89,13 @@ export async function seedDelivery(db: Db): Promise<void> {
   const dev = byEmail("dev@example.com");
   const today = appToday();
 
-  // Acme Health: a product release in sprint 4 of 6. Sprint 4 started on the Monday before last.
+  // Acme Health: a customer engagement in sprint 4 of 6. Sprint 4 started on the Monday before last.
   const s4Start = format(startOfWeek(parseISO(day(today, -7)), { weekStartsOn: 1 }), "yyyy-MM-dd");
   const s1Start = day(s4Start, -63);
   const kickoffStart = day(s1Start, -21);
   const acme = createProject(db, sm, {
     name: "Acme Health — cloud contact center migration",
     customer: "Acme Health",
-    kind: "product_release",
     sowSignedOn: day(kickoffStart, -4),
     staffedOn: kickoffStart,
     kickoffWeeks: 3,
@@ -232,14 +231,6 @@ export async function seedDelivery(db: Db): Promise<void> {
   const config = createDocument(db, dev, acme.id, { kind: "configuration", title: "Queue and skill configuration", body: CONFIG[0] }, at(sprintDay(1, 2), 9));
   if (past.length) saveRevision(db, dev, config.id, { body: CONFIG[1], note: "Wallboard thresholds" }, at(past.at(-1)!, 12));
 
-  // Ideas meet delivery: two ideas are linked to Acme's product-release features. Marking go-live 2
-  // done delivers them and gives their votes back.
-  const pm = byEmail("pm@example.com");
-  const featureId = (name: string) => featureIds[FEATURES.indexOf(name)];
-  const ideaKey = (title: string) => db.select({ key: ideaTable.key }).from(ideaTable).where(eq(ideaTable.title, title)).get()!.key;
-  linkIdea(db, pm, ideaKey("Show the caller's previous interactions before answering"), { featureId: featureId("Agent workspace rollout") });
-  linkIdea(db, byEmail("pm2@example.com"), ideaKey("Service level by 15-minute interval in the queue report"), { featureId: featureId("Supervisor dashboards") });
-
   // Northwind Bank: signed last week, in its kickoff phase, backlog being built.
   const northwind = createProject(db, sm, {
     name: "Northwind Bank — chat and email channels",
@@ -259,4 +250,86 @@ export async function seedDelivery(db: Db): Promise<void> {
   ]) {
     createStory(db, po, northwind.id, { title });
   }
+
+  seedProductRelease(db, { sm, po, dev, pm: byEmail("pm@example.com"), pm2: byEmail("pm2@example.com") }, s4Start);
+}
+
+const RELEASE_FEATURES = ["Interaction history panel", "Interval reporting", "Desktop start-up"];
+
+const RELEASE_STORIES: SeedStory[] = [
+  { feature: 0, points: 5, title: "As an agent I want the caller's last five interactions shown while the call rings", criteria: ["channel, date, disposition and agent notes per interaction", "panel shown before the agent answers"] },
+  { feature: 0, points: 3, title: "As an agent I want to open a past interaction's transcript from the history panel", criteria: ["transcript opens beside the call controls"] },
+  { feature: 0, points: 3, title: "As an administrator I want to choose which interaction types the history panel shows", criteria: ["setting per tenant", "voice, chat and email on by default"] },
+  { feature: 0, points: 2, type: "spike", title: "Spike: history lookup latency on a tenant with 10 million interactions", criteria: ["report with p95 latency per channel"] },
+  { feature: 1, points: 5, title: "As a workforce planner I want service level per 15-minute interval in the queue report", criteria: ["offered, answered and service level per interval", "intervals line up with the WFM forecast"] },
+  { feature: 1, points: 3, title: "As a workforce planner I want the interval rows exported to CSV", criteria: ["same columns as the report"] },
+  { feature: 1, points: null, title: "As a supervisor I want interval figures in my site's time zone", criteria: [] },
+  { feature: 2, points: 3, title: "As an agent I want the desktop to be ready within 5 seconds of signing in", criteria: ["cold start p95 under 5 s on the reference laptop"] },
+  { feature: 2, points: 2, title: "As a release manager I want an upgrade check that lists settings blocking 9.3", criteria: ["check runs without downtime", "each finding links to its setting"] },
+];
+
+/**
+ * PureEngage 9.3: a product release, in its second sprint, whose features the Ideas Lab's ideas
+ * link to. The history panel is being built in the running sprint (its idea is In Development);
+ * interval reporting is planned for sprint 3 (its idea is Accepted).
+ */
+function seedProductRelease(db: Db, people: { sm: User; po: User; dev: User; pm: User; pm2: User }, s2Start: string) {
+  const { sm, po, dev, pm, pm2 } = people;
+  const today = appToday();
+  const s1Start = day(s2Start, -21);
+  const kickoffStart = day(s1Start, -21);
+  const release = createProject(db, sm, {
+    name: "PureEngage 9.3 — agent desktop and reporting release",
+    customer: "PureEngage product management",
+    kind: "product_release",
+    key: "PENG",
+    sowSignedOn: day(kickoffStart, -3),
+    staffedOn: kickoffStart,
+    kickoffWeeks: 3,
+    timeZone: "Europe/London",
+  });
+  addMember(db, sm, release.id, { userId: po.id, role: "product_owner" });
+  // In a product release the customer is internal: the product manager is its co-product owner.
+  addMember(db, sm, release.id, { userId: pm.id, role: "co_product_owner", side: "customer" });
+  addMember(db, sm, release.id, { userId: dev.id, role: "team" });
+  const created = at(day(kickoffStart, 3), 10);
+  const featureIds = RELEASE_FEATURES.map((name) => createFeature(db, po, release.id, { name }).id);
+  const storyIds = RELEASE_STORIES.map(
+    (s) => createStory(db, po, release.id, { title: s.title, points: s.points, acceptanceCriteria: s.criteria, featureId: featureIds[s.feature], ...(s.type ? { type: s.type } : {}) }, created).id,
+  );
+  const [s1, s2, s3, s4] = generateSprints(db, sm, release.id, { count: 4 });
+  updateSprint(db, sm, s1.id, { capacity: 12, goal: "Agents see history fast enough to use it" });
+  updateSprint(db, sm, s2.id, { capacity: 13, goal: "The history panel in agents' hands on the test tenant" });
+  const holidays = projectHolidays(db, release);
+  createGoLive(db, po, release.id, { name: "9.3 general availability", sprintId: s4.id, featureIds });
+  endKickoff(db, sm, release.id, { agreedBy: pm.id });
+
+  // Sprint 1: the spike and the start-up work accepted; the history panel carried over unfinished.
+  const s1Days = sprintWorkingDays(s1, holidays);
+  for (const i of [3, 7, 0]) updateStory(db, po, storyIds[i], { sprintId: s1.id }, at(day(s1.start, -3), 14));
+  startSprint(db, sm, s1.id, at(s1Days[0], 9));
+  for (const [i, n] of [[3, 2], [7, 6], [0, 9]] as const) updateStory(db, dev, storyIds[i], { status: "in_progress", assigneeId: dev.id }, at(s1Days[n], 10));
+  updateStory(db, dev, storyIds[3], { status: "done" }, at(s1Days[5], 16));
+  updateStory(db, dev, storyIds[7], { status: "done" }, at(s1Days[11], 16));
+  decideAtDemo(db, pm, s1.id, { storyId: storyIds[3], decision: "accept", comment: "p95 of 180 ms on the large tenant: the panel can load while the call rings." }, at(s1Days.at(-1)!, 14));
+  decideAtDemo(db, pm, s1.id, { storyId: storyIds[7], decision: "accept", comment: "Ready in 4.1 s on the reference laptop." }, at(s1Days.at(-1)!, 14, 10));
+  closeSprint(db, sm, s1.id, { unfinished: "next" }, at(s1Days.at(-1)!, 17));
+
+  // Sprint 2, running: the panel itself, its transcript link and the upgrade check.
+  const s2Days = sprintWorkingDays(s2, holidays);
+  for (const i of [1, 8]) updateStory(db, po, storyIds[i], { sprintId: s2.id }, at(day(s2.start, -3), 14));
+  startSprint(db, sm, s2.id, at(s2Days[0], 9));
+  const past = s2Days.filter((d) => d < today);
+  if (past.length) {
+    updateStory(db, dev, storyIds[8], { status: "in_progress", assigneeId: dev.id }, at(past[0], 11));
+    updateStory(db, dev, storyIds[8], { status: "done" }, at(past[Math.min(3, past.length - 1)], 15));
+  }
+  // Interval reporting is planned for sprint 3, once the panel ships to the test tenant.
+  for (const i of [4, 5]) updateStory(db, po, storyIds[i], { sprintId: s3.id }, at(past.at(-1) ?? s2Days[0], 11));
+
+  // Ideas meet delivery: the ideas behind this release link to its features. Marking the go-live
+  // done delivers them and gives their votes back.
+  const ideaKey = (title: string) => db.select({ key: ideaTable.key }).from(ideaTable).where(eq(ideaTable.title, title)).get()!.key;
+  linkIdea(db, pm, ideaKey("Show the caller's previous interactions before answering"), { featureId: featureIds[0] });
+  linkIdea(db, pm2, ideaKey("Service level by 15-minute interval in the queue report"), { featureId: featureIds[1] });
 }
