@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { requireUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { pageMeta } from "~/components/page-meta";
@@ -77,45 +78,62 @@ export default function Search() {
           </div>
         ) : null}
       </section>
-      {searched && stories.length ? (
-        <section className="card" aria-labelledby="stories-title">
-          <h2 id="stories-title">Stories</h2>
-          <ul className="idea-list" data-testid="search-stories">
-            {stories.map((s) => (
-              <li key={s.id} className="search-row">
-                <Link to={`/stories/${s.id}`} className="idea-row__title">
-                  {s.title}
-                </Link>
-                <div className="idea-row__meta">
-                  {s.key ? <span className="mono">{s.key}</span> : null}
-                  <span className="badge">{s.wontDo ? "Won't do" : STORY_STATUS_LABELS[s.status]}</span>
-                  <Link to={`/projects/${s.projectId}`}>{s.projectName}</Link>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {searched ? (
+        <ResultList
+          title="Stories"
+          testId="search-stories"
+          rows={stories.map((s) => ({
+            id: `story-${s.id}`,
+            href: `/stories/${s.id}`,
+            title: s.title,
+            key: s.key,
+            badge: <span className="badge">{s.wontDo ? "Won't do" : STORY_STATUS_LABELS[s.status]}</span>,
+            place: { href: `/projects/${s.projectId}`, name: s.projectName },
+          }))}
+        />
       ) : null}
-      {searched && ideas.length ? (
-        <section className="card" aria-labelledby="ideas-title">
-          <h2 id="ideas-title">Ideas</h2>
-          <ul className="idea-list" data-testid="search-ideas">
-            {ideas.map((idea) => (
-              <li key={idea.key} className="search-row">
-                <Link to={`/ideas/${idea.key}`} className="idea-row__title">
-                  {idea.title}
-                </Link>
-                <div className="idea-row__meta">
-                  <span className="mono">{idea.key}</span>
-                  <StatusBadge status={idea.status} />
-                  <Link to={`/portals/${idea.portal}`}>{idea.portalName}</Link>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {searched ? (
+        <ResultList
+          title="Ideas"
+          testId="search-ideas"
+          rows={ideas.map((idea) => ({
+            id: `idea-${idea.key}`,
+            href: `/ideas/${idea.key}`,
+            title: idea.title,
+            key: idea.key,
+            badge: <StatusBadge status={idea.status} />,
+            place: { href: `/portals/${idea.portal}`, name: idea.portalName },
+          }))}
+        />
       ) : null}
     </>
+  );
+}
+
+type ResultRow = { id: string; href: string; title: string; key: string | null; badge: ReactNode; place: { href: string; name: string } };
+
+/** One kind of result (stories or ideas): title, key, status and where it lives. Nothing when empty. */
+function ResultList({ title, testId, rows }: { title: string; testId: string; rows: ResultRow[] }) {
+  if (!rows.length) return null;
+  const headingId = `${testId}-title`;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      <ul className="idea-list" data-testid={testId}>
+        {rows.map((row) => (
+          <li key={row.id} className="search-row">
+            <Link to={row.href} className="idea-row__title">
+              {row.title}
+            </Link>
+            <div className="idea-row__meta">
+              {row.key ? <span className="mono">{row.key}</span> : null}
+              {row.badge}
+              <Link to={row.place.href}>{row.place.name}</Link>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -1,33 +1,9 @@
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { expect, test } from "@playwright/test";
 import { freePort, startServer } from "../support/ops";
 import { demoCopy, demoTest } from "../support/demo-copy";
+import { smtpSink } from "../support/smtp";
 
 /** A real SMTP server on loopback that keeps what it receives, parsed as a mail client would. */
-async function smtpSink() {
-  const mails: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          mails.push(mail);
-          callback();
-        },
-        (error) => callback(error),
-      );
-    },
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server.server, "listening");
-  return { mails, url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
 test("a forgotten password: the reset mail arrives over SMTP with an absolute link that opens, and the new password signs in", async ({ page }) => {
   test.setTimeout(90_000);
   const demo = demoCopy("mail");

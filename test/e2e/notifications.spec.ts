@@ -1,12 +1,9 @@
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { expect, test } from "../support/e2e";
 import { bearer, newIdea, newUser, tokenFor } from "../support/api";
 import { freePort, startServer } from "../support/ops";
 import { demoCopy } from "../support/demo-copy";
 import { openDatabase } from "../../db/client.server";
+import { smtpSink } from "../support/smtp";
 
 test("a status change and an official update reach a follower with what was said; opening one lands on its entry and marks it read", async ({ pageAs, request }) => {
   const author = await newUser(request);
@@ -70,27 +67,6 @@ test("each user chooses the digest and immediate official updates on the setting
 });
 
 /** A real SMTP server on loopback that keeps what it receives, parsed as a mail client would. */
-async function smtpSink() {
-  const mails: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          mails.push(mail);
-          callback();
-        },
-        (error) => callback(error),
-      );
-    },
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server.server, "listening");
-  return { mails, url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
 test("a digest arrives over SMTP with an unsubscribe link that, without signing in, asks first and then turns the digest off", async ({ browser }) => {
   test.setTimeout(90_000);
   const demo = demoCopy("unsubscribe");

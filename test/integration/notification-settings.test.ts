@@ -1,7 +1,4 @@
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
+import type { ParsedMail } from "mailparser";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "../../db/client.server";
@@ -23,6 +20,7 @@ import { freshDb } from "../support/db";
 import { makeIdea, makePortal, makeUser } from "../support/factories";
 import { refusal } from "../support/refusal";
 import { callPage, pageModule, type PageModule } from "../support/route-calls";
+import { smtpSink } from "../support/smtp";
 
 let db: Db;
 beforeAll(() => {
@@ -46,28 +44,6 @@ function at(iso: string) {
 }
 
 const digests = (userId: number) => db.select().from(outbox).where(and(eq(outbox.userId, userId), eq(outbox.kind, "digest"))).all();
-
-async function smtpSink() {
-  const mails: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          mails.push(mail);
-          callback();
-        },
-        (error) => callback(error),
-      );
-    },
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server.server, "listening");
-  const url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  return { mails, transport: smtpTransport(url), close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 /** A header as it was written (mailparser folds the List-* headers into an object of its own). */
 function header(mail: ParsedMail, name: string): string | undefined {
@@ -161,13 +137,13 @@ describe("digest settings, honoured by the outbox", () => {
     vi.useRealTimers();
     const sink = await smtpSink();
     try {
-      expect(await sendOutbox(db, sink.transport, { ...SEND, now: new Date("2026-12-07T00:05:00Z") })).toEqual({ sent: 1, failed: 0 });
+      expect(await sendOutbox(db, smtpTransport(sink.url), { ...SEND, now: new Date("2026-12-07T00:05:00Z") })).toEqual({ sent: 1, failed: 0 });
       const [mail] = sink.mails;
       expect(mail.subject).toBe("Your Sprintlab digest for the week of 2026-11-30");
       expect(mail.text).toContain("First of the week (https://sprintlab.example/ideas/A-1)");
       expect(mail.text).toContain("Last of the week (https://sprintlab.example/ideas/A-3)");
       expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
-      expect(await sendOutbox(db, sink.transport, { ...SEND, now: new Date("2026-12-08T00:05:00Z") })).toEqual({ sent: 0, failed: 0 });
+      expect(await sendOutbox(db, smtpTransport(sink.url), { ...SEND, now: new Date("2026-12-08T00:05:00Z") })).toEqual({ sent: 0, failed: 0 });
     } finally {
       await sink.close();
     }
@@ -214,7 +190,7 @@ describe("digest settings, honoured by the outbox", () => {
     expect(digests(other.id)[0].body).toContain("Accepted for the spring release");
     const sink = await smtpSink();
     try {
-      expect(await sendOutbox(db, sink.transport, SEND)).toEqual({ sent: 1, failed: 0 });
+      expect(await sendOutbox(db, smtpTransport(sink.url), SEND)).toEqual({ sent: 1, failed: 0 });
       const [mail] = sink.mails;
       expect(mail.subject).toBe(`Official update on ${key}: Wallboard tile for callbacks waiting`);
       expect(mail.text!.split("\n")[0]).toBe(`Portal ${slug}`);
@@ -243,7 +219,7 @@ describe("the unsubscribe link", () => {
     notify(db, [user.id], { text: "Your idea moved", link: "/ideas/A-1" });
     const sink = await smtpSink();
     try {
-      await sendOutbox(db, sink.transport, { ...SEND, unsubscribeSecret: sessionSecret(), now: new Date(Date.now() + 86_400_000) });
+      await sendOutbox(db, smtpTransport(sink.url), { ...SEND, unsubscribeSecret: sessionSecret(), now: new Date(Date.now() + 86_400_000) });
       return sink.mails[0];
     } finally {
       await sink.close();

@@ -1,6 +1,3 @@
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.server";
@@ -18,6 +15,7 @@ import { checkPasswordLink, forgotPassword } from "~/auth/access.server";
 import { simpleParser } from "mailparser";
 import { freshDb } from "../support/db";
 import { makeUser } from "../support/factories";
+import { smtpSink } from "../support/smtp";
 
 let db: Db;
 beforeEach(() => {
@@ -119,36 +117,15 @@ describe("delivery notifications name their project and open the exact thing", (
 });
 
 describe("sending the outbox through SMTP", () => {
-  let server: SMTPServer | null = null;
+  let sink: Awaited<ReturnType<typeof smtpSink>> | null = null;
   afterEach(async () => {
-    if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
-    server = null;
+    await sink?.close();
+    sink = null;
   });
 
   async function startSmtp(options: { rejectTo?: string } = {}) {
-    const received: { to: string[]; raw: string; source: string }[] = [];
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onRcptTo(address, _session, callback) {
-        if (options.rejectTo && address.address === options.rejectTo) return callback(new Error("Mailbox unavailable"));
-        callback();
-      },
-      onData(stream, session, callback) {
-        let raw = "";
-        stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-        stream.on("end", () => {
-          // Undo quoted-printable soft line breaks so long lines can be matched whole.
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: raw.replace(/=\r?\n/g, ""), source: raw });
-          callback();
-        });
-      },
-    });
-    server.listen(0, "127.0.0.1");
-    await once(server.server, "listening");
-    const { port } = server.server.address() as AddressInfo;
-    return { received, url: `smtp://127.0.0.1:${port}` };
+    sink = await smtpSink(options);
+    return sink;
   }
 
   it("sends links at once and yesterday's digests, marks them sent, and keeps today's digest for later", async () => {
