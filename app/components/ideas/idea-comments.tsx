@@ -153,26 +153,35 @@ function Revisions({ revisions, deleted }: { revisions: CommentRevision[]; delet
 }
 
 function EditForm({ c, errors }: { c: Comment; errors: FormErrors | undefined }) {
-  const id = `edit-${c.id}`;
+  return <CommentTextForm c={c} errors={errors} intent="edit" summary="Edit" label="Your comment" initial={c.body} submit="Save changes" />;
+}
+
+/**
+ * One text of a comment in a disclosure, for an edit or a reply: open again with the typed text
+ * and the reason next to it when the server refused it.
+ */
+function CommentTextForm(props: { c: Comment; errors: FormErrors | undefined; intent: "edit" | "reply"; summary: string; label: string; initial: string; submit: string; className?: string }) {
+  const { c, errors } = props;
+  const id = `${props.intent}-${c.id}`;
   return (
-    <details open={errors ? true : undefined}>
-      <summary>Edit</summary>
+    <details className={props.className} open={errors ? true : undefined}>
+      <summary>{props.summary}</summary>
       <PostForm className="form" style={{ maxWidth: "none" }} noValidate>
-        <input type="hidden" name="intent" value="edit" />
+        <input type="hidden" name="intent" value={props.intent} />
         <input type="hidden" name="commentId" value={c.id} />
         <div className={errors ? "field field--error" : "field"}>
-          <label htmlFor={id}>Your comment</label>
+          <label htmlFor={id}>{props.label}</label>
           <textarea
             id={id}
             name="body"
-            defaultValue={errors ? errors.values.body : c.body}
+            defaultValue={errors ? errors.values.body : props.initial}
             aria-invalid={errors ? true : undefined}
             aria-describedby={errors ? `${id}-error` : undefined}
           />
           {errors ? <FieldError id={`${id}-error`} message={errors.fields.body ?? errors.message} /> : null}
         </div>
         <button type="submit" className="button">
-          Save changes
+          {props.submit}
         </button>
       </PostForm>
     </details>
@@ -194,30 +203,6 @@ function DeleteForm({ c, errors }: { c: Comment; errors: FormErrors | undefined 
   );
 }
 
-function ReplyForm({ c, errors: all }: { c: Comment; errors: FormErrors | undefined }) {
-  const errors = errorsFor(all, "reply", c.id);
-  const id = `reply-${c.id}`;
-  return (
-    <details className="comment__reply" open={errors ? true : undefined}>
-      <summary>Reply</summary>
-      <PostForm className="form" style={{ maxWidth: "none" }} noValidate>
-        <input type="hidden" name="intent" value="reply" />
-        <input type="hidden" name="commentId" value={c.id} />
-        <div className={errors ? "field field--error" : "field"}>
-          <label htmlFor={id}>Reply to {c.author.name}</label>
-          <textarea
-            id={id}
-            name="body"
-            defaultValue={errors ? errors.values.body : ""}
-            aria-invalid={errors ? true : undefined}
-            aria-describedby={errors ? `${id}-error` : undefined}
-          />
-          {errors ? <FieldError id={`${id}-error`} message={errors.fields.body ?? errors.message} /> : null}
-        </div>
-        <button type="submit" className="button">
-          Post reply
-        </button>
-      </PostForm>
-    </details>
-  );
+function ReplyForm({ c, errors }: { c: Comment; errors: FormErrors | undefined }) {
+  return <CommentTextForm c={c} errors={errorsFor(errors, "reply", c.id)} intent="reply" className="comment__reply" summary="Reply" label={`Reply to ${c.author.name}`} initial="" submit="Post reply" />;
 }
