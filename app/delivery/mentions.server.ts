@@ -4,9 +4,9 @@ import { projectMembers, users } from "../../db/schema";
 import { notify } from "../notifications/notify.server";
 import { handleOf, mentionHandles } from "../lib/mentions";
 
-/** The members of a project a text mentions (by handle); others are not told. */
-export function mentionedMembers(db: DbOrTx, projectId: number, text: string): number[] {
-  const handles = new Set(mentionHandles(text));
+/** The members of a project a text mentions (by handle; only these handles when given); others are not told. */
+export function mentionedMembers(db: DbOrTx, projectId: number, text: string, only?: readonly string[]): number[] {
+  const handles = new Set(only ?? mentionHandles(text));
   if (!handles.size) return [];
   return db
     .select({ id: users.id, email: users.email })
@@ -18,9 +18,12 @@ export function mentionedMembers(db: DbOrTx, projectId: number, text: string): n
     .map((m) => m.id);
 }
 
-/** Tell each mentioned member (in the app and their digest), never the author. */
-export function notifyMentions(db: DbOrTx, projectId: number, text: string, about: { authorName: string; where: string; link: string }, authorId: number): void {
-  const ids = mentionedMembers(db, projectId, text);
+/**
+ * Tell each mentioned member (in the app and their digest), never the author. `only`: the
+ * handles to tell (an edit tells just the ones it adds: lib/mentions.ts newMentions).
+ */
+export function notifyMentions(db: DbOrTx, projectId: number, text: string, about: { authorName: string; where: string; link: string }, authorId: number, only?: readonly string[]): void {
+  const ids = mentionedMembers(db, projectId, text, only);
   if (!ids.length) return;
   const flat = text.replace(/\s+/g, " ").trim();
   const excerpt = flat.length > 120 ? `${flat.slice(0, 117)}…` : flat;

@@ -68,6 +68,11 @@ export function storyHistory(events: readonly StoredStoryEvent[], names: History
       lines.push({ at: e.at, by: e.by, what: e.to === "true" ? "closed it as won't do" : "restored it to the backlog", from: null, to: null });
       continue;
     }
+    if (e.kind === "attachment_removed") {
+      // The attachment's row stays out of sight; its removal is part of the story's record.
+      lines.push({ at: e.at, by: e.by, what: `removed the attachment “${e.from ?? "?"}”`, from: null, to: null });
+      continue;
+    }
     const field = FIELD[e.kind];
     if (!field) continue;
     lines.push({ at: e.at, by: e.by, what: `changed the ${field}`, from: shown(e.kind, e.from, names), to: shown(e.kind, e.to, names) });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { and, asc, eq, isNotNull, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.server";
-import { blockers, demoDecisions, groomingChanges, sprints, stories, storyAttachments, storyComments, storyEvents } from "../../db/schema";
+import { blockers, demoDecisions, groomingChanges, sprints, stories, storyAttachments, storyCommentRevisions, storyComments, storyEvents } from "../../db/schema";
 import type { User } from "../auth/users.server";
 import { type Confirmation, count, requireConfirmation } from "../lib/confirm";
 import { DomainError } from "../lib/errors";
@@ -60,17 +60,21 @@ export function deleteStory(
     if (tx.select({ id: demoDecisions.id }).from(demoDecisions).where(eq(demoDecisions.followUpStoryId, story.id)).get()) {
       throw new DomainError("conflict", `${name} was asked for at a demo, and the acceptance record names it: close it as won't do instead.`);
     }
-    const stored = tx.select({ storedAs: storyAttachments.storedAs }).from(storyAttachments).where(eq(storyAttachments.storyId, story.id)).all();
-    const comments = tx.select({ id: storyComments.id }).from(storyComments).where(eq(storyComments.storyId, story.id)).all().length;
+    const stored = tx.select({ storedAs: storyAttachments.storedAs, removedAt: storyAttachments.removedAt }).from(storyAttachments).where(eq(storyAttachments.storyId, story.id)).all();
+    const thread = tx.select({ id: storyComments.id, deletedAt: storyComments.deletedAt }).from(storyComments).where(eq(storyComments.storyId, story.id)).all();
+    // What the person sees on the page: comments not deleted, attachments not removed.
+    const comments = thread.filter((c) => !c.deletedAt).length;
+    const attached = stored.filter((a) => !a.removedAt).length;
     requireConfirmation(
       confirmation,
       `Deleting ${name}`,
-      `${name} is deleted with its ${count(comments, "comment")} and ${count(stored.length, "attachment")}; its number is not given out again.`,
+      `${name} is deleted with its ${count(comments, "comment")} and ${count(attached, "attachment")}; its number is not given out again.`,
     );
     tx.update(blockers).set({ storyId: null }).where(eq(blockers.storyId, story.id)).run();
+    if (thread.length) tx.delete(storyCommentRevisions).where(inArray(storyCommentRevisions.commentId, thread.map((c) => c.id))).run();
     for (const table of [storyComments, storyAttachments, groomingChanges, storyEvents]) tx.delete(table).where(eq(table.storyId, story.id)).run();
     tx.delete(stories).where(eq(stories.id, story.id)).run();
-    return stored.map((f) => f.storedAs).filter((f): f is string => Boolean(f));
+    return stored.filter((f) => !f.removedAt).map((f) => f.storedAs).filter((f): f is string => Boolean(f));
   });
   // The rows are gone; the files follow (a file left behind by a crash here is only unreachable).
   for (const f of files) rmSync(join(dir, f), { force: true });

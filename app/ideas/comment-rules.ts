@@ -1,4 +1,7 @@
-import { mentionHandles } from "../lib/mentions";
+import { authorChangeRefusal, type Refusal } from "../lib/comment-changes";
+
+export { newMentions } from "../lib/mentions";
+export type { Refusal };
 
 /**
  * The rules of an idea's comments that need no database (SPEC B6): who may change a comment,
@@ -7,18 +10,14 @@ import { mentionHandles } from "../lib/mentions";
 
 export type CommentState = { authorId: number; hidden: boolean; deletedAt: string | null; kind: string };
 
-export type Refusal = { code: "forbidden" | "conflict"; message: string };
-
 /**
  * Only its author edits or deletes a comment, and only while it is up: a PM's hiding stands (the
  * author cannot rewrite what was hidden), and a deleted comment stays deleted. PMs and admins
  * answer someone else's comment by hiding it with a reason, not by changing its words.
  */
 export function commentChangeRefusal(actorId: number, comment: CommentState, change: "edit" | "delete"): Refusal | null {
-  if (comment.authorId !== actorId) {
-    return { code: "forbidden", message: change === "edit" ? "Only its author edits a comment." : "Only its author deletes a comment." };
-  }
-  if (comment.deletedAt) return { code: "conflict", message: "That comment was deleted." };
+  const refusal = authorChangeRefusal(actorId, comment, change);
+  if (refusal) return refusal;
   if (comment.hidden) return { code: "conflict", message: "A product manager hid that comment; it cannot be changed." };
   return null;
 }
@@ -41,12 +40,6 @@ export function replyParent(target: ReplyTarget, top: ReplyTarget = target): { p
 /** An official update is the PM's word on the idea: it starts a thread, it is never a reply. */
 export function replyKindRefusal(kind: string): Refusal | null {
   return kind === "official" ? { code: "conflict", message: "An official update is posted on its own, not as a reply." } : null;
-}
-
-/** The handles an edit adds: someone mentioned before the edit is not told again. */
-export function newMentions(before: string, after: string): string[] {
-  const old = new Set(mentionHandles(before));
-  return mentionHandles(after).filter((h) => !old.has(h));
 }
 
 /** What a page's delete step asks the author to confirm (the API does not ask). */

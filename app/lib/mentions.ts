@@ -13,3 +13,9 @@ export function mentionHandles(text: string): string[] {
 export function handleOf(email: string): string {
   return email.slice(0, email.indexOf("@")).toLowerCase();
 }
+
+/** The handles an edit adds: someone mentioned before the edit is not told again. */
+export function newMentions(before: string, after: string): string[] {
+  const old = new Set(mentionHandles(before));
+  return mentionHandles(after).filter((h) => !old.has(h));
+}

@@ -95,6 +95,19 @@ export const IdeaPageAnswerSchema = z.object({
 
 export const VoteAnswerSchema = z.object({ votes: z.number().int(), myVotes: VoteBalanceSchema });
 
+/** A comment in a story's thread (a demo or customer-test note is `kind` demo / test). */
+export const StoryCommentAnswerSchema = z.object({
+  id: Id,
+  kind: z.enum(["comment", "demo", "test"]),
+  body: z.string(),
+  author: Person,
+  createdAt: IsoTime,
+  edited: z.boolean(),
+  editedAt: IsoTime.nullable(),
+  /** Deleted by its author: `body` is empty. */
+  deleted: z.boolean(),
+});
+
 export const CommentAnswerSchema = z.object({
   id: Id,
   kind: z.enum(COMMENT_KINDS),

@@ -36,6 +36,8 @@ import * as sprintsIdStart from "../routes/api+/v1+/sprints.$id.start";
 import * as sprintsId from "../routes/api+/v1+/sprints.$id";
 import * as storiesId from "../routes/api+/v1+/stories.$id";
 import * as storiesIdWontDo from "../routes/api+/v1+/stories.$id.wont-do";
+import * as storiesIdCommentsCommentId from "../routes/api+/v1+/stories.$id.comments.$commentId";
+import * as storiesIdAttachmentsAttachmentId from "../routes/api+/v1+/stories.$id.attachments.$attachmentId";
 import * as tokens from "../routes/api+/v1+/tokens";
 import * as usersId from "../routes/api+/v1+/users.$id";
 import * as usersIdVoteGrants from "../routes/api+/v1+/users.$id.vote-grants";
@@ -85,6 +87,8 @@ export const API_ROUTES: readonly { path: string; module: { loader: unknown } }[
   { path: "/sprints/{id}", module: sprintsId },
   { path: "/stories/{id}", module: storiesId },
   { path: "/stories/{id}/wont-do", module: storiesIdWontDo },
+  { path: "/stories/{id}/comments/{commentId}", module: storiesIdCommentsCommentId },
+  { path: "/stories/{id}/attachments/{attachmentId}", module: storiesIdAttachmentsAttachmentId },
   { path: "/tokens", module: tokens },
   { path: "/users/{id}", module: usersId },
   { path: "/users/{id}/vote-grants", module: usersIdVoteGrants },

@@ -16,5 +16,5 @@ export const PROJECT_ROLES = ["scrum_master", "product_owner", "co_product_owner
 export const STORY_TYPES = ["story", "defect", "spike"] as const;
 export const STORY_STATUSES = ["todo", "in_progress", "done", "accepted"] as const;
 /** What the charts replay (created, status, estimate, sprint, wont_do) and the story's other edits, for its history. */
-export const STORY_EVENT_KINDS = ["created", "status", "estimate", "sprint", "wont_do", "title", "type", "description", "criteria", "feature", "assignee", "doc_kinds"] as const;
+export const STORY_EVENT_KINDS = ["created", "status", "estimate", "sprint", "wont_do", "title", "type", "description", "criteria", "feature", "assignee", "doc_kinds", "attachment_removed"] as const;
 export const SPRINT_STATES = ["planned", "active", "closed"] as const;

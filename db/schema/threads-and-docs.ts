@@ -20,8 +20,33 @@ export const storyComments = sqliteTable(
     /** Markdown, rendered without raw HTML. */
     body: text("body").notNull(),
     at: text("at").notNull().default(now),
+    /** Set when its author rewrote it (the earlier text is in `story_comment_revisions`). */
+    editedAt: text("edited_at"),
+    /** Set when its author deleted it: the body is emptied, the row stays as a marker (decision 11). */
+    deletedAt: text("deleted_at"),
   },
   (t) => [index("story_comments_story_idx").on(t.storyId, t.at)],
+);
+
+/** The texts a story comment had before its author edited or deleted it (decision 11). */
+export const storyCommentRevisions = sqliteTable(
+  "story_comment_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => storyComments.id),
+    /** The text as it read before the change. */
+    body: text("body").notNull(),
+    /** When that text was written (the comment's creation or its previous edit). */
+    writtenAt: text("written_at").notNull(),
+    byId: integer("by_id")
+      .notNull()
+      .references(() => users.id),
+    /** When it was replaced (edited) or taken down (deleted). */
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("story_comment_revisions_comment_idx").on(t.commentId, t.id), index("story_comment_revisions_by_idx").on(t.byId)],
 );
 
 /** Links and files attached to a story; files live under the data folder by a random name. */
@@ -42,6 +67,9 @@ export const storyAttachments = sqliteTable(
     size: integer("size"),
     storedAs: text("stored_as"),
     at: text("at").notNull().default(now),
+    /** Removed by its uploader or the scrum master: the row stays (a file's bytes go), the story's history says so. */
+    removedAt: text("removed_at"),
+    removedById: integer("removed_by_id").references(() => users.id),
   },
   (t) => [index("story_attachments_story_idx").on(t.storyId)],
 );

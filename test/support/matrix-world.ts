@@ -27,6 +27,7 @@ import { isDomainError } from "../../app/lib/errors";
 import { createFeature, createStory, updateStory } from "../../app/delivery/stories.server";
 import { closeAsWontDo, deleteStory } from "../../app/delivery/story-removal.server";
 import { addComment } from "../../app/ideas/comments.server";
+import { addLinkAttachment, addStoryComment } from "../../app/delivery/threads.server";
 import { moveIdea } from "../../app/ideas/idea-moves.server";
 import { castVote, requestMoreVotes } from "../../app/ideas/votes.server";
 import { linkIdea } from "../../app/ideas-delivery/links.server";
@@ -98,6 +99,9 @@ export type World = {
   featureLinked: number;
   featureFree: number;
   storyTodo: number;
+  /** On `storyTodo`, by the team_delivery persona: a comment and a link attachment. */
+  storyCommentId: number;
+  storyLinkId: number;
   storyDone: number;
   storyAccepted: number;
   storyBacklog: number;
@@ -189,6 +193,8 @@ export async function buildWorld(db: Db): Promise<World> {
   const goLiveId = createGoLive(db, po, project.id, { name: "First go-live", sprintId: planned.id, featureIds: [featureInGoLive] }).id;
   const [ceremonyId, cancelledCeremonyId] = db.select({ id: ceremonies.id }).from(ceremonies).where(eq(ceremonies.sprintId, planned.id)).limit(2).all().map((c) => c.id);
   cancelCeremony(db, sm, cancelledCeremonyId, { reason: "Team offsite" });
+  const storyCommentId = addStoryComment(db, users.team_delivery, storyTodo, { body: "The callback number comes from the IVR." }).id;
+  const storyLinkId = addLinkAttachment(db, users.team_delivery, storyTodo, { name: "Callback spec", url: "https://example.test/callback-spec" }).id;
   const blockerId = raiseBlocker(db, users.team_delivery, project.id, { title: "Test tenant not provisioned", side: "customer" }).id;
   const retroActionId = addRetroItem(db, users.team_delivery, active.id, { column: "action", text: "Book the test lab earlier", ownerId: users.team_delivery.id }).id;
   const transitionItemId = db.select({ id: transitionItems.id }).from(transitionItems).where(eq(transitionItems.projectId, project.id)).get()!.id;
@@ -272,6 +278,8 @@ export async function buildWorld(db: Db): Promise<World> {
     featureLinked,
     featureFree,
     storyTodo,
+    storyCommentId,
+    storyLinkId,
     storyDone,
     storyAccepted,
     storyBacklog,

@@ -1,4 +1,5 @@
 import { DELETE_CONSEQUENCE } from "../../app/ideas/comment-rules";
+import { STORY_COMMENT_DELETE_CONSEQUENCE, attachmentRemovalConsequence } from "../../app/delivery/thread-rules";
 import { TEST_PASSWORD, GLOBAL_ROLE_OF, PERSONAS, type Persona, type SignedIn, type World } from "./matrix-world";
 
 /**
@@ -57,6 +58,12 @@ const IDEA_EDITORS = ["admin", "pm", "customer"] as const;
 /** B6: "Authors may edit their comments … and delete them": the partner wrote the world's work-around; PMs hide instead. */
 const COMMENT_AUTHOR = ["partner"] as const;
 
+/** Issue 13 (decision 11): only its author edits or deletes a story comment; team_delivery wrote the world's one. */
+const STORY_COMMENT_AUTHOR = ["team_delivery"] as const;
+/** Issue 13: "attachments (by their uploader or the scrum master)" removed; team_delivery attached the world's link; admins do everything. */
+const ATTACHMENT_REMOVERS = ["admin", "scrum_master", "team_delivery"] as const;
+const STORY_LINK_CONSEQUENCE = attachmentRemovalConsequence({ name: "Callback spec", kind: "link" });
+
 let unique = 0;
 const next = () => ++unique;
 const onBehalf = (w: World, p: Persona): Record<string, string> => (p === "scrum_master" ? { onBehalfOf: String(w.users.co_product_owner.id) } : {});
@@ -112,6 +119,9 @@ export const MATRIX: readonly MatrixRow[] = [
   })),
   api("PATCH", "/stories/{id}", TEAM_WORK, "team: edit a story's title, description, criteria, points", (w) => ({ path: `/stories/${w.storyTodo}`, params: { id: String(w.storyTodo) }, body: { title: "Offer a callback after four minutes" } })),
   api("DELETE", "/stories/{id}", OWNERS, "scrum master, product owner, co-product owner: delete a story made by mistake", (w) => ({ path: `/stories/${w.storyBacklog}`, params: { id: String(w.storyBacklog) } })),
+  api("PATCH", "/stories/{id}/comments/{commentId}", STORY_COMMENT_AUTHOR, "issue 13: authors edit their own story comments", (w) => ({ path: `/stories/${w.storyTodo}/comments/${w.storyCommentId}`, params: { id: String(w.storyTodo), commentId: String(w.storyCommentId) }, body: { body: "The callback number comes from the IVR, not the CRM." } })),
+  api("DELETE", "/stories/{id}/comments/{commentId}", STORY_COMMENT_AUTHOR, "issue 13: authors delete their own story comments", (w) => ({ path: `/stories/${w.storyTodo}/comments/${w.storyCommentId}`, params: { id: String(w.storyTodo), commentId: String(w.storyCommentId) } })),
+  api("DELETE", "/stories/{id}/attachments/{attachmentId}", ATTACHMENT_REMOVERS, "issue 13: its uploader or the scrum master removes an attachment", (w) => ({ path: `/stories/${w.storyTodo}/attachments/${w.storyLinkId}`, params: { id: String(w.storyTodo), attachmentId: String(w.storyLinkId) } })),
   api("POST", "/stories/{id}/wont-do", OWNERS, "scrum master, product owner, co-product owner: close a story as won't do", (w) => ({ path: `/stories/${w.storyBacklog}/wont-do`, params: { id: String(w.storyBacklog) }, body: { reason: "Covered by the IVR survey." } })),
   api("DELETE", "/stories/{id}/wont-do", OWNERS, "scrum master, product owner, co-product owner: restore a won't-do story", (w) => ({ path: `/stories/${w.storyWontDo}/wont-do`, params: { id: String(w.storyWontDo) } })),
   api("PATCH", "/go-lives/{id}", OWNERS, "product owner, co-product owner: go-lives and their scope", (w) => ({ path: `/go-lives/${w.goLiveId}`, params: { id: String(w.goLiveId) }, body: { name: "First go-live: callback", featureIds: [w.featureInGoLive, w.featureFree], hypercareEndsOn: "2032-01-30" } })),
@@ -208,6 +218,9 @@ export const MATRIX: readonly MatrixRow[] = [
   page("_delivery+/sprints.$id.standup", DEFAULT_INTENT, TEAM_WORK, "team: post standups", (w) => sprint(w, { date: new Date().toISOString().slice(0, 10), yesterday: "Callbacks", today: "Surveys" }, "/standup")),
   page("_delivery+/sprints.$id.standup", "raise", TEAM_WORK, "team: raise blockers", (w) => sprint(w, { intent: "raise", title: "Waiting for the SIP trunk", side: "customer" }, "/standup")),
   page("_delivery+/stories.$id", "comment", MEMBERS_AND_ADMIN, "team: comment; viewer: read the project and comment", (w) => story(w, { intent: "comment", body: "Looks good." })),
+  page("_delivery+/stories.$id", "comment-edit", STORY_COMMENT_AUTHOR, "issue 13: authors edit their own story comments", (w) => story(w, { intent: "comment-edit", commentId: String(w.storyCommentId), body: "The callback number comes from the IVR, not the CRM." })),
+  page("_delivery+/stories.$id", "comment-delete", STORY_COMMENT_AUTHOR, "issue 13: authors delete their own story comments", (w) => story(w, { intent: "comment-delete", commentId: String(w.storyCommentId), confirm: STORY_COMMENT_DELETE_CONSEQUENCE })),
+  page("_delivery+/stories.$id", "attachment-remove", ATTACHMENT_REMOVERS, "issue 13: its uploader or the scrum master removes an attachment", (w) => story(w, { intent: "attachment-remove", attachmentId: String(w.storyLinkId), confirm: STORY_LINK_CONSEQUENCE })),
   page("_delivery+/stories.$id", "test", TEAM_WORK, "team, product owner, co-product owner: record customer-test results", (w) => ({ ...story(w, { intent: "test", testStatus: "testing", testNote: "Started" }), path: `/stories/${w.storyAccepted}`, params: { id: String(w.storyAccepted) } })),
   page("_delivery+/stories.$id", "link", TEAM_WORK, "A2: attachments (those who create stories)", (w) => story(w, { intent: "link", name: "Spec", url: "https://example.test/spec" })),
   page("_delivery+/stories.$id", "file", TEAM_WORK, "A2: attachments (those who create stories)", (w) => story(w, { intent: "file", file: "the file" }, true)),

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { PostForm } from "~/components/post-form";
 import { FieldError } from "~/components/field";
-import { ConfirmStep } from "~/components/confirm-step";
-import type { Comment, CommentRevision } from "~/ideas/comments.server";
+import { CommentEditForm, CommentRevisions, ConfirmedRemoveForm, errorsFor } from "~/components/comment-change-forms";
+import type { Comment } from "~/ideas/comments.server";
 import { formatTimestamp } from "~/lib/dates";
 import type { FormErrors } from "~/lib/forms.server";
 
@@ -77,11 +77,6 @@ export function IdeaComments({ comments, meId, can, errors }: Props) {
   );
 }
 
-/** The refused answer of this form: same intent, same comment. */
-function errorsFor(errors: FormErrors | undefined, intent: string, commentId: number): FormErrors | undefined {
-  return errors?.values.intent === intent && errors.values.commentId === String(commentId) ? errors : undefined;
-}
-
 function CommentItem({ c, meId, can, errors, children }: { c: Comment; meId: number; can: Can; errors: FormErrors | undefined; children?: ReactNode }) {
   const hideErrors = errorsFor(errors, "hide", c.id);
   const mine = c.author.id === meId && !c.deleted && !c.hidden;
@@ -97,7 +92,7 @@ function CommentItem({ c, meId, can, errors, children }: { c: Comment; meId: num
         {c.edited && !c.deleted && !c.revisions?.length ? <span>edited</span> : null}
       </div>
       {c.deleted ? <p className="comment__deleted">Deleted by its author.</p> : <p className="prose">{c.body}</p>}
-      {c.revisions?.length ? <Revisions revisions={c.revisions} deleted={c.deleted} /> : null}
+      {c.revisions?.length ? <CommentRevisions revisions={c.revisions} deleted={c.deleted} /> : null}
       <div className="actions">
         {c.kind === "workaround" && !c.hidden && !c.deleted && c.author.id !== meId && can.comment ? (
           <PostForm>
@@ -108,8 +103,8 @@ function CommentItem({ c, meId, can, errors, children }: { c: Comment; meId: num
             </button>
           </PostForm>
         ) : null}
-        {mine ? <EditForm c={c} errors={errorsFor(errors, "edit", c.id)} /> : null}
-        {mine ? <DeleteForm c={c} errors={errorsFor(errors, "delete", c.id)} /> : null}
+        {mine ? <CommentEditForm intent="edit" commentId={c.id} body={c.body} errors={errorsFor(errors, "edit", c.id)} /> : null}
+        {mine ? <ConfirmedRemoveForm intent="delete" id={c.id} errors={errorsFor(errors, "delete", c.id)} /> : null}
         {can.hide && !c.hidden && !c.deleted ? (
           <details open={hideErrors ? true : undefined}>
             <summary className="muted">Hide…</summary>
@@ -133,76 +128,30 @@ function CommentItem({ c, meId, can, errors, children }: { c: Comment; meId: num
   );
 }
 
-/** PMs and admins: the texts a comment had before its author edited or deleted it. */
-function Revisions({ revisions, deleted }: { revisions: CommentRevision[]; deleted: boolean }) {
+function ReplyForm({ c, errors: all }: { c: Comment; errors: FormErrors | undefined }) {
+  const errors = errorsFor(all, "reply", c.id);
+  const id = `reply-${c.id}`;
   return (
-    <details className="comment__revisions">
-      <summary>{deleted ? "deleted — show earlier text" : "edited — show earlier text"}</summary>
-      <ol>
-        {revisions.map((r, i) => (
-          <li key={i}>
-            <p className="muted">
-              Written {formatTimestamp(r.writtenAt)}; {r.deletion ? "deleted" : "replaced"} by {r.by} {formatTimestamp(r.replacedAt)}
-            </p>
-            <p className="prose">{r.body}</p>
-          </li>
-        ))}
-      </ol>
-    </details>
-  );
-}
-
-function EditForm({ c, errors }: { c: Comment; errors: FormErrors | undefined }) {
-  return <CommentTextForm c={c} errors={errors} intent="edit" summary="Edit" label="Your comment" initial={c.body} submit="Save changes" />;
-}
-
-/**
- * One text of a comment in a disclosure, for an edit or a reply: open again with the typed text
- * and the reason next to it when the server refused it.
- */
-function CommentTextForm(props: { c: Comment; errors: FormErrors | undefined; intent: "edit" | "reply"; summary: string; label: string; initial: string; submit: string; className?: string }) {
-  const { c, errors } = props;
-  const id = `${props.intent}-${c.id}`;
-  return (
-    <details className={props.className} open={errors ? true : undefined}>
-      <summary>{props.summary}</summary>
+    <details className="comment__reply" open={errors ? true : undefined}>
+      <summary>Reply</summary>
       <PostForm className="form" style={{ maxWidth: "none" }} noValidate>
-        <input type="hidden" name="intent" value={props.intent} />
+        <input type="hidden" name="intent" value="reply" />
         <input type="hidden" name="commentId" value={c.id} />
         <div className={errors ? "field field--error" : "field"}>
-          <label htmlFor={id}>{props.label}</label>
+          <label htmlFor={id}>Reply to {c.author.name}</label>
           <textarea
             id={id}
             name="body"
-            defaultValue={errors ? errors.values.body : props.initial}
+            defaultValue={errors ? errors.values.body : ""}
             aria-invalid={errors ? true : undefined}
             aria-describedby={errors ? `${id}-error` : undefined}
           />
           {errors ? <FieldError id={`${id}-error`} message={errors.fields.body ?? errors.message} /> : null}
         </div>
         <button type="submit" className="button">
-          {props.submit}
+          Post reply
         </button>
       </PostForm>
     </details>
   );
-}
-
-/** Delete asks first (the confirm step the server answers with), the same with and without JavaScript. */
-function DeleteForm({ c, errors }: { c: Comment; errors: FormErrors | undefined }) {
-  return (
-    <PostForm className="form comment__delete">
-      <input type="hidden" name="intent" value="delete" />
-      <input type="hidden" name="commentId" value={c.id} />
-      <ConfirmStep errors={errors} id={`delete-confirm-${c.id}`} />
-      {errors && !errors.consequence ? <FieldError id={`delete-${c.id}-error`} message={errors.message} /> : null}
-      <button type="submit" className={errors?.consequence ? "button button--danger" : "button button--quiet"}>
-        {errors?.consequence ? "Delete comment" : "Delete"}
-      </button>
-    </PostForm>
-  );
-}
-
-function ReplyForm({ c, errors }: { c: Comment; errors: FormErrors | undefined }) {
-  return <CommentTextForm c={c} errors={errorsFor(errors, "reply", c.id)} intent="reply" className="comment__reply" summary="Reply" label={`Reply to ${c.author.name}`} initial="" submit="Post reply" />;
 }

@@ -18,7 +18,8 @@ import { closeAsWontDo, deleteStory, restoreStory } from "~/delivery/story-remov
 import { POINTS, isReady, parseCriteria } from "~/delivery/backlog";
 import { STORY_TYPES } from "../../../db/schema/enums";
 import { ConfirmStep } from "~/components/confirm-step";
-import { MAX_ATTACHMENT_BYTES, addFileAttachment, addLinkAttachment, addStoryComment, setStoryDocKinds } from "~/delivery/threads.server";
+import { MAX_ATTACHMENT_BYTES, addFileAttachment, addLinkAttachment, addStoryComment, deleteStoryComment, editStoryComment, removeAttachment, setStoryDocKinds } from "~/delivery/threads.server";
+import { CommentEditForm, CommentRevisions, ConfirmedRemoveForm, errorsFor } from "~/components/comment-change-forms";
 import { formatTimestamp } from "~/lib/dates";
 import { DomainError } from "~/lib/errors";
 import { redirectWithFlash } from "~/web/flash.server";
@@ -61,6 +62,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const comment = addStoryComment(db, user, id, { body: form.get("body") });
         return redirectWithFlash(`${here}#comment-${comment.id}`, "Comment posted.");
       }
+      case "comment-edit": {
+        const comment = editStoryComment(db, user, id, Number(form.get("commentId")), { body: form.get("body") });
+        return redirectWithFlash(`${here}#comment-${comment.id}`, "Comment saved.");
+      }
+      case "comment-delete": {
+        const commentId = Number(form.get("commentId"));
+        deleteStoryComment(db, user, id, commentId, { given: form.get("confirm") });
+        return redirectWithFlash(`${here}#comment-${commentId}`, "Comment deleted.");
+      }
+      case "attachment-remove":
+        removeAttachment(db, user, id, Number(form.get("attachmentId")), { confirmation: { given: form.get("confirm") } });
+        return redirectWithFlash(`${here}#attachments`, "Attachment removed.");
       case "test": {
         const story = updateStory(db, user, id, { testStatus: form.get("testStatus"), testNote: String(form.get("testNote") ?? "") });
         return redirectWithFlash(here, story.testStatus === "failed" ? "Customer test failed: a defect is at the top of the backlog." : `Customer test: ${TEST_LABELS[story.testStatus!]}.`);
@@ -147,7 +160,7 @@ export default function StoryPage() {
           </p>
         ) : null}
       </PageHeader>
-      <FormMessage message={errors && !["comment", "link", "file", "test", "edit", "wont-do", "delete"].includes(intent ?? "") ? errors.message : null} />
+      <FormMessage message={errors && !["comment", "comment-edit", "comment-delete", "attachment-remove", "link", "file", "test", "edit", "wont-do", "delete"].includes(intent ?? "") ? errors.message : null} />
 
       {wontDo ? (
         <section className="card notice" aria-labelledby="wont-do-title">
@@ -284,7 +297,7 @@ export default function StoryPage() {
           </section>
 
           <nav className="section-tabs" aria-label="Story sections">
-            <a href="#thread">Conversation ({comments.length})</a>
+            <a href="#thread">Conversation ({comments.filter((c) => !c.deleted).length})</a>
             <a href="#history">History ({history.length})</a>
           </nav>
 
@@ -292,12 +305,20 @@ export default function StoryPage() {
             <h2 id="thread-title">Conversation</h2>
             {comments.length === 0 ? <p className="empty-state">No comments yet. Ask a question, or @mention someone to bring them in.</p> : null}
             {comments.map((c) => (
-              <article key={c.id} id={`comment-${c.id}`} className={`comment${c.kind !== "comment" ? " comment--official" : ""}`}>
+              <article key={c.id} id={`comment-${c.id}`} className={`comment${c.kind !== "comment" ? " comment--official" : ""}${c.deleted ? " comment--deleted" : ""}`} data-testid={`comment-${c.id}`}>
                 <div className="comment__meta">
                   <strong>{c.author}</strong> <span>{formatTimestamp(c.at, project.timeZone)}</span>
                   {c.kind === "demo" ? <span className="badge badge--role-staff">Demo</span> : c.kind === "test" ? <span className="badge badge--role-pm">Customer test</span> : null}
+                  {c.edited && !c.deleted ? <span>edited {formatTimestamp(c.editedAt, project.timeZone)}</span> : null}
                 </div>
-                <div className="markdown" dangerouslySetInnerHTML={{ __html: c.html }} />
+                {c.deleted ? <p className="comment__deleted">Deleted by its author.</p> : <div className="markdown" dangerouslySetInnerHTML={{ __html: c.html }} />}
+                {c.revisions?.length ? <CommentRevisions revisions={c.revisions} deleted={c.deleted} timeZone={project.timeZone} /> : null}
+                {c.mine ? (
+                  <div className="actions">
+                    <CommentEditForm intent="comment-edit" commentId={c.id} body={c.body} errors={errorsFor(errors, "comment-edit", c.id)} hint="Markdown works. Only members you newly @mention are notified." />
+                    <ConfirmedRemoveForm intent="comment-delete" id={c.id} errors={errorsFor(errors, "comment-delete", c.id)} />
+                  </div>
+                ) : null}
               </article>
             ))}
             {can.comment ? (
@@ -432,6 +453,7 @@ export default function StoryPage() {
                       {a.kind === "file" ? `${Math.max(1, Math.round((a.size ?? 0) / 1024))} KB · ` : "link · "}
                       {a.by}, {formatTimestamp(a.at, project.timeZone)}
                     </div>
+                    {a.removable ? <ConfirmedRemoveForm intent="attachment-remove" idName="attachmentId" id={a.id} errors={errorsFor(errors, "attachment-remove", a.id, "attachmentId")} label={`Remove ${a.name}`} confirmLabel={`Remove ${a.name}`} className="form" /> : null}
                   </li>
                 ))}
               </ul>
