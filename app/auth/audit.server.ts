@@ -24,7 +24,8 @@ export type AuditKind =
   | "access.rejected"
   | "goLive.done"
   | "link.created"
-  | "link.removed";
+  | "link.removed"
+  | "member.removed";
 
 /** Append one row to the audit log; call it inside the transaction of the change it records. */
 export function recordAudit(
@@ -58,6 +59,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   "goLive.done": "Go-live marked done",
   "link.created": "Idea linked to a feature",
   "link.removed": "Idea link removed",
+  "member.removed": "Member removed from a project",
 };
 
 export const AuditFilterSchema = z.object({

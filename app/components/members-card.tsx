@@ -1,5 +1,6 @@
 import type { FormErrors } from "~/lib/forms.server";
 import { PROJECT_ROLES } from "../../db/schema/enums";
+import { ConfirmStep } from "./confirm-step";
 import { PostForm } from "./post-form";
 
 export const PROJECT_ROLE_LABELS: Record<string, string> = { scrum_master: "Scrum master", product_owner: "Product owner", co_product_owner: "Co-product owner", team: "Team", viewer: "Viewer" };
@@ -51,7 +52,7 @@ export function MembersCard({ members, candidates, manage, errors }: { members: 
                 // Keyed by the role: a saved change closes the form, as without JavaScript.
                 <details className="disclosure" open={mine ? true : undefined} key={`${m.role}-${m.side}`}>
                   <summary>Change or remove {m.name}</summary>
-                  {mine && (intent === "remove-member" || !Object.keys(mine.fields).length) ? (
+                  {mine && !mine.consequence && (intent === "remove-member" || !Object.keys(mine.fields).length) ? (
                     <p className="field__error" role="alert">
                       {mine.message}
                     </p>
@@ -65,10 +66,11 @@ export function MembersCard({ members, candidates, manage, errors }: { members: 
                       Save role
                     </button>
                   </PostForm>
-                  <PostForm className="form">
+                  <PostForm className="form" noValidate>
                     <input type="hidden" name="intent" value="remove-member" />
                     <input type="hidden" name="userId" value={m.userId} />
-                    <p className="muted">Their stories here become unassigned; what they did stays in the history.</p>
+                    <p className="muted">You confirm first what they hand back: stories, open blockers, retrospective actions, future days off. What they did stays in the history.</p>
+                    <ConfirmStep errors={intent === "remove-member" ? mine : undefined} id={`remove-member-${m.userId}-confirm`} />
                     <button type="submit" className="button button--danger">
                       Remove {m.name} from the project
                     </button>

@@ -55,3 +55,32 @@ export function lastScrumMasterRefusal(member: { name: string; role: string }, s
   if (change !== "remove" && change.role === "scrum_master") return null;
   return `${member.name} is the project's only scrum master: make another member scrum master first.`;
 }
+
+/** What a member's removal takes from them in the project (counted inside its transaction). */
+export type MemberRemoval = { stories: number; blockers: number; retroActions: number; daysOff: number };
+
+/**
+ * The sentence a scrum master confirms before a member leaves, with the real numbers:
+ * "Dana Dev leaves Acme: 3 stories become unassigned, 1 open blocker loses its owner, …".
+ * Only what changes is named; with nothing to hand over it says so.
+ */
+export function memberRemovalConsequence(name: string, project: string, r: MemberRemoval): string {
+  const parts = [
+    r.stories ? `${count(r.stories, "story", "stories")} become${r.stories === 1 ? "s" : ""} unassigned` : "",
+    r.blockers ? `${count(r.blockers, "open blocker")} lose${r.blockers === 1 ? "s its" : " their"} owner` : "",
+    r.retroActions ? `${count(r.retroActions, "retrospective action")} lose${r.retroActions === 1 ? "s its" : " their"} owner` : "",
+    r.daysOff ? `${count(r.daysOff, "future day off", "future days off")} ${r.daysOff === 1 ? "is" : "are"} removed` : "",
+  ].filter(Boolean);
+  return parts.length ? `${name} leaves ${project}: ${parts.join(", ")}.` : `${name} leaves ${project}: nothing is assigned to them; what they did stays in the history.`;
+}
+
+/** The flash after a member left: what was handed back, in the past tense. */
+export function memberRemovedMessage(r: { name: string; unassigned: number; blockers: number; retroActions: number; daysOff: number }): string {
+  const parts = [
+    r.unassigned ? `${count(r.unassigned, "story", "stories")} unassigned` : "",
+    r.blockers ? `${count(r.blockers, "open blocker")} without an owner` : "",
+    r.retroActions ? `${count(r.retroActions, "retrospective action")} without an owner` : "",
+    r.daysOff ? `${count(r.daysOff, "future day off", "future days off")} removed` : "",
+  ].filter(Boolean);
+  return `${r.name} left the project${parts.length ? `: ${parts.join(", ")}` : ""}.`;
+}

@@ -169,6 +169,14 @@ export const ProjectAnswerSchema = z.object({
   calendarUrl: z.string().optional().describe("members only: the secret ICS feed"),
 });
 
+export const MemberRemovedAnswerSchema = z.object({
+  name: z.string(),
+  unassignedStories: z.number().int().describe("stories in the project that were assigned to them"),
+  ownerlessBlockers: z.number().int().describe("open blockers they owned: open still, without an owner"),
+  ownerlessRetroActions: z.number().int().describe("open retrospective actions they owned: open still, without an owner"),
+  removedDaysOff: z.number().int().describe("their days off from today on (project time zone), not in closed sprints"),
+});
+
 export const MemberAddedAnswerSchema = z.object({ ok: z.literal(true) });
 
 export const StoryAnswerSchema = z.object({

@@ -131,7 +131,12 @@ test("the scrum master changes a member's role and removes them; the only scrum 
 
   await page.getByTestId(`member-${dev.id}`).getByText(`Change or remove ${dev.name}`).click();
   await page.getByRole("button", { name: `Remove ${dev.name} from the project` }).click();
-  await expect(page.getByRole("status").filter({ hasText: `${dev.name} left the project.` })).toBeVisible();
+  // The server asks first, with what they hand back; nothing changed yet.
+  const ask = page.getByTestId(`member-${dev.id}`);
+  await expect(ask.getByRole("alert")).toHaveText(/Removing .* cannot be undone\./);
+  await ask.getByLabel(`I understand: ${dev.name} leaves`).check();
+  await ask.getByRole("button", { name: `Remove ${dev.name} from the project` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${dev.name} left the project` })).toBeVisible();
   await expect(page.getByTestId(`member-${dev.id}`)).toHaveCount(0);
 });
 

@@ -1,7 +1,10 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client.server";
-import { auditLog, features, goLiveChanges, goLives, ideaFeatureLinks, stories, storyEvents } from "../../db/schema";
+import { auditLog, blockers, daysOff, features, goLiveChanges, goLives, ideaFeatureLinks, projects, retroItems, sprints, stories, storyEvents } from "../../db/schema";
+import { listBlockers, raiseBlocker, resolveBlocker } from "~/delivery/blockers.server";
+import { addRetroItem, closeAction, openActions } from "~/delivery/retro.server";
+import { sprintWorkingDays } from "~/delivery/sprints";
 import { deleteGoLive, updateGoLive } from "~/delivery/go-live-edits.server";
 import { createGoLive, decideGoLive, goLiveLog, releasePlan } from "~/delivery/release.server";
 import { generateSprints } from "~/delivery/sprints.server";
@@ -197,7 +200,7 @@ describe("members", () => {
     const story = createStory(db, sm, project.id, { title: "Caller hears the policy menu" });
     updateStory(db, sm, story.id, { assigneeId: dev.id });
     addStoryComment(db, dev, story.id, { body: "Menu recorded in two languages." });
-    expect(removeMember(db, sm, project.id, dev.id)).toEqual({ name: dev.name, unassigned: 1 });
+    expect(removeMember(db, sm, project.id, dev.id)).toEqual({ name: dev.name, unassigned: 1, blockers: 0, retroActions: 0, daysOff: 0 });
     const after = db.select().from(stories).where(eq(stories.id, story.id)).get()!;
     expect(after.assigneeId).toBeNull();
     const events = db.select().from(storyEvents).where(eq(storyEvents.storyId, story.id)).all().filter((e) => e.kind === "assignee");
@@ -208,6 +211,87 @@ describe("members", () => {
     // The comment and the events naming them stay; they no longer work in the project (staff still read it).
     expect(db.$client.prepare("select count(*) as n from story_comments where author_id = ?").get(dev.id)).toEqual({ n: 1 });
     expect(refusal(() => createStory(db, dev, project.id, { title: "Not mine any more" })).code).toBe("forbidden");
+  });
+});
+
+describe("removing a member hands back what they held", () => {
+  /** A member who owns stories, blockers, retro actions and days off in a Tokyo project. */
+  async function holding() {
+    const team = await planned();
+    const { sm, po, dev, project, s1, s2 } = team;
+    db.update(projects).set({ timeZone: "Asia/Tokyo" }).where(eq(projects.id, project.id)).run();
+    const [s3] = generateSprints(db, sm, project.id, { count: 1 });
+    const story = createStory(db, sm, project.id, { title: "Caller hears the policy menu" });
+    updateStory(db, sm, story.id, { assigneeId: dev.id });
+    const open1 = raiseBlocker(db, sm, project.id, { title: "SIP trunk credentials missing", side: "customer", ownerId: dev.id });
+    const open2 = raiseBlocker(db, sm, project.id, { title: "Test numbers not ported", side: "delivery", ownerId: dev.id });
+    const resolved = raiseBlocker(db, sm, project.id, { title: "VPN access", side: "delivery", ownerId: dev.id });
+    resolveBlocker(db, sm, resolved.id, { resolution: "Granted" });
+    const others = raiseBlocker(db, sm, project.id, { title: "Licence order", side: "delivery", ownerId: po.id });
+    const action = addRetroItem(db, sm, s1.id, { column: "action", text: "Record the menu prompts earlier", ownerId: dev.id });
+    const closed = addRetroItem(db, sm, s1.id, { column: "action", text: "Book the test lab", ownerId: dev.id });
+    closeAction(db, sm, closed.id);
+    // s2's working days: "now" is the afternoon of w[4] in UTC, already the next day in Tokyo.
+    const w = sprintWorkingDays(s2, new Set());
+    const past = sprintWorkingDays(s1, new Set())[2];
+    const inClosed = sprintWorkingDays(s3, new Set())[2];
+    for (const [sprint, date] of [[s1, past], [s2, w[3]], [s2, w[4]], [s2, w[5]], [s2, w[8]], [s3, inClosed]] as const) addDayOff(db, dev, sprint.id, { date });
+    // A sprint closed early: its days off are history even when they lie ahead.
+    db.update(sprints).set({ state: "closed" }).where(eq(sprints.id, s3.id)).run();
+    const now = new Date(`${w[4]}T16:00:00Z`);
+    return { ...team, s3, story, open1, open2, resolved, others, action, closed, w, past, inClosed, now };
+  }
+
+  it("the page confirms the sentence with the real numbers; the change waits for it", async () => {
+    const { sm, dev, project, now } = await holding();
+    const asked = refusal(() => removeMember(db, sm, project.id, dev.id, { now, confirmation: { given: "" } }));
+    expect(asked.message).toBe(`Removing ${dev.name} from ${project.name} cannot be undone.`);
+    expect(asked.consequence).toBe(`${dev.name} leaves ${project.name}: 1 story becomes unassigned, 2 open blockers lose their owner, 1 retrospective action loses its owner, 2 future days off are removed.`);
+    expect(asked.fields).toEqual({ confirm: "Tick the box to confirm, then send again." });
+    expect(listMembers(db, project.id).some((m) => m.userId === dev.id)).toBe(true);
+    // Numbers confirmed for another state ask again.
+    const stale = refusal(() => removeMember(db, sm, project.id, dev.id, { now, confirmation: { given: asked.consequence!.replace("2 open", "1 open") } }));
+    expect(stale.fields?.confirm).toMatch(/has changed since you confirmed/);
+    expect(removeMember(db, sm, project.id, dev.id, { now, confirmation: { given: asked.consequence } })).toEqual({ name: dev.name, unassigned: 1, blockers: 2, retroActions: 1, daysOff: 2 });
+    expect(listMembers(db, project.id).some((m) => m.userId === dev.id)).toBe(false);
+  });
+
+  it("their open blockers stay open and listed, without an owner; resolved ones and others' keep theirs", async () => {
+    const { sm, dev, project, open1, open2, resolved, others, now } = await holding();
+    removeMember(db, sm, project.id, dev.id, { now });
+    const owners = Object.fromEntries(db.select().from(blockers).all().map((b) => [b.id, [b.ownerId, b.resolvedAt === null]]));
+    expect(owners).toEqual({ [open1.id]: [null, true], [open2.id]: [null, true], [resolved.id]: [dev.id, false], [others.id]: [others.ownerId, true] });
+    const listed = listBlockers(db, sm, project.id).filter((b) => !b.resolvedAt);
+    expect(listed.map((b) => [b.title, b.owner])).toEqual([
+      ["SIP trunk credentials missing", null],
+      ["Test numbers not ported", null],
+      ["Licence order", expect.any(String)],
+    ]);
+  });
+
+  it("their open retrospective actions lose their owner and still carry over; closed ones keep it", async () => {
+    const { sm, dev, project, action, closed, now } = await holding();
+    removeMember(db, sm, project.id, dev.id, { now });
+    const rows = Object.fromEntries(db.select().from(retroItems).all().map((r) => [r.id, r.ownerId]));
+    expect(rows).toEqual({ [action.id]: null, [closed.id]: dev.id });
+    expect(openActions(db, sm, project.id).map((a) => [a.text, a.owner])).toEqual([["Record the menu prompts earlier", null]]);
+  });
+
+  it("their days off from today on in the project's time zone go; past ones and a closed sprint's stay", async () => {
+    const { sm, dev, project, w, past, inClosed, now } = await holding();
+    removeMember(db, sm, project.id, dev.id, { now });
+    const left = db.select().from(daysOff).where(eq(daysOff.userId, dev.id)).all().map((d) => d.date).sort();
+    // w[4] is "today" in UTC but yesterday in Tokyo: it stays.
+    expect(left).toEqual([past, w[3], w[4], inClosed].sort());
+  });
+
+  it("the removal is in the audit log with what was handed back; the API answers the counts without confirming", async () => {
+    const { sm, dev, project, open1, open2, action, w, now } = await holding();
+    removeMember(db, sm, project.id, dev.id, { now });
+    const audit = db.select().from(auditLog).all().filter((a) => a.kind === "member.removed");
+    expect(audit.map((a) => [a.actorId, a.subject, a.detail])).toEqual([
+      [sm.id, `project:${project.id}`, { userId: dev.id, name: dev.name, role: "team", stories: 1, blockers: 2, retroActions: 1, daysOff: 2, blockerIds: [open1.id, open2.id], retroActionIds: [action.id], daysOffDates: [w[5], w[8]] }],
+    ]);
   });
 });
 

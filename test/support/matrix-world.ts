@@ -15,6 +15,7 @@ import { cancelCeremony } from "../../app/delivery/ceremonies.server";
 import { decideAtDemo } from "../../app/delivery/demo.server";
 import { createDocument } from "../../app/delivery/docs.server";
 import { addMember, createProject } from "../../app/delivery/projects.server";
+import { removeMember } from "../../app/delivery/members.server";
 import { createGoLive } from "../../app/delivery/release.server";
 import { deleteGoLive } from "../../app/delivery/go-live-edits.server";
 import { deleteFeature } from "../../app/ideas-delivery/feature-removal.server";
@@ -94,6 +95,7 @@ export type World = {
   storyDeleteConsequence: string;
   goLiveDeleteConsequence: string;
   featureDeleteConsequence: string;
+  memberRemoveConsequence: string;
   plannedSprintId: number;
   featureInGoLive: number;
   featureLinked: number;
@@ -242,6 +244,8 @@ export async function buildWorld(db: Db): Promise<World> {
   // Every member has a day off to take back; the day-off row records another one.
   const [, , activeSprintWorkday, activeSprintDayOff] = sprintWorkingDays(active, new Set());
   for (const p of ["scrum_master", "product_owner", "co_product_owner", "team_delivery", "team_customer", "viewer"] as const) addDayOff(db, users[p], active.id, { date: activeSprintDayOff });
+  // After the days off: the sentence counts the viewer's.
+  const memberRemoveConsequence = consequenceOf((c) => removeMember(db, sm, project.id, users.viewer.id, { confirmation: c }));
 
   const cookies = {} as Record<SignedIn, string>;
   const tokens = {} as Record<SignedIn, string>;
@@ -274,6 +278,7 @@ export async function buildWorld(db: Db): Promise<World> {
     storyDeleteConsequence,
     goLiveDeleteConsequence,
     featureDeleteConsequence,
+    memberRemoveConsequence,
     featureInGoLive,
     featureLinked,
     featureFree,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { doneGoLiveRefusal, featureDeleteRefusal, goLiveDeleteConsequence, goLiveDeleteRefusal, hypercareAfterMove, hypercareRefusal, lastScrumMasterRefusal } from "~/delivery/edit-rules";
+import { doneGoLiveRefusal, featureDeleteRefusal, goLiveDeleteConsequence, goLiveDeleteRefusal, hypercareAfterMove, hypercareRefusal, lastScrumMasterRefusal, memberRemovalConsequence, memberRemovedMessage } from "~/delivery/edit-rules";
 
 describe("go-live edits", () => {
   it("a moved cutover keeps the hypercare's length; hypercare ends on the cutover or later", () => {
@@ -39,5 +39,21 @@ describe("feature and member edits", () => {
     expect(lastScrumMasterRefusal(sm, 1, { role: "scrum_master" })).toBeNull();
     expect(lastScrumMasterRefusal(sm, 2, "remove")).toBeNull();
     expect(lastScrumMasterRefusal({ name: "Lee", role: "team" }, 1, "remove")).toBeNull();
+  });
+
+  it("a member's removal names what they hand back, with the real numbers and only what changes", () => {
+    expect(memberRemovalConsequence("Dana Dev", "Acme", { stories: 3, blockers: 1, retroActions: 2, daysOff: 1 })).toBe(
+      "Dana Dev leaves Acme: 3 stories become unassigned, 1 open blocker loses its owner, 2 retrospective actions lose their owner, 1 future day off is removed.",
+    );
+    expect(memberRemovalConsequence("Dana Dev", "Acme", { stories: 1, blockers: 2, retroActions: 1, daysOff: 4 })).toBe(
+      "Dana Dev leaves Acme: 1 story becomes unassigned, 2 open blockers lose their owner, 1 retrospective action loses its owner, 4 future days off are removed.",
+    );
+    expect(memberRemovalConsequence("Dana Dev", "Acme", { stories: 0, blockers: 0, retroActions: 0, daysOff: 2 })).toBe("Dana Dev leaves Acme: 2 future days off are removed.");
+    expect(memberRemovalConsequence("Dana Dev", "Acme", { stories: 0, blockers: 0, retroActions: 0, daysOff: 0 })).toBe("Dana Dev leaves Acme: nothing is assigned to them; what they did stays in the history.");
+  });
+
+  it("the flash after a removal says what was handed back", () => {
+    expect(memberRemovedMessage({ name: "Dana Dev", unassigned: 0, blockers: 0, retroActions: 0, daysOff: 0 })).toBe("Dana Dev left the project.");
+    expect(memberRemovedMessage({ name: "Dana Dev", unassigned: 2, blockers: 1, retroActions: 0, daysOff: 3 })).toBe("Dana Dev left the project: 2 stories unassigned, 1 open blocker without an owner, 3 future days off removed.");
   });
 });

@@ -22,7 +22,8 @@ import { MemberChangeSchema, changeMember, removeMember } from "~/delivery/membe
 import { MembersCard, PROJECT_ROLE_LABELS } from "~/components/members-card";
 import { GenerateSprintsSchema, generateSprints, listSprints, projectVelocity, startSprint } from "~/delivery/sprints.server";
 import { redirectWithFlash } from "~/web/flash.server";
-import { formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
+import { confirmationOf, formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
+import { memberRemovedMessage } from "~/delivery/edit-rules";
 import { pageMeta } from "~/components/page-meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.project.name ?? "Project"} · Delivery · Sprintlab`);
@@ -72,8 +73,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithFlash(`/projects/${id}`, `${m.name} is now ${PROJECT_ROLE_LABELS[m.role]}${m.side === "customer" ? " (customer side)" : ""}.`);
       }
       case "remove-member": {
-        const gone = removeMember(db, user, id, Number(form.get("userId")));
-        return redirectWithFlash(`/projects/${id}`, `${gone.name} left the project${gone.unassigned ? `; ${gone.unassigned === 1 ? "1 story is" : `${gone.unassigned} stories are`} unassigned now` : ""}.`);
+        const gone = removeMember(db, user, id, Number(form.get("userId")), { confirmation: confirmationOf(form) });
+        return redirectWithFlash(`/projects/${id}`, memberRemovedMessage(gone));
       }
       case "edit":
         updateProject(db, user, id, {

@@ -351,7 +351,7 @@ export default function SprintPage() {
               <ul style={{ margin: "0.25rem 0 0" }}>
                 {planning.actions.map((a) => (
                   <li key={a.id}>
-                    {a.text} — {a.owner} (sprint {a.number})
+                    {a.text} — {a.owner ?? "no owner"} (sprint {a.number})
                   </li>
                 ))}
               </ul>

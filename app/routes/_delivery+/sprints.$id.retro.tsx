@@ -70,7 +70,7 @@ export default function Retro() {
               <li key={a.id} className="comment" data-testid={`carried-${a.id}`}>
                 <PostForm className="row-actions" style={{ justifyContent: "space-between" }}>
                   <span>
-                    {a.text} <span className="muted">· {a.owner} · from sprint {a.number}</span>
+                    {a.text} <span className="muted">· {a.owner ?? "no owner"} · from sprint {a.number}</span>
                   </span>
                   <input type="hidden" name="intent" value="close" />
                   <input type="hidden" name="itemId" value={a.id} />
@@ -98,7 +98,7 @@ export default function Retro() {
                     {i.text}
                     {i.column === "action" ? (
                       <div className="story-card__meta">
-                        {i.owner}
+                        {i.owner ?? "No owner"}
                         {i.closedAt ? " · closed" : null}
                       </div>
                     ) : null}

@@ -1,6 +1,6 @@
 import { MemberChangeSchema, changeMember, removeMember } from "~/delivery/members.server";
 import { apiRoute, endpoint, idParam } from "~/web/api.server";
-import { MemberAnswerSchema } from "~/web/api-answers.server";
+import { MemberAnswerSchema, MemberRemovedAnswerSchema } from "~/web/api-answers.server";
 
 export const { loader, action } = apiRoute({
   PATCH: endpoint({
@@ -10,11 +10,12 @@ export const { loader, action } = apiRoute({
     handler: ({ db, user, params, body }) => changeMember(db, user, idParam(params.id, "project"), idParam(params.userId, "member"), body),
   }),
   DELETE: endpoint({
-    summary: "Remove a member: their history stays, their stories in the project become unassigned; not the only scrum master (409).",
-    status: 204,
+    summary:
+      "Remove a member: their history stays; in the project their stories become unassigned, their open blockers and open retrospective actions lose their owner, their days off from today on (not in closed sprints) go. Answers the counts. Not the only scrum master (409).",
+    response: MemberRemovedAnswerSchema,
     handler: ({ db, user, params }) => {
-      removeMember(db, user, idParam(params.id, "project"), idParam(params.userId, "member"));
-      return null;
+      const gone = removeMember(db, user, idParam(params.id, "project"), idParam(params.userId, "member"));
+      return { name: gone.name, unassignedStories: gone.unassigned, ownerlessBlockers: gone.blockers, ownerlessRetroActions: gone.retroActions, removedDaysOff: gone.daysOff };
     },
   }),
 });
