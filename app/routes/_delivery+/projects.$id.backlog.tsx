@@ -447,7 +447,6 @@ export default function Backlog() {
           <span id="w-up">up</span>
           <span id="w-down">down</span>
           <span id="w-plan">Plan</span>
-          <span id="w-sprint">Sprint for</span>
         </div>
         <p aria-live="assertive" className="field__error" data-testid="drop-message">
           {refusal ? `Not moved: ${refusal}` : ""}
@@ -566,7 +565,7 @@ export default function Backlog() {
                       </div>
                       {can.order && s.status !== "accepted" && !s.wontDo ? (
                         <span className="row-actions">
-                          <select form="plan" name={`sprintId-${s.id}`} aria-labelledby={`w-sprint t${s.id}`} defaultValue={s.sprintId ?? ""}>
+                          <select form="plan" name={`sprintId-${s.id}`} aria-label={`Sprint for ${s.title}`} defaultValue={s.sprintId ?? ""}>
                             {sprintOptions}
                           </select>
                           <button form="plan" name="storyId" value={s.id} aria-labelledby={`w-plan t${s.id}`}>
