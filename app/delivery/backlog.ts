@@ -93,3 +93,43 @@ export function groupBacklog<S extends GroupStory>(input: { sprints: readonly Gr
 export function pointsAgainstCapacity(points: number, capacity: number | null): string {
   return capacity === null ? `${points} ${points === 1 ? "point" : "points"}` : `${points} of ${capacity} points`;
 }
+
+/**
+ * How many rows a section of the planning view shows at first, and how many each "Show the
+ * next" adds: a project's backlog grows without bound, and 300 stories must stay well under the
+ * 150 KB page budget (issue 16).
+ */
+export const SECTION_PAGE = 40;
+/** The closed sprints' accepted stories are history: they come 15 at a time. */
+export const CLOSED_PAGE = 15;
+
+/** A section's page size. */
+export const pageOf = (section: { kind: string }) => (section.kind === "closed" ? CLOSED_PAGE : SECTION_PAGE);
+
+/** The key of a section, as in its test id and its `show.<key>` URL parameter. */
+export function sectionKey(section: { kind: string; sprintId: number | null }): string {
+  return section.sprintId === null ? section.kind : `sprint-${section.sprintId}`;
+}
+
+/** The URL parameter that says how many rows of a section are shown. */
+export const showParam = (key: string) => `show.${key}`;
+
+/** How many rows to show for a `show.<key>` value: a whole number of pages, at least one. */
+export function shownCount(value: string | null | undefined, page: number = SECTION_PAGE): number {
+  const n = Number(value);
+  if (!value || !Number.isFinite(n) || n < page) return page;
+  return Math.min(Math.ceil(n / page) * page, 100_000);
+}
+
+/**
+ * The sections as the page shows them: each cut to its first rows in rank order (`shown` maps a
+ * section's key to its `show.<key>` value), with `more` saying how many rows the cut left out.
+ * A drag or a move stays among the rows shown; the points still count every story.
+ */
+export function cutSections<S>(sections: readonly BacklogSection<S>[], shown: (key: string) => string | null | undefined): (BacklogSection<S> & { more: number })[] {
+  return sections.map((section) => {
+    const limit = shownCount(shown(sectionKey(section)), pageOf(section));
+    if (section.stories.length <= limit) return { ...section, more: 0 };
+    return { ...section, stories: section.stories.slice(0, limit), more: section.stories.length - limit };
+  });
+}

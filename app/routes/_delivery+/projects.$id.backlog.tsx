@@ -11,10 +11,10 @@ import { requireUser } from "~/auth/session.server";
 import { PageHeader } from "~/components/page-header";
 import { ErrorPage } from "~/components/error-page";
 import { FormMessage } from "~/components/field";
-import { POINTS, groupBacklog, isReady, parseCriteria, pointsAgainstCapacity, type BacklogSection } from "~/delivery/backlog";
+import { POINTS, cutSections, pageOf, groupBacklog, isReady, parseCriteria, pointsAgainstCapacity, sectionKey as keyOfSection, showParam, type BacklogSection } from "~/delivery/backlog";
 import { getProject, listMembers } from "~/delivery/projects.server";
 import { listSprints } from "~/delivery/sprints.server";
-import { NewStorySchema, StoryChangeSchema, bulkUpdateStories, createStory, listBacklog, listFeatures, moveStory, placeStory, sectionPosition, updateStory } from "~/delivery/stories.server";
+import { NewStorySchema, StoryChangeSchema, bulkUpdateStories, createStory, listBacklog, listFeatures, moveStory, placeStory, sectionPosition, updateStory, type Story } from "~/delivery/stories.server";
 import { redirectWithFlash } from "~/web/flash.server";
 import { formError, fromForm, orErrorPage, readForm } from "~/lib/forms.server";
 import { pageMeta } from "~/components/page-meta";
@@ -25,7 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
   const { project, role } = orErrorPage(() => getProject(db, user, Number(params.id)));
-  const { closed, wontDo: _wontDo, ...filters } = Object.fromEntries(new URL(request.url).searchParams);
+  const url = new URL(request.url);
+  const query = Object.fromEntries([...url.searchParams].filter(([name]) => !name.startsWith(showParam(""))));
+  const { closed, wontDo: _wontDo, groom: groomParam, ...filters } = query;
   const showClosed = closed === "yes";
   // Every story for the sections' points; the filtered ones for the rows. Won't-do stories come
   // back (with no points) only with the accepted / won't-do filter.
@@ -35,21 +37,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? all
     : orErrorPage(() => [...listBacklog(db, user, project.id, filters), ...(showClosed ? listBacklog(db, user, project.id, { ...filters, wontDo: "yes" }) : [])]);
   const allSprints = listSprints(db, project.id);
-  const ranked = [...shown].sort((a, b) => a.rank - b.rank || a.id - b.id).map((s) => ({ ...s, ready: isReady(s) }));
+  const ranked = [...shown].sort((a, b) => a.rank - b.rank || a.id - b.id);
+  const can = {
+    create: projectCan(user.role, role, "stories.create"),
+    order: projectCan(user.role, role, "backlog.order"),
+    edit: projectCan(user.role, role, "stories.editContent"),
+    feature: projectCan(user.role, role, "stories.manage"),
+  };
+  const sections = cutSections(groupBacklog({ sprints: allSprints, all, shown: ranked, showClosed }), (key) => url.searchParams.get(showParam(key)));
+  // The one story whose grooming form is open (`?groom=`): the rows carry no form of their own.
+  const groomed = can.edit && groomParam ? ranked.find((s) => s.id === Number(groomParam)) : undefined;
   return json({
-    project,
-    sections: groupBacklog({ sprints: allSprints, all, shown: ranked, showClosed }),
-    features: listFeatures(db, project.id),
+    project: { id: project.id, name: project.name },
+    // A row carries what it shows, not the whole story: the page stays small at hundreds of rows.
+    sections: sections.map((section) => ({ ...section, stories: section.stories.map(backlogRow) })),
+    groom: groomed ? { id: groomed.id, description: groomed.description, acceptanceCriteria: groomed.acceptanceCriteria, points: groomed.points, assigneeId: groomed.assigneeId, featureId: groomed.featureId } : null,
+    features: listFeatures(db, project.id).map((f) => ({ id: f.id, name: f.name })),
     members: listMembers(db, project.id).map((m) => ({ id: m.userId, name: m.name })),
     sprints: allSprints.filter((s) => s.state !== "closed").map((s) => ({ id: s.id, number: s.number })),
     sprintNames: Object.fromEntries(allSprints.map((s) => [s.id, `Sprint ${s.number}`])),
-    can: {
-      create: projectCan(user.role, role, "stories.create"),
-      order: projectCan(user.role, role, "backlog.order"),
-      edit: projectCan(user.role, role, "stories.editContent"),
-      feature: projectCan(user.role, role, "stories.manage"),
-    },
+    can,
   });
+}
+
+function backlogRow(s: Story) {
+  return { id: s.id, key: s.key, title: s.title, type: s.type, points: s.points, status: s.status, sprintId: s.sprintId, featureId: s.featureId, assigneeId: s.assigneeId, wontDo: s.wontDoAt ? true : undefined, ready: isReady(s) || undefined };
 }
 
 const optionalId = (value: FormDataEntryValue | null) => (value ? Number(value) : null);
@@ -73,7 +85,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithFlash(back, `${story.key} “${story.title}” added at the bottom of the backlog.`);
       }
       case "move": {
-        const move = String(form.get("move"));
+        // A row's button sends "up:<story id>" to the shared move form; the story id alone also works.
+        const [move, rowId] = String(form.get("move")).split(":");
+        const storyId = Number(form.get("storyId") ?? rowId);
         if (move !== "up" && move !== "down" && move !== "top") throw new Response("Unknown move", { status: 400 });
         // The planning view shows a section per sprint: a move is among the stories of its section.
         const story = moveStory(db, user, storyId, move, { withinSection: true });
@@ -86,7 +100,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithFlash(`${back}#story-${story.id}`, `Moved ${story.key} “${story.title}” to position ${sectionPosition(db, story)} in ${where(story)}.`);
       }
       case "plan": {
-        const sprintId = optionalId(form.get("sprintId"));
+        // The rows share one plan form: each row's sprint select is named after its story.
+        const sprintId = optionalId(form.has("sprintId") ? form.get("sprintId") : form.get(`sprintId-${storyId}`));
         const story = updateStory(db, user, storyId, { sprintId });
         return redirectWithFlash(`${back}#story-${story.id}`, sprintId ? `${story.key} “${story.title}” planned into the sprint.` : `${story.key} “${story.title}” back in the backlog.`);
       }
@@ -129,7 +144,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
             ...(form.has("assigneeId") ? { assigneeId: form.get("assigneeId") || null } : {}),
           }),
         );
-        return redirectWithFlash(`${back}#story-${story.id}`, isReady(story) ? `${story.key} “${story.title}” is Ready.` : `${story.key} “${story.title}” saved.`);
+        // Saved: the page comes back with the grooming form closed.
+        const after = new URL(request.url).searchParams;
+        after.delete("groom");
+        const closedForm = `/projects/${id}/backlog${after.size ? `?${after}` : ""}`;
+        return redirectWithFlash(`${closedForm}#story-${story.id}`, isReady(story) ? `${story.key} “${story.title}” is Ready.` : `${story.key} “${story.title}” saved.`);
       }
       default:
         throw new Response("Unknown action", { status: 400 });
@@ -140,9 +159,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["sections"][number]["stories"][number];
+/** A section as the page shows it: its first rows, and how many more there are. */
+type Shown = BacklogSection<Row> & { more: number };
 
 /** The sections as they will be once the drop in flight lands: the story moved, the points with it. */
-function withDrop(sections: BacklogSection<Row>[], data: FormData | undefined): BacklogSection<Row>[] {
+function withDrop(sections: Shown[], data: FormData | undefined): Shown[] {
   if (!data || data.get("intent") !== "place" || !data.has("sprintId")) return sections;
   const storyId = Number(data.get("storyId"));
   const sprintId = data.get("sprintId") ? Number(data.get("sprintId")) : null;
@@ -162,7 +183,7 @@ function withDrop(sections: BacklogSection<Row>[], data: FormData | undefined): 
 }
 
 export default function Backlog() {
-  const { project, sections: loaded, features, members, sprints, sprintNames, can } = useLoaderData<typeof loader>();
+  const { project, sections: loaded, groom, features, members, sprints, sprintNames, can } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const [params] = useSearchParams();
   const adding = errors?.values.intent === "add";
@@ -171,7 +192,7 @@ export default function Backlog() {
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const drop = useFetcher<typeof action>();
-  const sections = useMemo(() => withDrop(loaded as BacklogSection<Row>[], drop.state !== "idle" ? drop.formData : undefined), [loaded, drop.state, drop.formData]);
+  const sections = useMemo(() => withDrop(loaded as Shown[], drop.state !== "idle" ? drop.formData : undefined), [loaded, drop.state, drop.formData]);
   const refusal = drop.state === "idle" && drop.data && "errors" in drop.data ? drop.data.errors.message : "";
   const [dragged, setDragged] = useState<number | null>(null);
   const [over, setOver] = useState<string | null>(null);
@@ -187,8 +208,22 @@ export default function Backlog() {
   }, [navigation.state, navigation.formData, bulkSent, errors]);
   const total = sections.reduce((n, s) => n + s.stories.length, 0);
   const canBulk = can.order || can.edit;
+  const groomErrors = errors?.values.intent === "groom" && String(errors.values.storyId) === String(groom?.id) ? errors : undefined;
+  // Rendered once, looked up by every row.
+  const featureName = useMemo(() => new Map(features.map((f) => [f.id, f.name])), [features]);
+  const memberName = useMemo(() => new Map(members.map((m) => [m.id, m.name])), [members]);
+  const sprintOptions = (
+    <>
+      <option value="">Backlog</option>
+      {sprints.map((sp) => (
+        <option key={sp.id} value={sp.id}>
+          {`Sprint ${sp.number}`}
+        </option>
+      ))}
+    </>
+  );
 
-  const onDrop = (section: BacklogSection<Row>, targetIndex: number | null) => {
+  const onDrop = (section: Shown, targetIndex: number | null) => {
     setOver(null);
     if (dragged === null || section.kind === "closed") return;
     const list = section.stories;
@@ -395,12 +430,30 @@ export default function Backlog() {
             ) : null}
           </PostForm>
         ) : null}
+        {/* One form per row action, shared by every row: a row's button names the story (issue 16). */}
+        {can.order ? (
+          <>
+            <PostForm id="move" hidden>
+              <input type="hidden" name="intent" value="move" />
+            </PostForm>
+            <PostForm id="plan" hidden>
+              <input type="hidden" name="intent" value="plan" />
+            </PostForm>
+          </>
+        ) : null}
+        <div hidden>
+          <span id="w-move">Move</span>
+          <span id="w-top">to the top</span>
+          <span id="w-up">up</span>
+          <span id="w-down">down</span>
+          <span id="w-plan">Plan</span>
+        </div>
         <p aria-live="assertive" className="field__error" data-testid="drop-message">
           {refusal ? `Not moved: ${refusal}` : ""}
         </p>
 
         {sections.map((section) => {
-          const sectionKey = section.sprintId === null ? section.kind : `sprint-${section.sprintId}`;
+          const sectionKey = keyOfSection(section);
           const headingId = `section-${sectionKey}`;
           return (
             <section
@@ -424,7 +477,7 @@ export default function Backlog() {
                   {section.kind === "active" ? <span className="badge badge--active">Active</span> : null}
                 </h3>
                 <p className="muted" data-testid={`${headingId}-points`}>
-                  {section.kind === "closed" ? `${section.stories.length} accepted` : pointsAgainstCapacity(section.points, section.capacity)}
+                  {section.kind === "closed" ? `${section.stories.length + section.more} accepted` : pointsAgainstCapacity(section.points, section.capacity)}
                   {section.hidden ? ` · ${section.hidden} not shown` : ""}
                 </p>
               </header>
@@ -437,8 +490,7 @@ export default function Backlog() {
                       key={s.id}
                       id={`story-${s.id}`}
                       className={`backlog-row${over === `${sectionKey}:${index}` ? " backlog-row--over" : ""}`}
-                      data-testid={`story-${s.id}`}
-                      draggable={hydrated && can.order}
+                      draggable={hydrated && can.order ? true : undefined}
                       onDragStart={(e) => {
                         setDragged(s.id);
                         e.dataTransfer.effectAllowed = "move";
@@ -458,34 +510,28 @@ export default function Backlog() {
                       }}
                     >
                       {canBulk ? (
-                        <span className="backlog-row__tick">
-                          <input type="checkbox" form="bulk" name="storyIds" value={s.id} id={`tick-${s.id}`} />
-                          <label htmlFor={`tick-${s.id}`} className="visually-hidden">
-                            Tick {s.key}
-                          </label>
-                        </span>
+                        <input type="checkbox" className="backlog-row__tick" form="bulk" name="storyIds" value={s.id} aria-label={`Tick ${s.key}`} />
                       ) : null}
+                      {/* The row's buttons belong to the shared forms above; their names read "Move ‹title› up". */}
                       {can.order && section.kind !== "closed" ? (
-                        <PostForm className="move-buttons" aria-label={`Move ${s.title}`}>
-                          <input type="hidden" name="intent" value="move" />
-                          <input type="hidden" name="storyId" value={s.id} />
-                          <button type="submit" name="move" value="top" className="button button--quiet" aria-label={`Move ${s.title} to the top`} disabled={index === 0}>
+                        <span className="move-buttons">
+                          <button form="move" name="move" value={`top:${s.id}`} aria-labelledby={`w-move t${s.id} w-top`} disabled={index === 0}>
                             ⤒
                           </button>
-                          <button type="submit" name="move" value="up" className="button button--quiet" aria-label={`Move ${s.title} up`} disabled={index === 0}>
+                          <button form="move" name="move" value={`up:${s.id}`} aria-labelledby={`w-move t${s.id} w-up`} disabled={index === 0}>
                             ↑
                           </button>
-                          <button type="submit" name="move" value="down" className="button button--quiet" aria-label={`Move ${s.title} down`} disabled={index === section.stories.length - 1}>
+                          <button form="move" name="move" value={`down:${s.id}`} aria-labelledby={`w-move t${s.id} w-down`} disabled={index === section.stories.length - 1 && !section.more}>
                             ↓
                           </button>
-                        </PostForm>
+                        </span>
                       ) : (
                         <span className="muted mono">{index + 1}</span>
                       )}
                       <div>
                         <span className="story-key">{s.key}</span>{" "}
                         <strong>
-                          <Link to={`/stories/${s.id}`} className="story-link">
+                          <Link to={`/stories/${s.id}`} id={`t${s.id}`} className="story-link" discover="none">
                             {s.title}
                           </Link>
                         </strong>
@@ -504,87 +550,28 @@ export default function Backlog() {
                             )}
                           </span>
                           <span>{s.type}</span>
-                          <span className={`status status--${s.status === "accepted" ? "delivered" : s.status === "done" ? "accepted" : s.status === "in_progress" ? "in_development" : "community_review"}`}>{s.wontDoAt ? "won't do" : s.status.replace("_", " ")}</span>
+                          <span className={`status status--${s.status === "accepted" ? "delivered" : s.status === "done" ? "accepted" : s.status === "in_progress" ? "in_development" : "community_review"}`}>{s.wontDo ? "won't do" : s.status.replace("_", " ")}</span>
                           {s.ready ? <span className="badge badge--active">Ready</span> : null}
                           {section.kind === "closed" && s.sprintId ? <span>{sprintNames[s.sprintId]}</span> : null}
-                          {s.featureId ? <Link to={`/features/${s.featureId}`}>{features.find((f) => f.id === s.featureId)?.name}</Link> : null}
-                          {s.assigneeId ? <span>{members.find((m) => m.id === s.assigneeId)?.name ?? "A former member"}</span> : null}
+                          {s.featureId ? <Link to={`/features/${s.featureId}`} discover="none">{featureName.get(s.featureId)}</Link> : null}
+                          {s.assigneeId ? <span>{memberName.get(s.assigneeId) ?? "A former member"}</span> : null}
+                          {can.edit && groom?.id !== s.id ? (
+                            <Link to={withParams(params, { groom: String(s.id) }, `story-${s.id}`)} className="muted" discover="none">
+                              Groom
+                            </Link>
+                          ) : null}
                         </div>
-                        {can.edit ? (
-                          <details>
-                            <summary className="muted">Groom</summary>
-                            <PostForm className="form" style={{ maxWidth: "36rem", marginTop: "0.5rem" }}>
-                              <input type="hidden" name="intent" value="groom" />
-                              <input type="hidden" name="storyId" value={s.id} />
-                              <div className="field">
-                                <label htmlFor={`desc-${s.id}`}>Description</label>
-                                <textarea id={`desc-${s.id}`} name="description" defaultValue={s.description} style={{ minHeight: "3rem" }} />
-                              </div>
-                              <div className="field">
-                                <label htmlFor={`ac-${s.id}`}>Acceptance criteria (one per line)</label>
-                                <textarea id={`ac-${s.id}`} name="acceptanceCriteria" defaultValue={s.acceptanceCriteria.join("\n")} style={{ minHeight: "4rem" }} />
-                              </div>
-                              <div className="field" style={{ maxWidth: "8rem" }}>
-                                <label htmlFor={`pts-${s.id}`}>Points</label>
-                                <select id={`pts-${s.id}`} name="points" defaultValue={s.points ?? ""}>
-                                  <option value="">?</option>
-                                  {POINTS.map((p) => (
-                                    <option key={p}>{p}</option>
-                                  ))}
-                                </select>
-                              </div>
-                              <div className="field">
-                                <label htmlFor={`assignee-${s.id}`}>Assignee</label>
-                                <select id={`assignee-${s.id}`} name="assigneeId" defaultValue={s.assigneeId ?? ""}>
-                                  <option value="">Nobody yet</option>
-                                  {members.map((m) => (
-                                    <option key={m.id} value={m.id}>
-                                      {m.name}
-                                    </option>
-                                  ))}
-                                </select>
-                              </div>
-                              {can.order ? (
-                                <div className="field">
-                                  <label htmlFor={`feature-${s.id}`}>Feature</label>
-                                  <select id={`feature-${s.id}`} name="featureId" defaultValue={s.featureId ?? ""}>
-                                    <option value="">No feature</option>
-                                    {features.map((f) => (
-                                      <option key={f.id} value={f.id}>
-                                        {f.name}
-                                      </option>
-                                    ))}
-                                  </select>
-                                </div>
-                              ) : null}
-                              <div>
-                                <button type="submit" className="button button--quiet">
-                                  Save
-                                </button>
-                              </div>
-                            </PostForm>
-                          </details>
-                        ) : null}
+                        {can.edit && groom?.id === s.id ? <GroomForm groom={groom} title={s.title} can={can} features={features} members={members} errors={groomErrors} close={withParams(params, { groom: null }, `story-${s.id}`)} /> : null}
                       </div>
-                      {can.order && s.status !== "accepted" && !s.wontDoAt ? (
-                        <PostForm className="row-actions">
-                          <input type="hidden" name="intent" value="plan" />
-                          <input type="hidden" name="storyId" value={s.id} />
-                          <label className="visually-hidden" htmlFor={`plan-${s.id}`}>
-                            Sprint for {s.title}
-                          </label>
-                          <select id={`plan-${s.id}`} name="sprintId" defaultValue={s.sprintId ?? ""}>
-                            <option value="">Backlog</option>
-                            {sprints.map((sp) => (
-                              <option key={sp.id} value={sp.id}>
-                                Sprint {sp.number}
-                              </option>
-                            ))}
+                      {can.order && s.status !== "accepted" && !s.wontDo ? (
+                        <span className="row-actions">
+                          <select form="plan" name={`sprintId-${s.id}`} aria-label={`Sprint for ${s.title}`} defaultValue={s.sprintId ?? ""}>
+                            {sprintOptions}
                           </select>
-                          <button type="submit" className="button button--quiet" aria-label={`Plan ${s.title}`}>
+                          <button form="plan" name="storyId" value={s.id} aria-labelledby={`w-plan t${s.id}`}>
                             Plan
                           </button>
-                        </PostForm>
+                        </span>
                       ) : (
                         <span />
                       )}
@@ -592,11 +579,91 @@ export default function Backlog() {
                   ))}
                 </ol>
               )}
+              {section.more ? (
+                <p className="backlog-section__more muted" data-testid={`${headingId}-more`}>
+                  Showing {section.stories.length} of {section.stories.length + section.more}.{" "}
+                  <Link to={withParams(params, { [showParam(sectionKey)]: String(section.stories.length + pageOf(section)) }, `story-${section.stories.at(-1)!.id}`)} preventScrollReset>
+                    Show the next {Math.min(section.more, pageOf(section))}
+                  </Link>
+                </p>
+              ) : null}
             </section>
           );
         })}
       </section>
     </>
+  );
+}
+
+/** The page's URL with some parameters set (or, given null, removed), and an anchor. */
+function withParams(params: URLSearchParams, changes: Record<string, string | null>, hash: string): string {
+  const next = new URLSearchParams(params);
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null) next.delete(name);
+    else next.set(name, value);
+  }
+  const search = next.toString();
+  return `${search ? `?${search}` : "?"}#${hash}`;
+}
+
+type GroomData = { id: number; description: string; acceptanceCriteria: string[]; points: number | null; assigneeId: number | null; featureId: number | null };
+
+/** The grooming form of the one story opened with `?groom=`; a refused save keeps what was typed. */
+function GroomForm({ groom, title, can, features, members, errors, close }: { groom: GroomData; title: string; can: { order: boolean }; features: { id: number; name: string }[]; members: { id: number; name: string }[]; errors: { message?: string; values: Record<string, unknown> } | undefined; close: string }) {
+  const typed = (name: string, saved: string) => (errors ? String(errors.values[name] ?? "") : saved);
+  return (
+    <PostForm className="form" style={{ maxWidth: "36rem", marginTop: "0.5rem" }} aria-label={`Groom ${title}`}>
+      <input type="hidden" name="intent" value="groom" />
+      <input type="hidden" name="storyId" value={groom.id} />
+      <FormMessage message={errors?.message} />
+      <div className="field">
+        <label htmlFor={`desc-${groom.id}`}>Description</label>
+        <textarea id={`desc-${groom.id}`} name="description" defaultValue={typed("description", groom.description)} style={{ minHeight: "3rem" }} />
+      </div>
+      <div className="field">
+        <label htmlFor={`ac-${groom.id}`}>Acceptance criteria (one per line)</label>
+        <textarea id={`ac-${groom.id}`} name="acceptanceCriteria" defaultValue={typed("acceptanceCriteria", groom.acceptanceCriteria.join("\n"))} style={{ minHeight: "4rem" }} />
+      </div>
+      <div className="field" style={{ maxWidth: "8rem" }}>
+        <label htmlFor={`pts-${groom.id}`}>Points</label>
+        <select id={`pts-${groom.id}`} name="points" defaultValue={typed("points", groom.points === null ? "" : String(groom.points))}>
+          <option value="">?</option>
+          {POINTS.map((p) => (
+            <option key={p}>{p}</option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`assignee-${groom.id}`}>Assignee</label>
+        <select id={`assignee-${groom.id}`} name="assigneeId" defaultValue={typed("assigneeId", groom.assigneeId === null ? "" : String(groom.assigneeId))}>
+          <option value="">Nobody yet</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {can.order ? (
+        <div className="field">
+          <label htmlFor={`feature-${groom.id}`}>Feature</label>
+          <select id={`feature-${groom.id}`} name="featureId" defaultValue={typed("featureId", groom.featureId === null ? "" : String(groom.featureId))}>
+            <option value="">No feature</option>
+            {features.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="button button--quiet">
+          Save
+        </button>
+        <Link to={close}>Close</Link>
+      </div>
+    </PostForm>
   );
 }
 

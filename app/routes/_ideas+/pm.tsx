@@ -165,6 +165,11 @@ export default function PmBoard() {
             </table>
           </div>
         )}
+        {board.total > 0 ? (
+          <p className="muted" data-testid="board-showing">
+            {`Showing ${((board.page - 1) * board.pageSize + 1).toLocaleString("en-US")}–${((board.page - 1) * board.pageSize + board.rows.length).toLocaleString("en-US")} of ${board.total.toLocaleString("en-US")} open idea${board.total === 1 ? "" : "s"}`}
+          </p>
+        ) : null}
         <Pagination page={board.page} pageSize={board.pageSize} total={board.total} />
       </section>
 
