@@ -6,7 +6,8 @@ import { DEMO_PASSWORD, expect, test } from "../support/e2e";
  */
 const ROLES: { email: string; nav: string[]; badge: string; home: string | RegExp }[] = [
   { email: "admin@example.com", nav: ["Delivery", "Ideas Lab", "PM board", "Admin"], badge: "Admin", home: /^Welcome/ },
-  { email: "pm@example.com", nav: ["Delivery", "Ideas Lab", "PM board"], badge: "Product manager", home: "PM board" },
+  // The demo's PM is also the product release's co-product owner: My work is there, the PM board stays home.
+  { email: "pm@example.com", nav: ["My work", "Delivery", "Ideas Lab", "PM board"], badge: "Product manager", home: "PM board" },
   { email: "pm2@example.com", nav: ["Delivery", "Ideas Lab", "PM board"], badge: "Product manager", home: "PM board" },
   { email: "sm@example.com", nav: ["My work", "Delivery", "Ideas Lab"], badge: "Staff", home: "My work" },
   { email: "po@example.com", nav: ["My work", "Delivery", "Ideas Lab"], badge: "Staff", home: "My work" },
