@@ -312,6 +312,17 @@ describe("grooming", () => {
       ].sort(),
     );
   });
+  it("files a late-evening change under the project's day, not the UTC one", async () => {
+    const { dev, project } = await setup();
+    const { groomStory, groomingView } = await import("~/delivery/grooming.server");
+    const { createStory } = await import("~/delivery/stories.server");
+    const a = createStory(db, dev, project.id, { title: "Announce the queue position" });
+    // 03:30 UTC on 12 February is 21:30 on 11 February in Chicago, the project's zone.
+    groomStory(db, dev, a.id, { points: 3 }, new Date("2026-02-12T03:30:00Z"));
+    const [day] = groomingView(db, dev, project.id).sessions;
+    expect(day.date).toBe("2026-02-11");
+    expect(day.changes.map((c) => c.field)).toEqual(["points"]);
+  });
 });
 
 describe("go-live acceptance record", () => {
