@@ -15,6 +15,7 @@ import { fillIdeaTerms } from "../app/ideas/idea-terms.server";
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from "../db/seed";
 import { sessionSecret } from "../app/auth/secret.server";
 import { exitCodeOf } from "./exit-code";
+import { webConcurrency } from "./web-concurrency";
 
 const root = join(import.meta.dirname, "..");
 
@@ -62,11 +63,19 @@ async function prepareDatabase() {
   sessionSecret();
 }
 
+let processes: number;
+try {
+  processes = webConcurrency(process.env.WEB_CONCURRENCY);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 buildIfNeeded();
 await prepareDatabase();
 
 const port = process.env.PORT || "3000";
-const server = spawn(process.execPath, ["--import", "tsx", join(root, "scripts/server.ts")], {
+// One process serves by itself; more run under scripts/cluster.ts on the same port.
+const server = spawn(process.execPath, ["--import", "tsx", join(root, processes > 1 ? "scripts/cluster.ts" : "scripts/server.ts")], {
   cwd: root,
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...process.env, PORT: port, NODE_ENV: "production" },
@@ -76,7 +85,7 @@ server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (!announced && /Listening on http:\/\//.test(chunk.toString())) {
     announced = true;
-    console.log(`\nSprintlab is running at http://localhost:${port}`);
+    console.log(`\nSprintlab is running at http://localhost:${port}${processes > 1 ? ` (${processes} server processes)` : ""}`);
     console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
     for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(22)} ${u.note}`);
   }

@@ -2,7 +2,8 @@
  * The bench's floor for API reads: a bare node:http server that runs the ideas list's SQL —
  * the page of ideas and its count, as prepared statements — on the same database file and
  * answers JSON. Whatever the app adds on top (routing, auth, validation, drizzle) shows as the
- * distance to this. Prints its port on stdout once listening.
+ * distance to this. The order is the app's "top" (closed ideas by the votes they closed with), so
+ * the same index serves it. Prints its port on stdout once listening.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,7 +15,7 @@ const page = db.prepare(
   `SELECT ideas.key, ideas.title, ideas.status, ideas.votes, ideas.comment_count AS commentCount, ideas.created_at AS createdAt,
           categories.name AS category, users.name AS author
    FROM ideas JOIN categories ON categories.id = ideas.category_id JOIN users ON users.id = ideas.author_id
-   WHERE ideas.portal_id = ? ORDER BY ideas.votes DESC, ideas.id DESC LIMIT ? OFFSET ?`,
+   WHERE ideas.portal_id = ? ORDER BY coalesce(ideas.votes_at_close, ideas.votes) DESC, ideas.id DESC LIMIT ? OFFSET ?`,
 );
 const count = db.prepare("SELECT count(*) AS n FROM ideas WHERE portal_id = ?").pluck();
 

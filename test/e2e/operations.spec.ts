@@ -133,6 +133,30 @@ test("a backup taken while writes come in restores into a server that starts, wi
   console.log(`backup test: copy started at ${before} ledger rows while writes went on; ${ack.total} writes acknowledged; restored copy: ${JSON.stringify(restoredCounts)}, live database at the end: ${counts(file).ledgerRows} ledger rows`);
 });
 
+test("two server processes (WEB_CONCURRENCY=2) share one database: both answer, every acknowledged write is kept, no request meets a busy database, SIGTERM stops both with 0", async () => {
+  test.setTimeout(120_000);
+  const file = tempDatabase();
+  const data = await buildLoadData(file);
+  const server = await startServer(file, { WEB_CONCURRENCY: "2" }, "cluster.ts");
+  let stop = false;
+  const load = driveWrites(server.url, data, () => stop);
+  const started = Date.now();
+  while (Date.now() - started < 60_000 && counts(file).ledgerRows < 600) await sleep(100);
+  stop = true;
+  const ack = await load;
+  server.process.kill("SIGTERM");
+  expect(await server.exited).toEqual({ code: 0, signal: null });
+
+  expect(ack.serverErrors, "no 5xx (a busy database would show here)").toEqual([]);
+  expect(ack.total, "writes acknowledged").toBeGreaterThan(400);
+  expect(databaseProblems(file, ack)).toEqual([]);
+  const log = server.lines.map((line) => JSON.parse(line) as { msg?: string; pid?: number });
+  const answering = new Set(log.filter((l) => l.msg === "request").map((l) => l.pid));
+  expect(answering.size, "requests answered by each of the two processes").toBe(2);
+  expect(log.filter((l) => l.msg === "Stopped: database checkpointed and closed")).toHaveLength(2);
+  console.log(`two processes: ${ack.total} writes acknowledged, ${ack.refused} refused by the rules; ${JSON.stringify(counts(file))}`);
+});
+
 test("SIGTERM finishes the requests in flight, then exits 0; requests carry an id and leave one log line each, secrets redacted", async () => {
   test.setTimeout(90_000);
   const file = tempDatabase();

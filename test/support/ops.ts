@@ -38,9 +38,12 @@ export type RunningServer = {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 };
 
-/** The production server on `databaseFile`, answering /healthz, or a thrown error with its output. */
-export async function startServer(databaseFile: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "scripts", "server.ts")], {
+/**
+ * The production server on `databaseFile`, answering /healthz, or a thrown error with its output.
+ * `cluster.ts` runs WEB_CONCURRENCY server processes (set it in `env`) as `npm start` does.
+ */
+export async function startServer(databaseFile: string, env: Record<string, string> = {}, script: "server.ts" | "cluster.ts" = "server.ts"): Promise<RunningServer> {
+  const child = spawn(process.execPath, ["--import", "tsx", join(root, "scripts", script)], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
