@@ -15,6 +15,7 @@ import { globalCan } from "./auth/permissions";
 import { unreadCount } from "./notifications/notify.server";
 import { voteBalance } from "./ideas/votes.server";
 import { hasProjects } from "./delivery/projects.server";
+import { initials } from "./delivery/assignees";
 import { useNonce } from "./lib/nonce";
 import styles from "./styles/app.css";
 
@@ -65,7 +66,8 @@ function Header() {
           <span className="brand__mark" aria-hidden="true">
             S
           </span>
-          Sprintlab<span className="visually-hidden">, start page</span>
+          <span className="brand__name">Sprintlab</span>
+          <span className="visually-hidden">, start page</span>
         </Link>
         {user ? (
           <>
@@ -83,9 +85,12 @@ function Header() {
                   {data.votesLeft} {data.votesLeft === 1 ? "vote" : "votes"} left
                 </Link>
               ) : null}
-              {/* The name is the words shown, the count's unit said to screen readers only. */}
-              <Link to="/notifications" className="user-menu__bell">
-                Notifications
+              {/* A bell, as in every tracker; its name is said to screen readers and shown as a tooltip. */}
+              <Link to="/notifications" className="user-menu__bell" title="Notifications">
+                <svg className="user-menu__bell-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+                  <path d="M12 3a6 6 0 0 0-6 6v3.6L4.3 15.4A1 1 0 0 0 5.2 17h13.6a1 1 0 0 0 .9-1.6L18 12.6V9a6 6 0 0 0-6-6Zm0 19a3 3 0 0 0 2.8-2H9.2A3 3 0 0 0 12 22Z" fill="currentColor" />
+                </svg>
+                <span className="visually-hidden">Notifications</span>
                 {data.unread > 0 ? (
                   <span className="count-badge">
                     {data.unread}
@@ -93,10 +98,16 @@ function Header() {
                   </span>
                 ) : null}
               </Link>
+              {/* On a phone the name gives way to its initials; screen readers hear the name either way. */}
               <Link to="/settings" className="user-menu__name" title={user.email}>
-                {user.name}
+                <span className="avatar user-menu__initials" aria-hidden="true">
+                  {initials(user.name)}
+                </span>
+                <span className="user-menu__full-name">{user.name}</span>
               </Link>
-              <RoleBadge role={user.role} />
+              <span className="user-menu__role">
+                <RoleBadge role={user.role} />
+              </span>
               <PostForm action="/sign-out">
                 <button type="submit" className="button button--quiet">
                   Sign out
