@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.server";
 import { categories, ideas, portals, slaClocks } from "../../db/schema";
 import { appToday } from "../lib/app-time";
@@ -30,11 +30,6 @@ export function listSlaClocks(db: Db, today = appToday()): SlaRow[] {
 }
 
 export type PmBoard = {
-  /** One page of the open clocks, overdue first, then by due date; `clocksTotal` counts them all. */
-  clocks: (SlaRow & { overdue: boolean })[];
-  clocksTotal: number;
-  page: number;
-  pageSize: number;
   /** The first LIST_LIMIT of each list, with how many there are. */
   late: { key: string; title: string; status: string; targetDate: string | null }[];
   lateTotal: number;
@@ -42,45 +37,14 @@ export type PmBoard = {
   staleTotal: number;
 };
 
-export const PM_BOARD_PAGE = 50;
 const LIST_LIMIT = 50;
 
 /**
- * The PM board: unanswered clocks (overdue first, then by due date — the same order, since an
- * overdue clock's due date has passed), late ideas and stale ones (In Development, no official
- * update for 30 days) — for the PM's own categories or all. The database filters, orders and
- * pages: a board of thousands of clocks sends one page of them.
+ * The PM board's two watch lists, for the PM's own categories or all: late ideas (accepted or in
+ * development past their target date) and stale ones (In Development, no official update for 30
+ * days). The open clocks are the board's own rows (pm-board.server.ts), sorted by due date.
  */
-export function pmBoard(db: Db, pmId: number, scope: "mine" | "all", today = appToday(), page = 1): PmBoard {
-  const mine = scope === "mine" ? eq(categories.pmId, pmId) : undefined;
-  const open = and(isNull(slaClocks.answeredOn), mine);
-  const clocksTotal =
-    db.select({ n: count() }).from(slaClocks).innerJoin(ideas, eq(ideas.id, slaClocks.ideaId)).innerJoin(categories, eq(categories.id, ideas.categoryId)).where(open).get()?.n ?? 0;
-  const pages = Math.max(1, Math.ceil(clocksTotal / PM_BOARD_PAGE));
-  const shown = Math.min(Math.max(1, Math.floor(page) || 1), pages);
-  const clocks = db
-    .select({
-      key: ideas.key,
-      title: ideas.title,
-      enteredAt: slaClocks.enteredOn,
-      dueDate: slaClocks.dueOn,
-      answeredOn: slaClocks.answeredOn,
-      categoryPmId: categories.pmId,
-      portal: portals.name,
-    })
-    .from(slaClocks)
-    .innerJoin(ideas, eq(ideas.id, slaClocks.ideaId))
-    .innerJoin(categories, eq(categories.id, ideas.categoryId))
-    .innerJoin(portals, eq(portals.id, ideas.portalId))
-    .where(open)
-    .orderBy(asc(slaClocks.dueOn), asc(ideas.key))
-    .limit(PM_BOARD_PAGE)
-    .offset((shown - 1) * PM_BOARD_PAGE)
-    .all()
-    .map((r) => {
-      const state = slaState({ dueOn: r.dueDate, answeredOn: r.answeredOn }, today);
-      return { ...r, state, overdue: state === "missed" };
-    });
+export function pmBoard(db: Db, pmId: number, scope: "mine" | "all", today = appToday()): PmBoard {
   const inCategories = scope === "mine" ? inArray(ideas.categoryId, db.select({ id: categories.id }).from(categories).where(eq(categories.pmId, pmId))) : undefined;
   const lateWhere = and(inArray(ideas.status, ["accepted", "in_development"]), isNotNull(ideas.targetDate), sql`${ideas.targetDate} < ${today}`, inCategories);
   const late = db
@@ -97,5 +61,5 @@ export function pmBoard(db: Db, pmId: number, scope: "mine" | "all", today = app
   const staleWhere = and(eq(ideas.status, "in_development"), inCategories, sql`coalesce(substr(${lastOfficial}, 1, 10), '') < ${staleBefore}`);
   const stale = db.select({ key: ideas.key, title: ideas.title, lastOfficial }).from(ideas).where(staleWhere).orderBy(asc(ideas.key)).limit(LIST_LIMIT).all();
   const staleTotal = db.select({ n: count() }).from(ideas).where(staleWhere).get()?.n ?? 0;
-  return { clocks, clocksTotal, page: shown, pageSize: PM_BOARD_PAGE, late, lateTotal, stale, staleTotal };
+  return { late, lateTotal, stale, staleTotal };
 }

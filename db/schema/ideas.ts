@@ -92,6 +92,12 @@ export const ideas = sqliteTable(
     index("ideas_category_created_idx").on(t.categoryId, t.createdAt),
     index("ideas_author_idx").on(t.authorId),
     index("ideas_merged_into_idx").on(t.mergedIntoId),
+    // The PM board: the open ideas of a PM's categories counted and sorted by due date from the
+    // index alone. Partial, so that no other query's plan changes: only a query that says this
+    // very status list (pm-board.server.ts, OPEN_STATUSES_SQL) can use it.
+    index("ideas_open_category_idx")
+      .on(t.categoryId, t.status, t.targetDate)
+      .where(sql.raw(`status IN ('community_review', 'under_pm_review', 'accepted', 'in_development')`)),
   ],
 );
 
@@ -190,7 +196,14 @@ export const comments = sqliteTable(
     deletedAt: text("deleted_at"),
     createdAt: text("created_at").notNull().default(now),
   },
-  (t) => [index("comments_idea_idx").on(t.ideaId, t.createdAt), index("comments_author_idx").on(t.authorId), index("comments_parent_idx").on(t.parentId)],
+  (t) => [
+    index("comments_idea_idx").on(t.ideaId, t.createdAt),
+    index("comments_author_idx").on(t.authorId),
+    index("comments_parent_idx").on(t.parentId),
+    // An idea's last visible official update from the index alone: the PM board's stale list asks
+    // it per idea. (A partial index would be smaller, but SQLite's planner passes it over.)
+    index("comments_official_idx").on(t.ideaId, t.kind, t.hidden, t.deletedAt, t.createdAt),
+  ],
 );
 
 /** The earlier texts of an edited or deleted comment, for PMs and admins: who replaced it and when. */

@@ -40,6 +40,19 @@ async function dataset(): Promise<{ file: string; data: Dataset }> {
   const name = `bench-${quick ? "quick" : "full"}-m${migrations}-v1`;
   const file = join(cache, `${name}.db`);
   const meta = join(cache, `${name}.json`);
+  // A dataset of an older schema is brought forward by the migrations, as an installation would be.
+  const older = readdirSync(cache)
+    .map((f) => f.match(new RegExp(`^bench-${quick ? "quick" : "full"}-m(\\d+)-v1\\.db$`)))
+    .filter((m): m is RegExpMatchArray => m !== null && Number(m[1]) < migrations && existsSync(join(cache, m[0].replace(/\.db$/, ".json"))))
+    .sort((a, b) => Number(b[1]) - Number(a[1]))[0];
+  if ((!existsSync(file) || !existsSync(meta)) && older) {
+    console.log(`Bringing ${older[0]} forward to ${migrations} migrations…`);
+    const partial = join(cache, `${name}.partial.db`);
+    copyFileSync(join(cache, older[0]), partial);
+    openDatabase(partial, { migrate: true }).$client.close();
+    renameSync(partial, file);
+    copyFileSync(join(cache, older[0].replace(/\.db$/, ".json")), meta);
+  }
   if (!existsSync(file) || !existsSync(meta)) {
     console.log(`Building the ${quick ? "quick" : "full"} dataset once into ${file}…`);
     const partial = join(cache, `${name}.partial.db`);

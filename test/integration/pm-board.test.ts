@@ -79,6 +79,30 @@ describe("the PM board's rows", () => {
     expect(pmBoardPage(db, first.pm.id, { owner: "99999" }).notices).toEqual(["Nobody with that id owns a category, so your categories are shown."]);
   });
 
+  it("counts and orders the open ideas from their partial index, and leaves the other idea lists' plans alone", async () => {
+    const { pm } = await makePortal(db, { threshold: 50 });
+    // Every statement the board runs, as SQLite sees it.
+    const seen: string[] = [];
+    const prepare = db.$client.prepare.bind(db.$client);
+    db.$client.prepare = ((source: string) => (seen.push(source), prepare(source))) as typeof db.$client.prepare;
+    try {
+      pmBoardPage(db, pm.id, {});
+    } finally {
+      db.$client.prepare = prepare;
+    }
+    const planOf = (source: string) => {
+      const params = (source.match(/\?/g) ?? []).map(() => 1);
+      return (db.$client.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as { detail: string }[]).map((r) => r.detail).join("\n");
+    };
+    const onIdeas = seen.filter((q) => /^select (count\(\*\)|"ideas"."id") from "ideas"/.test(q));
+    expect(onIdeas).toHaveLength(2);
+    for (const q of onIdeas) expect(planOf(q)).toContain("ideas_open_category_idx");
+    // A status filter across portals still walks the ranking index, unsorted.
+    const list = planOf(`SELECT id FROM ideas WHERE status = 'accepted' ORDER BY coalesce("ideas"."votes_at_close", "ideas"."votes") DESC, id DESC LIMIT 20`);
+    expect(list).toContain("ideas_status_rank_idx");
+    expect(list).not.toContain("TEMP B-TREE");
+  });
+
   it("pages the rows in the database and counts them all", async () => {
     const { prefix, pm } = await makePortal(db, { threshold: 50 });
     const author = await makeUser(db, "customer");

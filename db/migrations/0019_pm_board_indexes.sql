@@ -1,0 +1,2 @@
+CREATE INDEX `comments_official_idx` ON `comments` (`idea_id`,`kind`,`hidden`,`deleted_at`,`created_at`);--> statement-breakpoint
+CREATE INDEX `ideas_open_category_idx` ON `ideas` (`category_id`,`status`,`target_date`) WHERE status IN ('community_review', 'under_pm_review', 'accepted', 'in_development');
