@@ -213,6 +213,8 @@ test("without JavaScript a backlog section of 45 stories shows 40, and “Show t
   const rows = backlog.locator(".backlog-row strong");
   await expect(rows).toHaveText(titles.slice(0, 40));
   await expect(backlog.locator(".backlog-row")).toHaveCount(40);
+  // No script ran: the rows are not draggable, the link is a plain page load.
+  await expect(backlog.locator(".backlog-row").first()).not.toHaveAttribute("draggable", "true");
   const more = page.getByTestId("section-backlog-more");
   await expect(more).toHaveText("Showing 40 of 45. Show the next 5");
 
