@@ -107,3 +107,119 @@ test("a refused drop snaps back and says why", async ({ pageAs, request }) => {
   await expect(active.locator(".backlog-row", { hasText: story.title })).toBeVisible();
   await expect(page.getByTestId(`section-sprint-${s2.id}`).locator(".backlog-row")).toHaveCount(0);
 });
+
+/** A project of the journey's own, its product owner a member, with one planned sprint and nothing started: `add` puts a story at the bottom. */
+async function ownBacklog(request: APIRequestContext) {
+  const sm = await tokenFor(request, "sm@example.com");
+  const project = await (await request.post("/api/v1/projects", { headers: bearer(sm), data: { name: `Fabrikam Policy IVR ${Date.now()}-${Math.floor(Math.random() * 1e6)}`, customer: "Fabrikam Insurance", sowSignedOn: "2027-01-04", staffedOn: "2027-01-04" } })).json();
+  const po = (await (await request.get("/api/v1/me", { headers: bearer(await tokenFor(request, "po@example.com")) })).json()) as { id: number };
+  expect((await request.post(`/api/v1/projects/${project.id}/members`, { headers: bearer(sm), data: { userId: po.id, role: "product_owner", side: "delivery" } })).status()).toBe(201);
+  const [s1] = await (await request.post(`/api/v1/projects/${project.id}/sprints`, { headers: bearer(sm), data: { count: 1 } })).json();
+  const add = async (storyTitle: string, data: Record<string, unknown> = {}) => {
+    const response = await request.post(`/api/v1/projects/${project.id}/stories`, { headers: bearer(sm), data: { title: storyTitle, ...data } });
+    expect(response.status(), storyTitle).toBe(201);
+    return (await response.json()) as { id: number; key: string; title: string };
+  };
+  const backlogTitles = async (sprintId: number | null) =>
+    ((await (await request.get(`/api/v1/projects/${project.id}/backlog`, { headers: bearer(sm) })).json()) as { title: string; sprintId: number | null }[]).filter((s) => s.sprintId === sprintId).map((s) => s.title);
+  return { sm, project: project as { id: number; name: string }, s1: s1 as { id: number }, add, backlogTitles };
+}
+
+test("the product owner reorders a sprint's stories by dragging one onto another, and the order is kept after a reload", async ({ pageAs, request }) => {
+  const { sm, project, s1, add, backlogTitles } = await ownBacklog(request);
+  const planned = [] as { id: number; key: string; title: string }[];
+  for (const title of ["Caller picks a language", "Policy number by keypad", "Date of birth check", "Transfer to an agent"]) {
+    const story = await add(title, { points: 2 });
+    expect((await request.patch(`/api/v1/stories/${story.id}`, { headers: bearer(sm), data: { sprintId: s1.id } })).status()).toBe(200);
+    planned.push(story);
+  }
+  const [language, keypad, birth, transfer] = planned;
+  const unplanned = await add("Hold music by line");
+
+  const page = await pageAs("po@example.com");
+  await page.goto(`/projects/${project.id}/backlog`);
+  const sprint = page.getByTestId(`section-sprint-${s1.id}`);
+  const rows = sprint.locator(".backlog-row strong");
+  await expect(rows).toHaveText([language.title, keypad.title, birth.title, transfer.title]);
+
+  // Up: the last row dropped on the second takes its place; the second moves down.
+  const row = (title: string) => sprint.locator(".backlog-row", { hasText: title });
+  await expect(row(transfer.title)).toHaveAttribute("draggable", "true");
+  await row(transfer.title).dragTo(row(keypad.title));
+  await expect(page.getByRole("status").filter({ hasText: `Moved ${transfer.key} “${transfer.title}” to position 2 in Sprint 1.` })).toBeVisible();
+  await expect(rows).toHaveText([language.title, transfer.title, keypad.title, birth.title]);
+
+  // Down: the first row dropped on the third lands after it.
+  await row(language.title).dragTo(row(keypad.title));
+  await expect(page.getByRole("status").filter({ hasText: `Moved ${language.key} “${language.title}” to position 3 in Sprint 1.` })).toBeVisible();
+  await expect(rows).toHaveText([transfer.title, keypad.title, language.title, birth.title]);
+
+  // Kept: a fresh page and the API both give the new order; the backlog's story stayed where it was.
+  await page.reload();
+  await expect(rows).toHaveText([transfer.title, keypad.title, language.title, birth.title]);
+  await expect(page.getByTestId("section-backlog").locator(".backlog-row strong")).toHaveText([unplanned.title]);
+  expect(await backlogTitles(s1.id)).toEqual([transfer.title, keypad.title, language.title, birth.title]);
+  expect(await backlogTitles(null)).toEqual([unplanned.title]);
+});
+
+test("quick add on the backlog sets the type and the feature, then comes back empty so a second click adds nothing", async ({ pageAs, request }) => {
+  const { sm, project, backlogTitles } = await ownBacklog(request);
+  const feature = async (name: string) => (await (await request.post(`/api/v1/projects/${project.id}/features`, { headers: bearer(sm), data: { name } })).json()) as { id: number; name: string };
+  await feature("Policy lookup");
+  const callback = await feature("Claims callback");
+  const title = "Find out whether the carrier passes the caller ID";
+
+  const page = await pageAs("sm@example.com");
+  await page.goto(`/projects/${project.id}/backlog`);
+  const quick = page.getByRole("region", { name: "Add a story" });
+  await quick.getByLabel("Add a story at the bottom").fill(title);
+  await quick.getByLabel("Type").selectOption("spike");
+  await quick.getByLabel("Feature").selectOption({ label: callback.name });
+  await quick.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: `“${title}” added at the bottom of the backlog.` })).toBeVisible();
+
+  // The row, at the bottom of the backlog, with its type and its feature.
+  const row = page.getByTestId("section-backlog").locator(".backlog-row", { hasText: title });
+  await expect(row.locator(".story-card__meta")).toContainText("spike");
+  await expect(row.getByRole("link", { name: callback.name })).toBeVisible();
+
+  // The form is clean: nothing typed, the defaults back; a second click sends an empty title, refused.
+  await expect(quick.getByLabel("Add a story at the bottom")).toHaveValue("");
+  await expect(quick.getByLabel("Type")).toHaveValue("story");
+  await expect(quick.getByLabel("Feature")).toHaveValue("");
+  await quick.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(quick.getByText("Give the story a title.")).toBeVisible();
+  await expect(page.getByTestId("section-backlog").locator(".backlog-row", { hasText: title })).toHaveCount(1);
+  expect(await backlogTitles(null)).toEqual([title]);
+
+  // The story page and the API say the same.
+  await row.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+  await expect(page.locator(".page-header .status").first()).toHaveText("spike");
+  await expect(page.locator(".facts").getByRole("link", { name: callback.name })).toBeVisible();
+  const id = Number(new URL(page.url()).pathname.split("/").at(-1));
+  const story = await (await request.get(`/api/v1/stories/${id}`, { headers: bearer(sm) })).json();
+  expect(story).toMatchObject({ title, type: "spike", featureId: callback.id });
+});
+
+test("without JavaScript a backlog section of 45 stories shows 40, and “Show the next 5” shows the rest in order", async ({ pageAs, request }) => {
+  const { project, add } = await ownBacklog(request);
+  const titles = Array.from({ length: 45 }, (_, i) => `Caller story number ${String(i + 1).padStart(2, "0")}`);
+  for (const title of titles) await add(title);
+
+  const page = await pageAs("po@example.com", { javaScriptEnabled: false });
+  await page.goto(`/projects/${project.id}/backlog`);
+  const backlog = page.getByTestId("section-backlog");
+  const rows = backlog.locator(".backlog-row strong");
+  await expect(rows).toHaveText(titles.slice(0, 40));
+  await expect(backlog.locator(".backlog-row")).toHaveCount(40);
+  // No script ran: the rows are not draggable, the link is a plain page load.
+  await expect(backlog.locator(".backlog-row").first()).not.toHaveAttribute("draggable", "true");
+  const more = page.getByTestId("section-backlog-more");
+  await expect(more).toHaveText("Showing 40 of 45. Show the next 5");
+
+  await more.getByRole("link", { name: "Show the next 5" }).click();
+  await expect(page).toHaveURL(/[?&]show\.backlog=80/);
+  await expect(rows).toHaveText(titles);
+  await expect(page.getByTestId("section-backlog-more")).toHaveCount(0);
+});

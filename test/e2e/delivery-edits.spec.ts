@@ -158,3 +158,37 @@ test("the scrum master removes a team member's day off recorded by mistake", asy
   await expect(page.getByRole("status").filter({ hasText: "Day off on 2027-01-27 removed" })).toBeVisible();
   await expect(page.getByTestId(`days-off-${dev.id}`)).toContainText("no days off");
 });
+
+test("without JavaScript the scrum master removes a member through the confirm step, which names them and what they hand back", async ({ pageAs, request }) => {
+  const { sm, project } = await ownPlan(request);
+  const name = ((await (await request.get(`/api/v1/projects/${project.id}`, { headers: bearer(sm) })).json()) as { name: string }).name;
+  const dev = await newUser(request, "staff");
+  expect((await request.post(`/api/v1/projects/${project.id}/members`, { headers: bearer(sm), data: { userId: dev.id, role: "team" } })).status()).toBe(201);
+  const story = (await (await request.post(`/api/v1/projects/${project.id}/stories`, { headers: bearer(sm), data: { title: "Caller hears the claim status" } })).json()) as { id: number };
+  expect((await request.patch(`/api/v1/stories/${story.id}`, { headers: bearer(sm), data: { assigneeId: dev.id } })).status()).toBe(200);
+
+  const page = await pageAs("sm@example.com", { javaScriptEnabled: false });
+  await page.goto(`/projects/${project.id}`);
+  await page.getByTestId(`member-${dev.id}`).getByText(`Change or remove ${dev.name}`).click();
+  await expect(page.getByTestId(`member-${dev.id}`)).toContainText("What they did stays in the history.");
+  await page.getByRole("button", { name: `Remove ${dev.name} from the project` }).click();
+
+  // A page of its own from the server: the question, naming the member and what they hand back; nothing changed yet.
+  const ask = page.getByTestId(`member-${dev.id}`);
+  await expect(ask.getByRole("alert")).toHaveText(`Removing ${dev.name} from ${name} cannot be undone.`);
+  const confirm = ask.getByLabel(`I understand: ${dev.name} leaves ${name}: 1 story becomes unassigned.`);
+  await expect(confirm).not.toBeChecked();
+  expect((await (await request.get(`/api/v1/stories/${story.id}`, { headers: bearer(sm) })).json()).assignee).toEqual({ id: dev.id, name: dev.name });
+  // Sent again without the tick: asked again, still a member.
+  await ask.getByRole("button", { name: `Remove ${dev.name} from the project` }).click();
+  await expect(page.getByTestId(`member-${dev.id}`).getByText("Tick the box to confirm, then send again.")).toBeVisible();
+
+  await page.getByTestId(`member-${dev.id}`).getByLabel(`I understand: ${dev.name} leaves ${name}: 1 story becomes unassigned.`).check();
+  await page.getByTestId(`member-${dev.id}`).getByRole("button", { name: `Remove ${dev.name} from the project` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${dev.name} left the project: 1 story unassigned.` })).toBeVisible();
+  await expect(page.getByTestId(`member-${dev.id}`)).toHaveCount(0);
+  // The list holds only the scrum master now; the one who left can be added again.
+  await expect(page.locator('[data-testid^="member-"]')).toHaveCount(1);
+  await expect(page.getByLabel("Add a member").locator("option", { hasText: dev.email })).toHaveCount(1);
+  expect((await (await request.get(`/api/v1/stories/${story.id}`, { headers: bearer(sm) })).json()).assignee).toBeNull();
+});
