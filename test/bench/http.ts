@@ -198,15 +198,21 @@ const voterTokens = data.voterIds.slice(0, 400).map((id) => createToken(db, id, 
 const smToken = createToken(db, data.smId, { name: "bench" }).token;
 db.$client.close();
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ["--import", "tsx", join(root, "scripts", "start.ts")], {
-  cwd: root,
-  stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, PORT: String(port), DATABASE_URL: file, SESSION_SECRET: SECRET, JOBS_INTERVAL_SECONDS: "0", LOG_LEVEL: process.env.LOG_LEVEL ?? "info", NODE_ENV: "production" },
-});
-await waitForLine(server, /Listening on http:\/\/localhost:(\d+)/, "The app server");
-server.stdout!.resume();
+/** `npm start`'s server on the dataset on a free port: one process, or `processes` under node's cluster. */
+async function startApp(processes: number): Promise<{ server: ChildProcess; base: string }> {
+  const port = await freePort();
+  const server = spawn(process.execPath, ["--import", "tsx", join(root, "scripts", "start.ts")], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, PORT: String(port), DATABASE_URL: file, SESSION_SECRET: SECRET, JOBS_INTERVAL_SECONDS: "0", LOG_LEVEL: process.env.LOG_LEVEL ?? "info", NODE_ENV: "production", WEB_CONCURRENCY: String(processes) },
+  });
+  await waitForLine(server, /Sprintlab is running at http:\/\/localhost:(\d+)/, "The app server");
+  server.stdout!.resume();
+  return { server, base: `http://127.0.0.1:${port}` };
+}
+const stopped = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
+
+let { server, base } = await startApp(1);
 const serverPid = descendantPid(server.pid!, "scripts/server.ts") ?? server.pid!;
 let rssPeakMB = rssMB(serverPid);
 const sampler = setInterval(() => (rssPeakMB = Math.max(rssPeakMB, rssMB(serverPid))), 250);
@@ -266,6 +272,23 @@ try {
   if (chosen("votes")) {
     measured.push(await driveVotes(base, voterTokens, data.voteTargets));
     console.log(`  votes: ${Math.round(measured.at(-1)!.rps)} req/s`);
+  }
+
+  // More cores, more pages: the same pages and votes with WEB_CONCURRENCY=2 (this machine's cores).
+  if (chosen("processes")) {
+    server.kill("SIGTERM");
+    await stopped(server);
+    ({ server, base } = await startApp(2));
+    for (const [name, t] of pages.filter(([n]) => n === "ideas list, top" || n === "idea page")) {
+      measured.push({ ...(await drive(base, `${name} (2 processes)`, "page", t)), bytes: sizes.get(name) });
+      console.log(`  ${name}, 2 processes: ${Math.round(measured.at(-1)!.rps)} req/s`);
+    }
+    const twoSignIn = await drive(base, "sign-in page (2 processes)", "page", { path: "/sign-in" });
+    measured.push(twoSignIn);
+    console.log(`  sign-in page, 2 processes: ${Math.round(twoSignIn.rps)} req/s`);
+    // Fresh voter pairs: the one-process run may have left some votes standing.
+    measured.push({ ...(await driveVotes(base, voterTokens.slice(200), data.voteTargets.slice(200))), name: "vote and un-vote (API, 2 processes)" });
+    console.log(`  votes, 2 processes: ${Math.round(measured.at(-1)!.rps)} req/s`);
   }
 
   const js = { ideasList: await jsGzipKB(base, `/portals/${data.portal}`, customers[0]), sprintBoard: await jsGzipKB(base, `/sprints/${data.activeSprintId}`, sm) };

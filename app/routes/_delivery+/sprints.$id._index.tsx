@@ -46,7 +46,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // An unknown filter in the address shows everything, with a notice.
   const asked = new URL(request.url).searchParams.get("who");
   const who: AssigneeFilter = (ASSIGNEE_FILTERS as readonly string[]).includes(asked ?? "") ? (asked as AssigneeFilter) : "all";
-  const shown = filterByAssignee(board.stories, who, user.id);
+  // A card shows its key, title, type, points, assignee and blocked flag: the page sends just that
+  // (descriptions and criteria live on the story page), and once, with the filter as ids.
+  const cards = board.stories.map(({ id, key, title, type, status, points, assigneeId, assignee, blocked }) => ({ id, key, title, type, status, points, assigneeId, assignee, blocked }));
+  const shownIds = who === "all" ? null : filterByAssignee(board.stories, who, user.id).map((s) => s.id);
   const burndown = sprintBurndown(db, user, board.sprint.id);
   const { commitment, scopeChange } = commitmentOf({
     started: board.sprint.startSeq !== null,
@@ -59,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     scopeChange,
     meanVelocity: mean,
     warnings: planningWarnings({ commitment, capacity: board.sprint.capacity, meanVelocity: mean }),
-    ready: listBacklog(db, user, board.project.id, { sprint: "none" }).filter(isReady).slice(0, 15),
+    ready: listBacklog(db, user, board.project.id, { sprint: "none" }).filter(isReady).slice(0, 15).map(({ id, title, points }) => ({ id, title, points })),
     capacity: capacitySuggestion(db, board.project.id, board.sprint, projectHolidays(db, board.project), mean),
     actions: openActions(db, user, board.project.id),
     myDaysOff: board.role ? myDaysOff(db, user.id, board.sprint) : [],
@@ -68,8 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     planning,
     project: board.project,
     sprint: board.sprint,
-    stories: board.stories,
-    shown,
+    stories: cards,
+    shownIds,
     who,
     whoNotice: asked !== null && asked !== who ? `There is no “${asked}” filter, so the board shows every story.` : null,
     members: board.members,
@@ -149,12 +152,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SprintPage() {
-  const { project, sprint, stories, shown, who, whoNotice, members, nextSprintNumber, burndown, report, can, planning, glance, today } = useLoaderData<typeof loader>();
+  const { project, sprint, stories, shownIds, who, whoNotice, members, nextSprintNumber, burndown, report, can, planning, glance, today } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   const settingsErrors = errors?.values.intent === "settings" ? errors : undefined;
   const dayOffErrors = errors?.values.intent === "day-off" ? errors : undefined;
   const closeErrors = errors?.values.intent === "close" ? errors : undefined;
   const daysLeft = burndown.days.filter((d) => d.date >= today).length;
+  const shown = shownIds === null ? stories : stories.filter((s) => shownIds.includes(s.id));
   const drag = useBoardDrag(shown, who);
   const statusOf = (s: (typeof shown)[number]) => drag.placed(s.id) ?? s.status;
   const points = (status: string) => shown.filter((s) => statusOf(s) === status).reduce((n, s) => n + (s.points ?? 0), 0);
