@@ -13,9 +13,10 @@ export const BOARD_PAGE = 25;
 const WORKED: IdeaStatus[] = ["community_review", "under_pm_review", "accepted", "in_development"];
 /**
  * The open statuses written out in the SQL, not bound: SQLite uses the partial index
- * ideas_open_category_idx only for a query whose WHERE holds its very condition.
+ * ideas_open_category_idx only for a query whose WHERE holds its very condition (the watch lists
+ * of sla.server.ts add it for that reason too).
  */
-const OPEN_STATUSES_SQL = sql.raw(`"ideas"."status" IN (${WORKED.map((s) => `'${s}'`).join(", ")})`);
+export const OPEN_STATUSES_SQL = sql.raw(`"ideas"."status" IN (${WORKED.map((s) => `'${s}'`).join(", ")})`);
 
 /** The open clock of an idea (at most one is open at a time). */
 const openClockDue = sql<string | null>`(SELECT s.due_on FROM sla_clocks s WHERE s.idea_id = ${ideas.id} AND s.answered_on IS NULL ORDER BY s.id DESC LIMIT 1)`;

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client.server";
 import { categories, ideas, portals, slaClocks } from "../../db/schema";
 import { appToday } from "../lib/app-time";
 import { isLate } from "./lifecycle";
+import { OPEN_STATUSES_SQL } from "./pm-board.server";
 import { slaState, type SlaState } from "./sla";
 import { subDays, format, parseISO } from "date-fns";
 
@@ -46,7 +47,8 @@ const LIST_LIMIT = 50;
  */
 export function pmBoard(db: Db, pmId: number, scope: "mine" | "all", today = appToday()): PmBoard {
   const inCategories = scope === "mine" ? inArray(ideas.categoryId, db.select({ id: categories.id }).from(categories).where(eq(categories.pmId, pmId))) : undefined;
-  const lateWhere = and(inArray(ideas.status, ["accepted", "in_development"]), isNotNull(ideas.targetDate), sql`${ideas.targetDate} < ${today}`, inCategories);
+  // OPEN_STATUSES_SQL says nothing new here: it lets SQLite read both lists from the open ideas' index.
+  const lateWhere = and(OPEN_STATUSES_SQL, inArray(ideas.status, ["accepted", "in_development"]), isNotNull(ideas.targetDate), sql`${ideas.targetDate} < ${today}`, inCategories);
   const late = db
     .select({ key: ideas.key, title: ideas.title, status: ideas.status, targetDate: ideas.targetDate })
     .from(ideas)
@@ -58,7 +60,7 @@ export function pmBoard(db: Db, pmId: number, scope: "mine" | "all", today = app
   const lateTotal = db.select({ n: count() }).from(ideas).where(lateWhere).get()?.n ?? 0;
   const staleBefore = format(subDays(parseISO(today), 30), "yyyy-MM-dd");
   const lastOfficial = sql<string | null>`(SELECT max(c.created_at) FROM comments c WHERE c.idea_id = "ideas"."id" AND c.kind = 'official' AND c.hidden = 0 AND c.deleted_at IS NULL)`;
-  const staleWhere = and(eq(ideas.status, "in_development"), inCategories, sql`coalesce(substr(${lastOfficial}, 1, 10), '') < ${staleBefore}`);
+  const staleWhere = and(OPEN_STATUSES_SQL, eq(ideas.status, "in_development"), inCategories, sql`coalesce(substr(${lastOfficial}, 1, 10), '') < ${staleBefore}`);
   const stale = db.select({ key: ideas.key, title: ideas.title, lastOfficial }).from(ideas).where(staleWhere).orderBy(asc(ideas.key)).limit(LIST_LIMIT).all();
   const staleTotal = db.select({ n: count() }).from(ideas).where(staleWhere).get()?.n ?? 0;
   return { late, lateTotal, stale, staleTotal };
