@@ -155,7 +155,9 @@ export const stories = sqliteTable(
     index("stories_assignee_idx").on(t.assigneeId),
     index("stories_project_rank_idx").on(t.projectId, t.rank),
     index("stories_sprint_idx").on(t.sprintId, t.status),
-    index("stories_feature_idx").on(t.featureId),
+    // A feature's stories, and its roll-up (points left, accepted, passed) read from the index
+    // alone: the portfolio and the release plan sum every feature of every project.
+    index("stories_feature_rollup_idx").on(t.featureId, t.status, t.points, t.testStatus),
   ],
 );
 
