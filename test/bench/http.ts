@@ -66,6 +66,18 @@ async function dataset(): Promise<{ file: string; data: Dataset }> {
   return { file: join(run, "bench.db"), data: JSON.parse(readFileSync(meta, "utf8")) as Dataset };
 }
 
+/** Until /healthz answers 200 (the database open and migrated), or the server exits, or 5 minutes pass. */
+async function healthy(child: ChildProcess, base: string): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The app server exited (${child.exitCode}) before it answered /healthz`);
+    const ok = await fetch(`${base}/healthz`).then((r) => r.status === 200, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("The app server did not answer /healthz within 5 minutes");
+}
+
 function waitForLine(child: ChildProcess, pattern: RegExp, what: string): Promise<string> {
   return new Promise((resolve, reject) => {
     let seen = "";
@@ -206,9 +218,10 @@ async function startApp(processes: number): Promise<{ server: ChildProcess; base
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, PORT: String(port), DATABASE_URL: file, SESSION_SECRET: SECRET, JOBS_INTERVAL_SECONDS: "0", LOG_LEVEL: process.env.LOG_LEVEL ?? "info", NODE_ENV: "production", WEB_CONCURRENCY: String(processes) },
   });
-  await waitForLine(server, /Sprintlab is running at http:\/\/localhost:(\d+)/, "The app server");
   server.stdout!.resume();
-  return { server, base: `http://127.0.0.1:${port}` };
+  const base = `http://127.0.0.1:${port}`;
+  await healthy(server, base);
+  return { server, base };
 }
 const stopped = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
 
