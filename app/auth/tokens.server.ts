@@ -73,35 +73,32 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export function authenticateToken(db: Db, token: string | null, now = new Date()): User | null {
   if (!token || !token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const row = db
-    .select({ tokenId: accessTokens.id, ...userColumns })
+    .select({ tokenId: accessTokens.id, lastUsedAt: accessTokens.lastUsedAt, ...userColumns })
     .from(accessTokens)
     .innerJoin(users, eq(users.id, accessTokens.userId))
     .where(and(eq(accessTokens.tokenHash, hashToken(token)), isNull(accessTokens.revokedAt), eq(users.active, true)))
     .get();
   if (!row) return null;
   // Recording every use would make each API read a write; a minute's resolution is enough to tell
-  // use. Best-effort: on a read-only (or busy) database the read still answers.
-  try {
-    recordUse(db, row.tokenId, now);
-  } catch {
-    // The last use is written on a later call.
+  // use, so the write happens only once the recorded use is that old (the update checks again,
+  // so two calls at once write it once). Best-effort: on a read-only (or busy) database the
+  // read still answers.
+  const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS).toISOString();
+  if (row.lastUsedAt === null || row.lastUsedAt < stale) {
+    try {
+      recordUse(db, row.tokenId, now, stale);
+    } catch {
+      // The last use is written on a later call.
+    }
   }
-  const { tokenId: _tokenId, ...user } = row;
+  const { tokenId: _tokenId, lastUsedAt: _lastUsedAt, ...user } = row;
   return user;
 }
 
-function recordUse(db: Db, tokenId: number, now: Date): void {
+function recordUse(db: Db, tokenId: number, now: Date, stale: string): void {
   db.update(accessTokens)
     .set({ lastUsedAt: now.toISOString() })
-    .where(
-      and(
-        eq(accessTokens.id, tokenId),
-        or(
-          isNull(accessTokens.lastUsedAt),
-          lt(accessTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS).toISOString()),
-        ),
-      ),
-    )
+    .where(and(eq(accessTokens.id, tokenId), or(isNull(accessTokens.lastUsedAt), lt(accessTokens.lastUsedAt, stale))))
     .run();
 }
 

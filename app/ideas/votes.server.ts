@@ -11,8 +11,8 @@ import { follow, notify } from "../notifications/notify.server";
 import { applyThreshold } from "./transitions.server";
 import { BASE_BUDGET, balanceFrom, countsTowardThreshold, voteRefusal, type VoteBalance } from "./votes";
 
-/** The balance, derived from the ledger (grants) and the votes currently spent. */
-export function voteBalance(db: DbOrTx, userId: number): VoteBalance {
+/** The votes granted beyond the base budget and the votes currently spent. */
+function balanceParts(db: DbOrTx, userId: number): { grants: number; active: number } {
   const grants =
     db
       .select({ n: sql<number>`coalesce(sum(${voteLedger.amount}), 0)` })
@@ -21,6 +21,12 @@ export function voteBalance(db: DbOrTx, userId: number): VoteBalance {
       .get()?.n ?? 0;
   const active =
     db.select({ n: sql<number>`count(*)` }).from(ideaVotes).where(eq(ideaVotes.userId, userId)).get()?.n ?? 0;
+  return { grants, active };
+}
+
+/** The balance, derived from the ledger (grants) and the votes currently spent. */
+export function voteBalance(db: DbOrTx, userId: number): VoteBalance {
+  const { grants, active } = balanceParts(db, userId);
   return balanceFrom(grants, active);
 }
 
@@ -59,19 +65,22 @@ export function castVote(db: Db, user: User, key: string): VoteResult {
     const alreadyVoted = Boolean(
       tx.select({ u: ideaVotes.userId }).from(ideaVotes).where(and(eq(ideaVotes.userId, user.id), eq(ideaVotes.ideaId, idea.id))).get(),
     );
-    const refusal = voteRefusal({ status: idea.status, alreadyVoted, available: voteBalance(tx, user.id).available });
+    // Read once: inside the transaction nothing else changes this user's balance.
+    const { grants, active } = balanceParts(tx, user.id);
+    const refusal = voteRefusal({ status: idea.status, alreadyVoted, available: balanceFrom(grants, active).available });
     if (refusal) throw new DomainError("conflict", refusal);
     const counts = countsTowardThreshold(user.role);
     tx.insert(ideaVotes).values({ userId: user.id, ideaId: idea.id, countsTowardThreshold: counts }).run();
     tx.insert(voteLedger).values({ userId: user.id, ideaId: idea.id, kind: "spend", amount: -1, reason: `Voted for ${idea.key}`, byId: user.id }).run();
-    tx.update(ideas)
+    const { votes } = tx
+      .update(ideas)
       .set({ votes: sql`${ideas.votes} + 1`, thresholdVotes: counts ? sql`${ideas.thresholdVotes} + 1` : ideas.thresholdVotes })
       .where(eq(ideas.id, idea.id))
-      .run();
+      .returning({ votes: ideas.votes })
+      .get()!;
     follow(tx, user.id, idea.id);
     if (counts) applyThreshold(tx, idea.id, "a vote");
-    const votes = tx.select({ votes: ideas.votes }).from(ideas).where(eq(ideas.id, idea.id)).get()!.votes;
-    return { votes, myVotes: voteBalance(tx, user.id) };
+    return { votes, myVotes: balanceFrom(grants, active + 1) };
   });
 }
 
@@ -89,11 +98,12 @@ export function withdrawVote(db: Db, user: User, key: string): VoteResult {
     if (!vote) throw new DomainError("conflict", "You have no vote on this idea to take back.");
     tx.delete(ideaVotes).where(and(eq(ideaVotes.userId, user.id), eq(ideaVotes.ideaId, idea.id))).run();
     tx.insert(voteLedger).values({ userId: user.id, ideaId: idea.id, kind: "return", amount: 1, reason: `Took the vote back from ${idea.key}`, byId: user.id }).run();
-    tx.update(ideas)
+    const { votes } = tx
+      .update(ideas)
       .set({ votes: sql`${ideas.votes} - 1`, thresholdVotes: vote.counts ? sql`${ideas.thresholdVotes} - 1` : ideas.thresholdVotes })
       .where(eq(ideas.id, idea.id))
-      .run();
-    const votes = tx.select({ votes: ideas.votes }).from(ideas).where(eq(ideas.id, idea.id)).get()!.votes;
+      .returning({ votes: ideas.votes })
+      .get()!;
     return { votes, myVotes: voteBalance(tx, user.id) };
   });
 }

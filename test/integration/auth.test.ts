@@ -171,6 +171,18 @@ describe("tokens", () => {
     expect(() => revokeToken(db, user.id, id)).toThrow(DomainError);
   });
 
+  it("records a token's last use to the minute: a call within a minute of the recorded one writes nothing", async () => {
+    const user = await makeUser(db, "customer");
+    const { id, token } = createToken(db, user.id, { name: "Poller" });
+    const lastUsed = () => db.select({ at: accessTokens.lastUsedAt }).from(accessTokens).where(eq(accessTokens.id, id)).get()?.at;
+    authenticateToken(db, token, new Date("2026-12-01T08:00:00.000Z"));
+    expect(lastUsed()).toBe("2026-12-01T08:00:00.000Z");
+    expect(authenticateToken(db, token, new Date("2026-12-01T08:00:59.000Z"))?.id).toBe(user.id);
+    expect(lastUsed()).toBe("2026-12-01T08:00:00.000Z");
+    authenticateToken(db, token, new Date("2026-12-01T08:01:00.001Z"));
+    expect(lastUsed()).toBe("2026-12-01T08:01:00.001Z");
+  });
+
   it("lets nobody revoke another user's token", async () => {
     const owner = await makeUser(db, "customer");
     const other = await makeUser(db, "customer");
