@@ -145,40 +145,46 @@ async function drive(base: string, name: string, kind: Kind, target: Target): Pr
   };
 }
 
-/** The vote write path: each connection is one user voting for one idea and taking it back, over and over. */
+/**
+ * The vote write path: many users each voting for an idea and taking the vote back. Every
+ * connection works through users of its own (a user is never on two connections at once), one
+ * vote-and-take-back cycle per user in turn, and the throughput run and the latency run use
+ * different users: a run cut off by its timer may leave a vote standing.
+ */
 async function driveVotes(base: string, tokens: string[], targets: string[]): Promise<Measured> {
-  // Each run takes pairs no earlier run used: a run cut off by its timer may leave a vote standing.
-  let used = 0;
-  const run = (connections: number, latencies?: number[]) =>
+  const run = (connections: number, from: number, to: number, latencies?: number[]) =>
     new Promise<autocannon.Result>((resolve, reject) => {
-      let next = used;
-      used += connections;
-      const pair = (context: Record<string, unknown>) => {
-        if (context.token === undefined) {
-          const k = next++;
-          context.token = tokens[k % tokens.length];
-          context.key = targets[k % targets.length];
-        }
-        return context as { token: string; key: string };
-      };
+      let client = 0;
       autocannon(
         {
           url: base,
           connections,
           duration: SECONDS,
-          initialContext: {},
-          requests: [
-            { method: "POST", setupRequest: (req, context) => { const p = pair(context as Record<string, unknown>); return { ...req, path: `/api/v1/ideas/${p.key}/vote`, headers: { ...req.headers, authorization: `Bearer ${p.token}` } }; } },
-            { method: "DELETE", setupRequest: (req, context) => { const p = pair(context as Record<string, unknown>); return { ...req, path: `/api/v1/ideas/${p.key}/vote`, headers: { ...req.headers, authorization: `Bearer ${p.token}` } }; } },
-          ],
-          setupClient: latencies ? (client) => client.on("response", (_s: number, _b: number, time: number) => latencies.push(time)) : undefined,
+          setupClient: (c) => {
+            const first = from + client++;
+            let k = first - connections;
+            // autocannon clears a request's context at every turn of the sequence, so the user
+            // in hand lives here: each POST moves on to this connection's next user, its DELETE
+            // takes back the same vote.
+            const path = () => `/api/v1/ideas/${targets[k % targets.length]}/vote`;
+            const headers = () => ({ authorization: `Bearer ${tokens[k]}` });
+            c.setRequests([
+              { method: "POST", setupRequest: (req) => { k = k + connections < to ? k + connections : first; return { ...req, path: path(), headers: { ...req.headers, ...headers() } }; } },
+              { method: "DELETE", setupRequest: (req) => ({ ...req, path: path(), headers: { ...req.headers, ...headers() } }) },
+            ]);
+            if (latencies) c.on("response", (_s: number, _b: number, time: number) => latencies.push(time));
+          },
         },
         (error, result) => (error ? reject(error) : resolve(result)),
       );
     });
-  const throughput = await run(50);
+  const split = Math.floor((tokens.length * 3) / 4);
+  const throughput = await run(50, 0, split);
   const latencies: number[] = [];
-  const latency = await run(10, latencies);
+  const latency = await run(10, split, tokens.length, latencies);
+  for (const r of [throughput, latency]) {
+    if (r.errors || r.timeouts || r.non2xx) console.log(`    ${r.connections} connections: ${r.errors} errors (${r.timeouts} timeouts), statuses ${JSON.stringify(r.statusCodeStats)}`);
+  }
   return { name: "vote and un-vote (API)", kind: "write", rps: throughput.requests.average, latencies, errors: throughput.errors + latency.errors, non2xx: throughput.non2xx + latency.non2xx };
 }
 
@@ -206,7 +212,8 @@ const cookieOf = async (userId: number) => (await sessionCookie().serialize(crea
 const pm = await cookieOf(data.pmId);
 const sm = await cookieOf(data.smId);
 const customers = await Promise.all(data.voterIds.slice(0, 50).map(cookieOf));
-const voterTokens = data.voterIds.slice(0, 400).map((id) => createToken(db, id, { name: "bench" }).token);
+// 400 voters for one server process and 400 others for two.
+const voterTokens = data.voterIds.slice(0, 800).map((id) => createToken(db, id, { name: "bench" }).token);
 const smToken = createToken(db, data.smId, { name: "bench" }).token;
 db.$client.close();
 
@@ -283,7 +290,7 @@ try {
     console.log(`  ${name}: ${Math.round(measured.at(-1)!.rps)} req/s`);
   }
   if (chosen("votes")) {
-    measured.push(await driveVotes(base, voterTokens, data.voteTargets));
+    measured.push(await driveVotes(base, voterTokens.slice(0, 400), data.voteTargets));
     console.log(`  votes: ${Math.round(measured.at(-1)!.rps)} req/s`);
   }
 
@@ -299,8 +306,8 @@ try {
     const twoSignIn = await drive(base, "sign-in page (2 processes)", "page", { path: "/sign-in" });
     measured.push(twoSignIn);
     console.log(`  sign-in page, 2 processes: ${Math.round(twoSignIn.rps)} req/s`);
-    // Fresh voter pairs: the one-process run may have left some votes standing.
-    measured.push({ ...(await driveVotes(base, voterTokens.slice(200), data.voteTargets.slice(200))), name: "vote and un-vote (API, 2 processes)" });
+    // Other voters: the one-process run may have left some votes standing.
+    measured.push({ ...(await driveVotes(base, voterTokens.slice(400), data.voteTargets.slice(400).concat(data.voteTargets.slice(0, 400)))), name: "vote and un-vote (API, 2 processes)" });
     console.log(`  votes, 2 processes: ${Math.round(measured.at(-1)!.rps)} req/s`);
   }
 
