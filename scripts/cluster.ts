@@ -13,10 +13,10 @@ import cluster, { type Worker } from "node:cluster";
 import { join } from "node:path";
 import { webConcurrency } from "./web-concurrency";
 
-const root = join(import.meta.dirname, "..");
 const processes = webConcurrency(process.env.WEB_CONCURRENCY);
 
-cluster.setupPrimary({ exec: join(root, "scripts", "server.ts") });
+// The server beside this file: build/server.js once built (npm start), scripts/server.ts from source.
+cluster.setupPrimary({ exec: join(import.meta.dirname, import.meta.filename.endsWith(".ts") ? "server.ts" : "server.js") });
 
 /** Which slot each live process fills: slot 0 runs the jobs. */
 const slots = new Map<Worker, number>();

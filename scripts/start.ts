@@ -1,8 +1,8 @@
 /**
  * `npm start`: build if the sources changed, migrate, seed an empty database, print how to sign
- * in, then serve the production build on PORT (default 3000) through scripts/server.ts. Exits
- * with the server's code: 0 after a stop it was asked for, non-zero when the server died, so a
- * supervisor restarts it.
+ * in, then serve the production build on PORT (default 3000) through build/server.js (scripts/server.ts
+ * as scripts/build-server.ts builds it). Exits with the server's code: 0 after a stop it was asked
+ * for, non-zero when the server died, so a supervisor restarts it.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -16,6 +16,7 @@ import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from "../db/seed";
 import { sessionSecret } from "../app/auth/secret.server";
 import { exitCodeOf } from "./exit-code";
 import { webConcurrency } from "./web-concurrency";
+import { buildServer, SERVER_SOURCES } from "./build-server";
 
 const root = join(import.meta.dirname, "..");
 
@@ -30,16 +31,18 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), 0);
 }
 
-function buildIfNeeded() {
-  const built = join(root, "build", "index.js");
-  const sources = ["app", "db/schema", "db/seed", "public", "remix.config.js", "package.json"].map((p) => join(root, p));
-  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.filter(existsSync).map(newestMtime))) return;
+async function buildIfNeeded() {
+  const built = ["index.js", "server.js", "cluster.js"].map((f) => join(root, "build", f));
+  const sources = ["app", "db/schema", "db/seed", "public", "remix.config.js", "package.json", ...SERVER_SOURCES].map((p) => join(root, p));
+  const newest = Math.max(...sources.filter(existsSync).map(newestMtime));
+  if (built.every((f) => existsSync(f) && statSync(f).mtimeMs >= newest)) return;
   console.log("Building the app…");
   const result = spawnSync(process.execPath, [join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
     cwd: root,
     stdio: "inherit",
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  await buildServer(root);
 }
 
 async function prepareDatabase() {
@@ -70,12 +73,13 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
-buildIfNeeded();
+await buildIfNeeded();
 await prepareDatabase();
 
 const port = process.env.PORT || "3000";
-// One process serves by itself; more run under scripts/cluster.ts on the same port.
-const server = spawn(process.execPath, ["--import", "tsx", join(root, processes > 1 ? "scripts/cluster.ts" : "scripts/server.ts")], {
+// One process serves by itself; more run under the cluster on the same port. Both were built
+// from scripts/server.ts and scripts/cluster.ts and run on plain node.
+const server = spawn(process.execPath, [join(root, "build", processes > 1 ? "cluster.js" : "server.js")], {
   cwd: root,
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...process.env, PORT: port, NODE_ENV: "production" },

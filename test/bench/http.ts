@@ -233,7 +233,7 @@ async function startApp(processes: number): Promise<{ server: ChildProcess; base
 const stopped = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
 
 let { server, base } = await startApp(1);
-const serverPid = descendantPid(server.pid!, "scripts/server.ts") ?? server.pid!;
+const serverPid = descendantPid(server.pid!, "build/server.js") ?? server.pid!;
 let rssPeakMB = rssMB(serverPid);
 const sampler = setInterval(() => (rssPeakMB = Math.max(rssPeakMB, rssMB(serverPid))), 250);
 

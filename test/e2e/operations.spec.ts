@@ -137,7 +137,7 @@ test("two server processes (WEB_CONCURRENCY=2) share one database: both answer, 
   test.setTimeout(120_000);
   const file = tempDatabase();
   const data = await buildLoadData(file);
-  const server = await startServer(file, { WEB_CONCURRENCY: "2" }, "cluster.ts");
+  const server = await startServer(file, { WEB_CONCURRENCY: "2" }, "cluster.js");
   let stop = false;
   const load = driveWrites(server.url, data, () => stop);
   const started = Date.now();
@@ -282,7 +282,7 @@ test("npm start passes on a stop it was asked for as 0 and a server killed under
 
   const second = await start();
   // The server runs under the start script: kill it behind the script's back, as the OOM killer would.
-  const serverPid = descendantPid(second.child.pid!, "scripts/server.ts");
+  const serverPid = descendantPid(second.child.pid!, "build/server.js");
   expect(serverPid, "the server process under npm start").toBeTruthy();
   try {
     process.kill(serverPid!, "SIGKILL");

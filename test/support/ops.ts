@@ -1,5 +1,6 @@
 /**
- * For the operations journeys: start the production server (scripts/server.ts) as its own process
+ * For the operations journeys: start the production server (build/server.js, built from
+ * scripts/server.ts by `npm run build` or `npm start`) as its own process
  * on a database of the test's own, build the data a write load needs, drive that load over HTTP
  * while remembering every write the server acknowledged, and check the database afterwards.
  */
@@ -40,10 +41,10 @@ export type RunningServer = {
 
 /**
  * The production server on `databaseFile`, answering /healthz, or a thrown error with its output.
- * `cluster.ts` runs WEB_CONCURRENCY server processes (set it in `env`) as `npm start` does.
+ * `cluster.js` runs WEB_CONCURRENCY server processes (set it in `env`) as `npm start` does.
  */
-export async function startServer(databaseFile: string, env: Record<string, string> = {}, script: "server.ts" | "cluster.ts" = "server.ts"): Promise<RunningServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "scripts", script)], {
+export async function startServer(databaseFile: string, env: Record<string, string> = {}, script: "server.js" | "cluster.js" = "server.js"): Promise<RunningServer> {
+  const child = spawn(process.execPath, [join(root, "build", script)], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
