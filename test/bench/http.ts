@@ -13,8 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { buildDataset, FULL, QUICK, type Dataset } from "./dataset";
-import { misses, scenario, table, type Kind, type Measured, type Results } from "./results";
+import { buildDataset, FULL, QUICK, type BenchSize, type Dataset } from "./dataset";
+import { growthTable, misses, scenario, table, type Kind, type Measured, type Results } from "./results";
 
 const root = join(import.meta.dirname, "..", "..");
 const quick = process.argv.includes("--quick");
@@ -33,16 +33,16 @@ const { createToken } = await import("../../app/auth/tokens.server");
 const { freePort, descendantPid, databaseProblems } = await import("../support/ops");
 
 /** The dataset, built once per size and schema and kept in .cache/ (it takes minutes at full size). */
-async function dataset(): Promise<{ file: string; data: Dataset }> {
+async function dataset(kind = quick ? "quick" : "full", size: BenchSize = quick ? QUICK : FULL): Promise<{ file: string; data: Dataset }> {
   const migrations = readdirSync(join(root, "db", "migrations")).filter((f) => f.endsWith(".sql")).length;
   const cache = join(root, ".cache");
   mkdirSync(cache, { recursive: true });
-  const name = `bench-${quick ? "quick" : "full"}-m${migrations}-v1`;
+  const name = `bench-${kind}-m${migrations}-v1`;
   const file = join(cache, `${name}.db`);
   const meta = join(cache, `${name}.json`);
   // A dataset of an older schema is brought forward by the migrations, as an installation would be.
   const older = readdirSync(cache)
-    .map((f) => f.match(new RegExp(`^bench-${quick ? "quick" : "full"}-m(\\d+)-v1\\.db$`)))
+    .map((f) => f.match(new RegExp(`^bench-${kind}-m(\\d+)-v1\\.db$`)))
     .filter((m): m is RegExpMatchArray => m !== null && Number(m[1]) < migrations && existsSync(join(cache, m[0].replace(/\.db$/, ".json"))))
     .sort((a, b) => Number(b[1]) - Number(a[1]))[0];
   if ((!existsSync(file) || !existsSync(meta)) && older) {
@@ -54,10 +54,10 @@ async function dataset(): Promise<{ file: string; data: Dataset }> {
     copyFileSync(join(cache, older[0].replace(/\.db$/, ".json")), meta);
   }
   if (!existsSync(file) || !existsSync(meta)) {
-    console.log(`Building the ${quick ? "quick" : "full"} dataset once into ${file}…`);
+    console.log(`Building the ${kind} dataset once into ${file}…`);
     const partial = join(cache, `${name}.partial.db`);
     rmSync(partial, { force: true });
-    const data = await buildDataset(partial, quick ? QUICK : FULL);
+    const data = await buildDataset(partial, size);
     renameSync(partial, file);
     writeFileSync(meta, JSON.stringify(data));
   }
@@ -203,6 +203,55 @@ async function jsGzipKB(base: string, path: string, cookie: string): Promise<num
   return Math.round(total / 1024);
 }
 
+/** An Ideas Lab of `ideas` ideas in the full dataset's proportions, with a small Delivery half. */
+const atScale = (ideas: number): BenchSize => ({ ...FULL, users: ideas * 0.4, ideas, ledger: ideas * 10, comments: ideas * 2, projects: 1, stories: 30, sprints: 3 });
+
+/**
+ * `--scale`: how the ideas list and the similar-ideas lookup grow with the portal — the same
+ * scenarios on 5,000, 50,000 and 250,000 ideas (the full dataset is the middle one), each on
+ * its own server, printed as a growth table and written to bench-growth.json.
+ */
+async function scaleRun(): Promise<void> {
+  const steps = quick ? [1_000, 5_000, 10_000] : [5_000, 50_000, 250_000];
+  const rows = new Map<string, { ideas: number; rps: number; p95at10: number }[]>();
+  for (const ideas of steps) {
+    const { file: on, data: d } = ideas === FULL.ideas ? await dataset("full", FULL) : await dataset(`scale${ideas}`, atScale(ideas));
+    const sdb = openDatabase(on, { migrate: false });
+    const cookies = await Promise.all(d.voterIds.slice(0, 50).map(async (id) => (await sessionCookie().serialize(createSession(sdb, id))).split(";")[0]));
+    sdb.$client.close();
+    const { server: app, base: at } = await startApp(1, on);
+    try {
+      const who = (i: number) => ({ cookie: cookies[i % cookies.length] });
+      const scenarios: [string, Target][] = [
+        ["ideas list, top", { path: `/portals/${d.portal}`, headers: who }],
+        ["similar ideas lookup", { path: (i) => `/portals/${d.portal}/similar?q=${encodeURIComponent(["callback time zone", "queue wallboard", "redact card", "agent skill routing"][i % 4])}`, headers: who }],
+        ["similar ideas, typos and compounds", { path: (i) => `/portals/${d.portal}/similar?q=${encodeURIComponent(["calback timezone", "qeue walboard", "redcat card numbrs", "agnet skil routing for supervisors"][i % 4])}`, headers: who }],
+      ];
+      // A new server compiles its hot paths during its first seconds; that is not what the size costs.
+      await autocannon({ url: `${at}/portals/${d.portal}`, connections: 10, duration: 3, headers: who(0) });
+      for (const [name, t] of scenarios) {
+        const m = scenario(await drive(at, name, "page", t), { signIn: { rps: 1 }, raw: { rps: 1 } });
+        if (m.errors) throw new Error(`${name} at ${ideas} ideas: ${m.errors} errors or non-2xx answers`);
+        rows.set(name, [...(rows.get(name) ?? []), { ideas, rps: m.rps, p95at10: m.p95at10 }]);
+        console.log(`  ${name}, ${ideas} ideas: ${m.rps} req/s, p95 at 10 connections ${m.p95at10} ms`);
+      }
+    } finally {
+      app.kill("SIGTERM");
+      await stopped(app);
+      rmSync(on, { force: true });
+    }
+  }
+  console.log(`\n${growthTable(steps, rows)}\n`);
+  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root }).toString().trim();
+  writeFileSync(join(root, "bench-growth.json"), `${JSON.stringify({ commit, quick, steps, scenarios: [...rows].map(([name, at]) => ({ name, at })) }, null, 2)}\n`);
+  console.log("Written to bench-growth.json.");
+}
+
+if (process.argv.includes("--scale")) {
+  await scaleRun();
+  process.exit(0);
+}
+
 const { file, data } = await dataset();
 console.log(`Dataset: ${JSON.stringify(data.counts)}`);
 
@@ -218,19 +267,21 @@ const smToken = createToken(db, data.smId, { name: "bench" }).token;
 db.$client.close();
 
 /** `npm start`'s server on the dataset on a free port: one process, or `processes` under node's cluster. */
-async function startApp(processes: number): Promise<{ server: ChildProcess; base: string }> {
+async function startApp(processes: number, on = file): Promise<{ server: ChildProcess; base: string }> {
   const port = await freePort();
   const server = spawn(process.execPath, ["--import", "tsx", join(root, "scripts", "start.ts")], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, PORT: String(port), DATABASE_URL: file, SESSION_SECRET: SECRET, JOBS_INTERVAL_SECONDS: "0", LOG_LEVEL: process.env.LOG_LEVEL ?? "info", NODE_ENV: "production", WEB_CONCURRENCY: String(processes) },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: on, SESSION_SECRET: SECRET, JOBS_INTERVAL_SECONDS: "0", LOG_LEVEL: process.env.LOG_LEVEL ?? "info", NODE_ENV: "production", WEB_CONCURRENCY: String(processes) },
   });
   server.stdout!.resume();
   const base = `http://127.0.0.1:${port}`;
   await healthy(server, base);
   return { server, base };
 }
-const stopped = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
+function stopped(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
+}
 
 let { server, base } = await startApp(1);
 const serverPid = descendantPid(server.pid!, "build/server.js") ?? server.pid!;

@@ -113,3 +113,23 @@ export function table(r: Results): string {
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
+
+export type GrowthPoint = { ideas: number; rps: number; p95at10: number };
+
+/**
+ * `--scale`'s table: each scenario's p95 at 10 connections (and req/s at 50) at every portal
+ * size, and how many times slower its p95 is at the largest size than at the smallest.
+ */
+export function growthTable(steps: readonly number[], rows: ReadonlyMap<string, readonly GrowthPoint[]>): string {
+  const head = ["scenario (p95 at 10 · req/s at 50)", ...steps.map((n) => `${n.toLocaleString("en-US")} ideas`), `${steps.at(-1)! / steps[0]}× ideas`];
+  const body = [...rows].map(([name, points]) => {
+    const at = (n: number) => points.find((p) => p.ideas === n);
+    const first = at(steps[0]);
+    const last = at(steps.at(-1)!);
+    const growth = first && last && first.p95at10 > 0 ? `p95 ×${round(last.p95at10 / first.p95at10)}` : "";
+    return [name, ...steps.map((n) => (at(n) ? `${at(n)!.p95at10} ms · ${Math.round(at(n)!.rps)}` : "")), growth];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
+}

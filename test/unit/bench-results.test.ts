@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { misses, percentile, scenario, table, type Results } from "../bench/results";
+import { growthTable, misses, percentile, scenario, table, type Results } from "../bench/results";
 
 const references = { signIn: { rps: 300 }, raw: { rps: 2000 } };
 
@@ -69,5 +69,17 @@ describe("the HTTP bench's result handling", () => {
     expect(lines[2]).toMatch(/^sign-in page \(reference\)\s+page\s+300\s+1/);
     expect(lines[4]).toMatch(/^idea page\s+page\s+180\s+0\.60\s+12 ms\s+40 ms\s+70 ms\s+0\s+10\.5$/);
     expect(new Set(lines.map((l) => l.length)).size).toBeLessThanOrEqual(2);
+  });
+
+  it("prints the growth table of --scale: p95 and req/s at each size, and how much slower the largest is", () => {
+    const rows = new Map([
+      ["ideas list, top", [{ ideas: 5000, rps: 180.4, p95at10: 60 }, { ideas: 50000, rps: 150, p95at10: 80 }, { ideas: 250000, rps: 90, p95at10: 150 }]],
+      ["similar ideas lookup", [{ ideas: 5000, rps: 200, p95at10: 40 }, { ideas: 50000, rps: 100, p95at10: 90 }]],
+    ]);
+    const lines = growthTable([5000, 50000, 250000], rows).split("\n");
+    expect(lines[0]).toMatch(/^scenario .*5,000 ideas\s+50,000 ideas\s+250,000 ideas\s+50× ideas$/);
+    expect(lines[2]).toMatch(/^ideas list, top\s+60 ms · 180\s+80 ms · 150\s+150 ms · 90\s+p95 ×2\.5$/);
+    // A size that was not measured stays empty, and no growth is claimed without it.
+    expect(lines[3]).toMatch(/^similar ideas lookup\s+40 ms · 200\s+90 ms · 100\s*$/);
   });
 });
