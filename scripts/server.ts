@@ -81,7 +81,17 @@ app.use((req, res, next) => {
     const level = req.path === "/healthz" && res.statusCode === 200 ? "debug" : "info";
     log[level](fields, "request");
   };
-  res.on("finish", () => line(false));
+  res.on("finish", () => {
+    line(false);
+    // A page that answered without reading the whole body (a redirect to sign in, a refusal) leaves
+    // the rest unread, and the app's body stream keeps Node from dropping it: the next request on
+    // this keep-alive connection would wait behind it until the header timeout (60 s). The rest is
+    // within the size limit (judged above), so it is read and dropped here.
+    if (!req.complete) {
+      req.removeAllListeners("data");
+      req.resume();
+    }
+  });
   res.on("close", () => line(!res.writableFinished));
   if (stopping) {
     res.setHeader("Connection", "close");
