@@ -8,7 +8,7 @@
  * Run by `npm start` (scripts/start.ts) and by `npm run dev` (with NODE_ENV=development it reloads
  * the build when `remix dev` rebuilds it).
  */
-import { statSync, watch } from "node:fs";
+import { readdirSync, statSync, watch } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
@@ -56,7 +56,13 @@ const trustProxy = process.env.TRUST_PROXY;
 if (trustProxy) app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy === "true" ? true : trustProxy);
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
-app.use(express.static(join(root, "public"), { maxAge: "1h" }));
+// public/ holds a few files of its own (the favicon) beside the browser build served above. Asking
+// the disk about every request's path cost a stat per page (6 % of the ideas list's CPU), so only
+// the names public/ holds at start are looked up there.
+const publicDir = join(root, "public");
+const publicNames = new Set(readdirSync(publicDir).filter((name) => name !== "build"));
+const servePublic = express.static(publicDir, { maxAge: "1h" });
+app.use((req, res, next) => (publicNames.has(req.path.split("/")[1] ?? "") ? servePublic(req, res, next) : next()));
 
 app.use((req, res, next) => {
   const started = process.hrtime.bigint();
