@@ -71,10 +71,10 @@ export const STATEMENT_CACHE_SIZE = 2000;
 /**
  * drizzle asks better-sqlite3 to prepare every query on every call, and compiling the SQL is a
  * large share of a short request (7.5 % of the server's CPU while it takes votes). The
- * connection keeps each compiled statement by its SQL text, the least recently used out first, and hands it back with its result mode reset: drizzle switches a statement to
- * raw (arrays) for the queries it maps itself, and the next caller of the same SQL may want rows
- * as objects. Values are always bound per call, so a cached statement carries nothing of the
- * caller before.
+ * connection keeps each compiled statement by its SQL text, the least recently used out first,
+ * and hands it back with its result mode reset: drizzle switches a statement to raw (arrays) for
+ * the queries it maps itself, and the next caller of the same SQL may want rows as objects.
+ * Values are bound per call, so a cached statement carries nothing of the caller before.
  */
 function cacheStatements(sqlite: Database.Database, size = STATEMENT_CACHE_SIZE): void {
   const compile = sqlite.prepare.bind(sqlite);

@@ -90,10 +90,11 @@ app.use((req, res, next) => {
   res.on("finish", () => {
     line(false);
     // A page that answered without reading the whole body (a redirect to sign in, a refusal) leaves
-    // the rest unread, and the app's body stream keeps Node from dropping it: the next request on
-    // this keep-alive connection would wait behind it until the header timeout (60 s). The rest is
-    // within the size limit (judged above), so it is read and dropped here.
-    if (!req.complete) {
+    // the rest unread, and the app's body stream, still listening, keeps Node from dropping it: the
+    // next request on this keep-alive connection would wait behind it until the header timeout
+    // (60 s). Only the app reads bodies of a declared length within the limit (judged below), so
+    // the rest is read and dropped here.
+    if (!req.complete && req.listenerCount("data") > 0) {
       req.removeAllListeners("data");
       req.resume();
     }
