@@ -186,6 +186,9 @@ test("SIGTERM finishes the requests in flight, then exits 0; requests carry an i
   expect(first.status).toBe(200);
   const signalled = Date.now();
   server.process.kill("SIGTERM");
+  // A check that reaches the server in the same instant as the signal may still be answered 200;
+  // once the server has taken the signal (its log says so), every check is told it is stopping.
+  await expect.poll(() => server.lines.some((l) => l.includes("Stopping: finishing requests in flight")), { timeout: 2_000 }).toBe(true);
   const balancer = await fetch(`${server.url}/healthz`);
   expect(balancer.status, "a stopping server tells the balancer to send no more").toBe(503);
   expect(await balancer.json()).toEqual({ status: "stopping" });
