@@ -203,6 +203,16 @@ async function jsGzipKB(base: string, path: string, cookie: string): Promise<num
   return Math.round(total / 1024);
 }
 
+/** The portal scenarios the full run and `--scale` share: the ideas list and both similar-ideas lookups. */
+function portalScenarios(portal: string, headers: (i: number) => Record<string, string>): [string, Target][] {
+  const similar = (queries: string[]) => (i: number) => `/portals/${portal}/similar?q=${encodeURIComponent(queries[i % queries.length])}`;
+  return [
+    ["ideas list, top", { path: `/portals/${portal}`, headers }],
+    ["similar ideas lookup", { path: similar(["callback time zone", "queue wallboard", "redact card", "agent skill routing"]), headers }],
+    ["similar ideas, typos and compounds", { path: similar(["calback timezone", "qeue walboard", "redcat card numbrs", "agnet skil routing for supervisors"]), headers }],
+  ];
+}
+
 /** An Ideas Lab of `ideas` ideas in the full dataset's proportions, with a small Delivery half. */
 const atScale = (ideas: number): BenchSize => ({ ...FULL, users: ideas * 0.4, ideas, ledger: ideas * 10, comments: ideas * 2, projects: 1, stories: 30, sprints: 3 });
 
@@ -222,11 +232,7 @@ async function scaleRun(): Promise<void> {
     const { server: app, base: at } = await startApp(1, on);
     try {
       const who = (i: number) => ({ cookie: cookies[i % cookies.length] });
-      const scenarios: [string, Target][] = [
-        ["ideas list, top", { path: `/portals/${d.portal}`, headers: who }],
-        ["similar ideas lookup", { path: (i) => `/portals/${d.portal}/similar?q=${encodeURIComponent(["callback time zone", "queue wallboard", "redact card", "agent skill routing"][i % 4])}`, headers: who }],
-        ["similar ideas, typos and compounds", { path: (i) => `/portals/${d.portal}/similar?q=${encodeURIComponent(["calback timezone", "qeue walboard", "redcat card numbrs", "agnet skil routing for supervisors"][i % 4])}`, headers: who }],
-      ];
+      const scenarios = portalScenarios(d.portal, who);
       // A new server compiles its hot paths during its first seconds; that is not what the size costs.
       await autocannon({ url: `${at}/portals/${d.portal}`, connections: 10, duration: 3, headers: who(0) });
       for (const [name, t] of scenarios) {
@@ -295,12 +301,13 @@ const rawBase = `http://127.0.0.1:${rawPort}`;
 const customer = (i: number) => ({ cookie: customers[i % customers.length] });
 const idea = (i: number) => data.ideaKeys[i % data.ideaKeys.length];
 const bearer = (token: string) => () => ({ authorization: `Bearer ${token}` });
+const [listTop, similar, typos] = portalScenarios(data.portal, customer);
 const pages: [string, Target][] = [
-  ["ideas list, top", { path: `/portals/${data.portal}`, headers: customer }],
+  listTop,
   ["ideas list, status filter", { path: (i) => `/portals/${data.portal}?status=${["community_review", "under_pm_review", "accepted"][i % 3]}`, headers: customer }],
   ["idea page", { path: (i) => `/ideas/${idea(i)}`, headers: customer }],
-  ["similar ideas lookup", { path: (i) => `/portals/${data.portal}/similar?q=${encodeURIComponent(["callback time zone", "queue wallboard", "redact card", "agent skill routing"][i % 4])}`, headers: customer }],
-  ["similar ideas, typos and compounds", { path: (i) => `/portals/${data.portal}/similar?q=${encodeURIComponent(["calback timezone", "qeue walboard", "redcat card numbrs", "agnet skil routing for supervisors"][i % 4])}`, headers: customer }],
+  similar,
+  typos,
   ["My votes", { path: "/my-votes", headers: customer }],
   ["notifications", { path: "/notifications", headers: customer }],
   ["PM board", { path: "/pm", headers: () => ({ cookie: pm }) }],
